@@ -1,0 +1,67 @@
+"""Errors with codes, in the style of spaCy's ``errors.py``.
+
+Every message names the thing that is wrong and, where it helps, what to do. The CLI prints
+them as ``kg: <file>: <message>`` so that a user can grep a log for one code.
+
+>>> str(InputError("E101", path="seeds/x.txt", detail="byte 0x9f at 1203"))
+'seeds/x.txt: [E101] not UTF-8 or GB18030 text (byte 0x9f at 1203)'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: Message templates by code. E1xx input, E2xx NLP, E3xx resolution data, E4xx export,
+#: E5xx query, E9xx usage.
+MESSAGES: dict[str, str] = {
+    "E100": "no such file or directory",
+    "E101": "not UTF-8 or GB18030 text ({detail})",
+    "E102": "empty file",
+    "E103": "binary file, not text ({detail})",
+    "E104": "cannot read file ({detail})",
+    "E105": "no .txt pages found",
+    "E106": "bad manifest ({detail})",
+    "E201": "pkuseg segmenter needs a model path; spacy-pkuseg has no model offline ({detail})",
+    "E202": "unknown pipeline component or setting ({detail})",
+    "E301": "bad data file ({detail})",
+    "E302": "unknown newspaper profile ({detail})",
+    "E401": "cannot write output ({detail})",
+    "E402": "graph file is not a kg graph ({detail})",
+    "E501": "SPARQL query failed ({detail})",
+    "E502": "cannot load RDF ({detail})",
+    "E901": "usage error ({detail})",
+    "E902": "no entity named {detail}",
+}
+
+
+class KGError(Exception):
+    """Base class: carries a code, the path it concerns (if any) and a formatted message."""
+
+    def __init__(self, code: str, path: str | Path | None = None, **fields: object) -> None:
+        self.code = code
+        self.path = str(path) if path is not None else None
+        fields.setdefault("detail", "")
+        template = MESSAGES.get(code, "{detail}")
+        message = template.format(**fields).replace(" ()", "")
+        self.message = f"[{code}] {message}"
+        super().__init__(f"{self.path}: {self.message}" if self.path else self.message)
+
+
+class InputError(KGError):
+    """A page that cannot be read as text. The build goes on with the other pages."""
+
+
+class DataError(KGError):
+    """A lexicon, profile, alias table or gazetteer that is malformed."""
+
+
+class ExportError(KGError):
+    """An output that cannot be written or an input graph that cannot be read."""
+
+
+class QueryError(KGError):
+    """A SPARQL query or an RDF file that the store rejects."""
+
+
+class UsageError(KGError):
+    """Wrong command-line arguments (exit code 2)."""
