@@ -1,0 +1,241 @@
+"""The graph as RDF: ontology terms from ``ontology/kg.ttl``, standard vocabularies alongside.
+
+One mechanism, driven by ``kg/data/schema.toml``: a node of type T is ``a kg:T`` plus the
+type's ``rdf`` classes (and the subclasses kg.ttl ties to node attributes); an edge with
+predicate p is ``s kg:p o`` plus p's ``rdf`` properties (same direction) and ``rdf_inverse``
+properties (object to subject), and one ``kg:Evidence`` node per evidence item that says why.
+``holdsPost`` edges also become ``org:Membership`` nodes with an ``org:Role`` per title.
+
+No blank nodes: memberships and evidence get IRIs derived from a hash of their content, so the
+same graph always gives the same triples and byte-identical Turtle. See ontology/README.md.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("person/周计伟", type="Person", label="周计伟", aliases=[])
+>>> G.add_node("org/中共太原市委员会", type="Organization", label="中共太原市委员会", aliases=["市委"])
+>>> _ = G.add_edge("person/周计伟", "org/中共太原市委员会", key="holdsPost|0", predicate="holdsPost",
+...            title="市委常委", date="2023-01-07", confidence=1.0, evidence=[])
+>>> g = to_rdf(G)
+>>> sorted(str(o) for o in g.objects(None, ORG.role))
+['https://w3id.org/kg/id/role/市委常委']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.errors import DataError
+from kg.export.common import atomic_write, check_date, check_graph, edge_evidence, iter_list, sorted_edges, sorted_nodes
+from kg.export.namespaces import KG, ONTOLOGY_DIR, bind_prefixes, expand, iri
+from kg.schema import SCHEMA
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+#: Node attributes written as plain literals, by node type: attribute -> property.
+_ARTICLE_LITERALS = {"source": DCTERMS.source, "section": KG.section, "dateline_place": KG.datelinePlace, "kind": KG.articleKind}
+
+
+@lru_cache(maxsize=None)
+def attribute_classes(ontology: Path = ONTOLOGY_DIR / "kg.ttl") -> dict[tuple[str, str], URIRef]:
+    """``(node attribute, value) -> subclass`` as kg.ttl declares with kg:nodeAttribute/kg:nodeValue.
+
+    >>> attribute_classes()[("roles", "official")] == KG.Official
+    True
+    """
+    onto = Graph()
+    try:
+        onto.parse(ontology, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise DataError("E301", ontology, detail=f"cannot read the ontology: {exc}") from exc
+    table: dict[tuple[str, str], URIRef] = {}
+    for cls, attribute in onto.subject_objects(KG.nodeAttribute):
+        for value in onto.objects(cls, KG.nodeValue):
+            table[(str(attribute), str(value))] = cls
+    return table
+
+
+def _hash_iri(kind: str, *parts: Any) -> URIRef:
+    """A content-derived IRI (``kgr:evidence/3f2a…``): same content, same IRI, in every run."""
+    digest = hashlib.sha1(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    return iri(f"{kind}/{digest[:16]}")
+
+
+def role_iri(title: str) -> URIRef:
+    """One ``org:Role`` per distinct title: ``kgr:role/市委常委``."""
+    return iri(f"role/{title}")
+
+
+def article_iri(article_id: str) -> URIRef:
+    return iri(f"article/{article_id}")
+
+
+def date_literal(value: str, where: str = "graph") -> Literal:
+    """``2023-01-07`` -> xsd:date; ``--01-07`` -> xsd:gMonthDay (year unknown)."""
+    return Literal(str(value), datatype=XSD[check_date(value, where)])
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _confidence(value: Any) -> Literal:
+    return Literal(Decimal(str(round(float(value), 6))).normalize(), datatype=XSD.decimal)
+
+
+def node_triples(node: str, data: dict[str, Any], people: dict[str, str]) -> Iterator[Triple]:
+    """Type, subclasses, label, aliases and attributes of one node.
+
+    ``people`` maps person labels to node ids, to link an article's bylines to person nodes.
+    """
+    subject = iri(node)
+    etype = SCHEMA.type(data["type"])
+    yield subject, RDF.type, KG[etype.name]
+    for curie in etype.rdf:
+        yield subject, RDF.type, expand(curie)
+    classes = attribute_classes()
+    for attribute in ("roles", "kind", "admin_level"):
+        for value in iter_list(data.get(attribute)):
+            if (cls := classes.get((attribute, str(value)))) is not None:
+                yield subject, RDF.type, cls
+    label = data["label"].strip()
+    yield subject, RDFS.label, _zh(label)
+    for alias in iter_list(data.get("aliases")):
+        if str(alias).strip() and str(alias).strip() != label:
+            yield subject, SKOS.altLabel, _zh(str(alias).strip())
+    if isinstance(data.get("mentions"), int) and not isinstance(data.get("mentions"), bool):
+        yield subject, KG.mentionCount, Literal(data["mentions"])
+    for article_id in iter_list(data.get("articles")):
+        yield subject, DCTERMS.isReferencedBy, article_iri(str(article_id))
+    if data.get("adcode"):
+        yield subject, KG.adcode, Literal(str(data["adcode"]))
+    if etype.name == "Article":
+        yield from _article_triples(subject, data, people)
+
+
+def _article_triples(subject: URIRef, data: dict[str, Any], people: dict[str, str]) -> Iterator[Triple]:
+    yield subject, DCTERMS.title, _zh((data.get("headline") or data["label"]).strip())
+    if data.get("date"):
+        yield subject, DCTERMS.date, date_literal(data["date"], str(subject))
+    for attribute, prop in _ARTICLE_LITERALS.items():
+        if data.get(attribute):
+            yield subject, prop, Literal(str(data[attribute]))
+    # Bylines: dcterms:creator is the person node of that name when the graph has one
+    # (authored edges assert the same triple through the schema's rdf_inverse).
+    for author in iter_list(data.get("authors")):
+        name = author[0] if isinstance(author, (list, tuple)) else str(author)
+        if name in people:
+            yield subject, DCTERMS.creator, iri(people[name])
+
+
+def edge_triples(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any]) -> Iterator[Triple]:
+    """Direct triples of one edge, its evidence nodes and (holdsPost) its membership."""
+    pred = SCHEMA.predicate(data["predicate"])
+    subject, obj, prop = iri(s), iri(o), KG[pred.name]
+    yield subject, prop, obj
+    for curie in pred.rdf:
+        yield subject, expand(curie), obj
+    for curie in pred.rdf_inverse:
+        yield obj, expand(curie), subject
+    evidence_iris = []
+    for node_iri, triples in _evidence_nodes(s, o, prop, data):
+        evidence_iris.append(node_iri)
+        yield from triples
+    if pred.name == "holdsPost" and str(data.get("title") or "").strip():
+        yield subject, ORG.memberOf, obj
+        yield from _membership(G, s, o, data, evidence_iris)
+
+
+def _evidence_nodes(s: str, o: str, prop: URIRef, data: dict[str, Any]) -> Iterator[tuple[URIRef, list[Triple]]]:
+    """One kg:Evidence per evidence item; data edges (no evidence) get one carrying kg:source."""
+    common = {k: data.get(k) for k in ("title", "date", "confidence", "weight", "source")}
+    items: Iterable[dict[str, Any] | None] = edge_evidence(data) or [None]
+    for ev in items:
+        node = _hash_iri("evidence", s, str(prop), o, ev, common)
+        triples: list[Triple] = [
+            (node, RDF.type, KG.Evidence),
+            (node, RDF.type, PROV.Entity),
+            (node, KG.subject, iri(s)),
+            (node, KG.predicate, prop),
+            (node, KG.object, iri(o)),
+        ]
+        if ev is not None:
+            triples += [
+                (node, PROV.wasDerivedFrom, article_iri(str(ev["article_id"]))),
+                (node, PROV.value, _zh(str(ev["sentence"]))),
+                (node, KG.startOffset, Literal(int(ev["start"]))),
+                (node, KG.endOffset, Literal(int(ev["end"]))),
+                (node, KG.rule, Literal(str(ev["rule"]))),
+            ]
+        if common["source"]:
+            triples.append((node, KG.source, Literal(str(common["source"]))))
+        elif ev is None:
+            triples.append((node, KG.source, Literal("unknown")))
+        if common["confidence"] is not None:
+            triples.append((node, KG.confidence, _confidence(common["confidence"])))
+        if common["date"]:
+            triples.append((node, KG.date, date_literal(common["date"], f"edge {s} -> {o}")))
+        if str(common["title"] or "").strip():
+            triples.append((node, KG.title, _zh(str(common["title"]).strip())))
+        if common["weight"] is not None:
+            triples.append((node, KG.weight, Literal(int(common["weight"]))))
+        yield node, triples
+
+
+def _membership(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], evidence: list[URIRef]) -> Iterator[Triple]:
+    """``org:Membership`` of person s at organisation o under one title (one node per triple)."""
+    title = str(data["title"]).strip()
+    node = _hash_iri("membership", s, o, title)
+    role = role_iri(title)
+    yield node, RDF.type, ORG.Membership
+    yield node, ORG.member, iri(s)
+    yield node, ORG.organization, iri(o)
+    yield node, ORG.role, role
+    yield node, RDFS.label, _zh(f"{G.nodes[s]['label']} · {title} · {G.nodes[o]['label']}")
+    yield role, RDF.type, ORG.Role
+    yield role, RDFS.label, _zh(title)
+    if data.get("date"):
+        yield node, KG.dateSeen, date_literal(data["date"], f"edge {s} -> {o}")
+    for ev_node in evidence:
+        yield node, KG.evidence, ev_node
+        for article in _articles_of(data):
+            yield node, PROV.wasDerivedFrom, article
+
+
+def _articles_of(data: dict[str, Any]) -> list[URIRef]:
+    return sorted({article_iri(str(ev["article_id"])) for ev in data.get("evidence") or ()})
+
+
+def triples(G: nx.MultiDiGraph) -> Iterator[Triple]:
+    """Every triple of the export, nodes first then edges, in a stable order (may repeat)."""
+    check_graph(G)
+    nodes = sorted_nodes(G)
+    people = {d["label"]: n for n, d in nodes if d["type"] == "Person"}
+    for node, data in nodes:
+        yield from node_triples(node, data, people)
+    for s, o, _key, data in sorted_edges(G):
+        yield from edge_triples(G, s, o, data)
+
+
+def to_rdf(G: nx.MultiDiGraph) -> Graph:
+    """The whole graph as an rdflib Graph with kg's prefixes bound."""
+    graph = bind_prefixes(Graph(bind_namespaces="none"))
+    for triple in triples(G):
+        graph.add(triple)
+    return graph
+
+
+def write_turtle(G: nx.MultiDiGraph, path: str | Path) -> None:
+    """Write ``G`` as Turtle, atomically; the same graph always gives the same bytes."""
+    data = to_rdf(G).serialize(format="turtle", encoding="utf-8")
+    atomic_write(path, data)
