@@ -93,6 +93,11 @@ class Mention:
 
     ``label`` uses spaCy's Chinese (OntoNotes) scheme plus two of kg's own: PERSON, ORG, GPE,
     LOC, FAC, EVENT, LAW, DATE, PROJECT, TITLE. ``article.text[start:end] == text`` always.
+
+    ``refers_to`` is set on references that stand for something named elsewhere: 该区 in an
+    article datelined 迎泽区 refers to ``"迎泽区"``; 我市 / 我省 refer to the paper's home city
+    / province (``"@city"``, ``"@province"``). Resolution resolves ``refers_to`` instead of
+    ``text``, so no node is ever a pronoun, while the span still points at the words written.
     """
 
     text: str
@@ -102,6 +107,7 @@ class Mention:
     end: int
     sent_start: int = 0
     sent_end: int = 0
+    refers_to: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -131,12 +137,15 @@ class Post:
     ``org`` is the organisation as the chain implies it, still unresolved (``市委组织部`` for
     ``组织部部长`` after ``市委常委``); None for a title with no organisation in sight, which
     resolution may still fill from the home context (副市长 -> 太原市人民政府).
+    ``org_mention`` is the organisation as written in this sentence (``组织部``), when written,
+    so that resolution can record it as an alias of ``org``.
     """
 
     person: Mention
     title: str
     org: str | None
     evidence: Evidence
+    org_mention: Mention | None = None
     date: str | None = None
     confidence: float = 1.0
 

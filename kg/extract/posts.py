@@ -1,0 +1,238 @@
+"""Posts: titles held by people, each with the organisation the text implies.
+
+Two patterns, one mechanism (``_title_phrase`` reads "organisation part + title head"):
+
+* a **title chain before a name** — ``市委常委、组织部部长武晓花`` gives one post per title:
+  (市委常委 @ 市委), (组织部部长 @ 市委组织部). A department written without its parent
+  inherits the chain's first organisation; a bare title (``副市长李永强``) has no
+  organisation here and is completed from the paper's home context during resolution;
+* a **title stated after the name** with a copula — ``王永红作为党员先锋队队长``,
+  ``刘晋、温亚、张永刚是急诊科的护士长`` (every name of the list holds the post).
+
+A unit written alone (``急诊科主任李燕``) is completed from a fuller name earlier in the same
+article (``山大二院急诊科``). Word lists: ``kg/data/extract/posts.toml`` and the title
+lexicons of the nlp stage (``kg/data/nlp/titles.txt``, ``title_heads.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.spans import Ent, Sentence
+from kg.model import Article, Mention, Post
+from kg.resources import load_list, load_toml
+
+RULES = load_toml("extract/posts.toml")
+ORG_TAGS = frozenset(RULES["org_token_tags"])
+ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern[str]:
+    heads = sorted(set(load_list("nlp/title_heads.txt")), key=lambda h: (-len(h), h))
+    return re.compile("(?:" + "|".join(map(re.escape, heads)) + ")$")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted(set(load_list("nlp/titles.txt")) | set(load_list("nlp/title_heads.txt")), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePhrase:
+    """``坞城街道党工委书记`` -> org part 坞城街道党工委, title 党工委书记 (as written)."""
+
+    start: int  # article offset of the whole phrase
+    org_start: int
+    head_start: int
+    end: int
+    org: str
+    title: str
+
+
+def _title_of(phrase: str, head: str) -> str:
+    """The longest known title the phrase ends with (keeps 组织部部长, 党支部书记), else the head."""
+    for title in _titles():
+        if phrase.endswith(title) and len(title) >= len(head):
+            return title
+    return head
+
+
+def _org_like(sent: Sentence, start: int, end: int) -> bool:
+    """True if [start, end) may be part of an organisation name written before a title."""
+    ent = sent.ent_at(start)
+    if ent is not None:
+        return ent.label in ORG_LABELS
+    if any(t.start <= start < t.end for t in sent.titles):
+        return True
+    for tok in sent.tokens:
+        if tok.start <= start < tok.end:
+            return tok.tag in ORG_TAGS
+    return False
+
+
+def _phrase_ending_at(sent: Sentence, end: int) -> TitlePhrase | None:
+    """A title phrase that ends exactly at ``end`` (e.g. just before a name)."""
+    before = sent.slice(sent.start, end)
+    match = _heads().search(before)
+    if not match:
+        return None
+    head_start = sent.start + match.start()
+    org_start = head_start
+    # Walk back over whole units (entities, tokens) that may belong to the organisation.
+    while org_start > sent.start:
+        ent = sent.ent_at(org_start - 1)
+        if ent is not None and ent.label == "PERSON":
+            break
+        unit_start = ent.start if ent is not None else _unit_start(sent, org_start - 1)
+        if unit_start < sent.start or not _org_like(sent, unit_start, org_start):
+            break
+        org_start = unit_start
+    org = sent.slice(org_start, head_start)
+    title = _title_of(sent.slice(org_start, end), match.group())
+    return TitlePhrase(org_start, org_start, head_start, end, org, title)
+
+
+def _unit_start(sent: Sentence, offset: int) -> int:
+    for tok in sent.tokens:
+        if tok.start <= offset < tok.end:
+            return tok.start
+    return offset
+
+
+def _phrase_starting_at(sent: Sentence, start: int) -> TitlePhrase | None:
+    """A title phrase that starts at ``start`` (after a copula): org-like units, then a head."""
+    glue = tuple(RULES["org_glue"])
+    for tok in (t for t in sent.tokens if t.start >= start):
+        match = _heads().search(sent.slice(start, tok.end))
+        if match:
+            head_start = start + match.start()
+            org = sent.slice(start, head_start)
+            org = next((org[: -len(g)] for g in glue if org.endswith(g)), org)
+            title = _title_of(sent.slice(start, tok.end), match.group())
+            return TitlePhrase(start, start, head_start, tok.end, org, title)
+        if not (_org_like(sent, tok.start, tok.end) or sent.slice(tok.start, tok.end) in glue):
+            return None
+    return None
+
+
+def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
+    """Title phrases of the chain right before a name, first title first."""
+    chain: list[TitlePhrase] = []
+    end = person.start
+    seps = tuple(RULES["chain_separators"])
+    while True:
+        phrase = _phrase_ending_at(sent, end)
+        if phrase is None:
+            break
+        chain.append(phrase)
+        before = sent.slice(sent.start, phrase.start)
+        sep = next((s for s in seps if before.endswith(s)), None)
+        if sep is None:
+            break
+        end = phrase.start - len(sep)
+    chain.reverse()
+    return chain
+
+
+def _coordinated_people(sent: Sentence, last: Ent) -> list[Ent]:
+    """``刘晋、温亚、张永刚`` ending at ``last``: every name joined by a name joiner."""
+    people = [last]
+    joiners = RULES["name_joiners"]
+    persons = [e for e in sent.ents if e.label == "PERSON" and e.end <= last.start]
+    for ent in reversed(persons):
+        gap = sent.slice(ent.end, people[0].start)
+        if gap in joiners:
+            people.insert(0, ent)
+        else:
+            break
+    return people
+
+
+def _department_of_head(org: str) -> bool:
+    if not org or len(org) > RULES["department_max_len"]:
+        return False
+    if org.startswith(tuple(RULES["level_prefixes"])):
+        return False
+    return org.endswith(tuple(RULES["department_suffixes"]))
+
+
+class PostExtractor:
+    """Posts of one article; remembers fuller organisation names seen earlier in it."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.known_orgs: list[str] = []
+
+    def _complete(self, org: str) -> str:
+        """``急诊科`` -> ``山大二院急诊科`` if that fuller name was written earlier."""
+        if not org or org.startswith(tuple(RULES["level_prefixes"])):
+            return org
+        for known in reversed(self.known_orgs):
+            if known != org and known.endswith(org):
+                return known
+        return org
+
+    def _org_mention(self, sent: Sentence, phrase: TitlePhrase) -> Mention | None:
+        if not phrase.org:
+            return None
+        return Mention(phrase.org, "ORG", self.article.id, phrase.org_start, phrase.head_start, sent.start, sent.end)
+
+    def _posts(self, sent: Sentence, people: Sequence[Ent], chain: Sequence[TitlePhrase], rule: str, confidence: float) -> Iterator[Post]:
+        head_org = ""
+        for i, phrase in enumerate(chain):
+            org = phrase.org
+            if i > 0 and head_org and _department_of_head(org):
+                org = head_org + org
+            org = self._complete(org)
+            if i == 0:
+                head_org = org
+            if org:
+                self.known_orgs.append(org)
+            for person in people:
+                yield Post(
+                    person=sent.mention(person, self.article.id),
+                    title=phrase.title,
+                    org=org or None,
+                    evidence=sent.evidence(self.article.id, rule),
+                    org_mention=self._org_mention(sent, phrase),
+                    date=self.article.date,
+                    confidence=confidence,
+                )
+
+    def sentence(self, sent: Sentence) -> Iterator[Post]:
+        for ent in sent.ents:
+            if ent.label in ("ORG", "FAC"):
+                self.known_orgs.append(ent.text)
+        persons = [e for e in sent.ents if e.label == "PERSON"]
+        for person in persons:
+            chain = _chain_before(sent, person)
+            if chain:
+                yield from self._posts(sent, [person], chain, "post/title-before-name", 0.9)
+                continue
+            after = sent.slice(person.end, sent.end)
+            copula = next((c for c in RULES["copulas"] if after.startswith(c)), None)
+            if copula is None:
+                continue
+            phrase = _phrase_starting_at(sent, person.end + len(copula))
+            if phrase is not None:
+                people = _coordinated_people(sent, person)
+                yield from self._posts(sent, people, [phrase], "post/copula-after-name", 0.8)
+
+
+def extract_posts_from_sentences(sents: Sequence[Sentence], article: Article) -> Iterator[Post]:
+    """Posts of an article given its sentence views (see :func:`kg.extract.spans.sentences`).
+
+    >>> from kg.model import Article
+    >>> a = Article("t/001", "t.txt", 1, "市委常委、组织部部长武晓花参加。")
+    >>> s = Sentence.from_text(a.text, ents=[("市委", "ORG"), ("组织部", "ORG"), ("武晓花", "PERSON")],
+    ...                        titles=["市委常委", "组织部部长"])
+    >>> [(p.title, p.org) for p in extract_posts_from_sentences([s], a)]
+    [('市委常委', '市委'), ('组织部部长', '市委组织部')]
+    """
+    extractor = PostExtractor(article)
+    for sent in sents:
+        yield from extractor.sentence(sent)

@@ -1,0 +1,353 @@
+"""Relation claims from trigger words, one mechanism driven by ``relations.toml``.
+
+A rule names a predicate, its trigger words, the NER labels allowed on each side and a
+*shape* — where the subject and object sit relative to the trigger (see the data file for
+the four shapes: ``svo``, ``at``, ``agent``, ``pair``). Subjects written as references (他,
+李永强一行, 巡视领导, 该区, 我市) are replaced by what they stand for (see
+``references.toml``), so a claim never has a pronoun on either side.
+
+>>> from kg.model import Article
+>>> a = Article("t/001", "t.txt", 1, "周计伟赴迎泽区，调研督导工作。")
+>>> s = Sentence.from_text(a.text, ents=[("周计伟", "PERSON"), ("迎泽区", "GPE")])
+>>> [(c.subject.text, c.predicate, c.object.text) for c in extract_claims_from_sentences([s], a)]
+[('周计伟', 'visited', '迎泽区')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extract.spans import Ent, Sentence
+from kg.model import Article, Claim, Mention
+from kg.resources import load_toml
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    predicate: str
+    shape: str
+    triggers: tuple[str, ...]
+    subject: frozenset[str]
+    object: frozenset[str]
+    max_gap: int = 3
+    object_fallback: str | None = None
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something a rule can take as subject or object: an entity or a resolved reference."""
+
+    start: int
+    end: int
+    label: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(slots=True)
+class Config:
+    rules: tuple[Rule, ...]
+    joiners: tuple[str, ...]
+    gap_words: tuple[str, ...]
+    clause_ends: frozenset[str]
+    agent_markers: tuple[str, ...]
+    at_markers: tuple[str, ...]
+    pair_joiners: tuple[str, ...]
+    refs: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # word -> (kind, refers_to)
+
+
+SHAPES = ("svo", "at", "agent", "pair")
+
+
+@lru_cache(maxsize=1)
+def load_config() -> Config:
+    raw = load_toml("extract/relations.toml")
+    rules = []
+    for r in raw["rules"]:
+        if r["shape"] not in SHAPES:
+            raise ValueError(f"relations.toml: rule {r['name']}: unknown shape {r['shape']!r}")
+        rules.append(
+            Rule(
+                name=r["name"],
+                predicate=r["predicate"],
+                shape=r["shape"],
+                triggers=tuple(sorted(r["triggers"], key=len, reverse=True)),
+                subject=frozenset(r["subject"]),
+                object=frozenset(r["object"]),
+                max_gap=r.get("max_gap", 3),
+                object_fallback=r.get("object_fallback"),
+                confidence=r.get("confidence", 0.7),
+            )
+        )
+    refs: dict[str, tuple[str, str | None]] = {}
+    for ref in load_toml("extract/references.toml")["refs"]:
+        for word in ref["words"]:
+            refs[word] = (ref["kind"], ref.get("refers_to"))
+    from kg.schema import SCHEMA
+
+    for rule in rules:
+        SCHEMA.predicate(rule.predicate)  # a typo in the data file fails here
+    return Config(
+        rules=tuple(rules),
+        joiners=tuple(sorted(raw["joiners"], key=len, reverse=True)),
+        gap_words=tuple(sorted(raw["gap_words"], key=len, reverse=True)),
+        clause_ends=frozenset(raw["clause_ends"]),
+        agent_markers=tuple(raw["agent_markers"]),
+        at_markers=tuple(raw["at_markers"]),
+        pair_joiners=tuple(raw["pair_joiners"]),
+        refs=refs,
+    )
+
+
+def _strip_words(text: str, words: Sequence[str]) -> str:
+    """Remove leading filler words: ``"先后来到"`` -> ``"来到"`` when 先后 is filler."""
+    changed = True
+    while changed and text:
+        changed = False
+        for w in words:
+            if text.startswith(w):
+                text = text[len(w) :]
+                changed = True
+    return text
+
+
+class ArticleClaims:
+    """Claims of one article: keeps the context references need (people named so far …)."""
+
+    def __init__(self, article: Article, officials: Iterable[Mention] = (), config: Config | None = None) -> None:
+        self.article = article
+        self.cfg = config or load_config()
+        self.officials = sorted(officials, key=lambda m: m.start)
+        self.people: list[Mention] = []  # PERSON mentions so far
+        self.places: list[Mention] = []  # GPE mentions so far
+        self.previous_items: list[Item] = []
+        self._current_people: list[Mention] = []
+        self._ref_re = (
+            re.compile("|".join(map(re.escape, sorted(self.cfg.refs, key=len, reverse=True)))) if self.cfg.refs else None
+        )
+
+    # -- references ---------------------------------------------------------------------
+    def _reference_items(self, sent: Sentence) -> list[Item]:
+        if self._ref_re is None:
+            return []
+        items = []
+        for m in self._ref_re.finditer(sent.text):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            if sent.ent_at(start) or sent.ent_at(end - 1):
+                continue
+            kind, target = self.cfg.refs[m.group()]
+            mentions = self._resolve_reference(sent, kind, target, m.group(), start, end)
+            if mentions:
+                label = mentions[0].label if kind != "place" else "GPE"
+                items.append(Item(start, end, label, tuple(mentions)))
+        return items
+
+    def _resolve_reference(self, sent: Sentence, kind: str, target: str | None, word: str, start: int, end: int) -> list[Mention]:
+        before = [p for p in self.people + self._current_people if p.end <= start]
+        if kind == "last_person":
+            return before[-1:]
+        if kind == "group_person":
+            return [p for p in before if p.end == start][-1:]
+        if kind == "officials":
+            return [m for m in self._distinct(o for o in self.officials if o.end <= start)]
+        if kind == "home":
+            return [Mention(word, "GPE", self.article.id, start, end, sent.start, sent.end, target)]
+        if kind == "place":
+            level = word[1:]  # 该区 -> 区, 全县 -> 县
+            place = self.article.dateline_place
+            if place and place.endswith(level):
+                return [Mention(word, "GPE", self.article.id, start, end, sent.start, sent.end, place)]
+            earlier = [p for p in self.places if p.end <= start and p.text.endswith(level)]
+            return earlier[-1:]
+        raise ValueError(f"references.toml: unknown kind {kind!r}")
+
+    @staticmethod
+    def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
+        seen: dict[str, Mention] = {}
+        for m in mentions:
+            seen.setdefault(m.text, m)
+        return list(seen.values())
+
+    # -- items --------------------------------------------------------------------------
+    def _items(self, sent: Sentence) -> list[Item]:
+        items = [Item(e.start, e.end, e.label, (sent.mention(e, self.article.id),)) for e in sent.ents]
+        items += self._reference_items(sent)
+        items.sort(key=lambda i: (i.start, -i.end))
+        # Drop items nested in another (a reference inside an entity was already skipped).
+        out: list[Item] = []
+        for item in items:
+            if out and item.start < out[-1].end:
+                continue
+            out.append(item)
+        return out
+
+    def _triggers(self, sent: Sentence, rule: Rule, items: Sequence[Item]) -> Iterator[tuple[int, int]]:
+        starts = {t.start for t in sent.tokens}
+        for trigger in rule.triggers:
+            for m in re.finditer(re.escape(trigger), sent.text):
+                start, end = sent.start + m.start(), sent.start + m.end()
+                if any(i.start <= start < i.end for i in items):
+                    continue
+                if starts and start not in starts:
+                    continue
+                yield start, end
+
+    def _clause_text(self, sent: Sentence, start: int, end: int) -> str | None:
+        """Text between two offsets, or None if a clause ends in between."""
+        text = sent.slice(start, end)
+        return None if any(c in self.cfg.clause_ends for c in text) else text
+
+    def _group_back(self, sent: Sentence, items: Sequence[Item], last: int, labels: frozenset[str]) -> list[Item]:
+        """The item at index ``last`` and the coordinated ones before it."""
+        group = [items[last]]
+        for j in range(last - 1, -1, -1):
+            gap = sent.slice(items[j].end, group[0].start).strip()
+            if items[j].label in labels and gap in self.cfg.joiners:
+                group.insert(0, items[j])
+            else:
+                break
+        return group
+
+    def _group_forward(self, sent: Sentence, items: Sequence[Item], first: int, labels: frozenset[str]) -> list[Item]:
+        group = [items[first]]
+        for j in range(first + 1, len(items)):
+            gap = sent.slice(group[-1].end, items[j].start).strip()
+            if items[j].label in labels and gap in self.cfg.joiners and gap not in self.cfg.clause_ends:
+                group.append(items[j])
+            else:
+                break
+        return group
+
+    def _subject_before(self, sent: Sentence, items: Sequence[Item], pos: int, labels: frozenset[str]) -> list[Item]:
+        idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels]
+        return self._group_back(sent, items, idx[-1], labels) if idx else []
+
+    def _object_after(self, sent: Sentence, items: Sequence[Item], pos: int, rule: Rule, extra_gap: int = 0) -> list[Item]:
+        max_gap = rule.max_gap + extra_gap
+        for k, item in enumerate(items):
+            if item.start < pos:
+                continue
+            gap = self._clause_text(sent, pos, item.start)
+            if gap is None:
+                return []
+            gap = _strip_words(gap.strip(), self.cfg.gap_words)
+            if item.label in rule.object and len(gap) <= max_gap:
+                return self._group_forward(sent, items, k, rule.object)
+            if len(gap) > max_gap:
+                return []
+        return []
+
+    # -- shapes -------------------------------------------------------------------------
+    def _svo(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        subjects = self._subject_before(sent, items, t[0], rule.subject)
+        if not subjects:
+            return
+        objects = self._object_after(sent, items, t[1], rule)
+        if not objects and rule.object_fallback == "previous":
+            rest = _strip_words(sent.slice(t[1], sent.end).strip(), self.cfg.gap_words)
+            if not rest or rest[0] in self.cfg.clause_ends:
+                pool = [i for i in list(self.previous_items) + list(items) if i.end <= t[0] and i.label in rule.object]
+                objects = pool[-1:]
+        if objects:
+            yield subjects, objects
+
+    def _at(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        subjects = self._subject_before(sent, items, t[0], rule.subject)
+        if not subjects:
+            return
+        for item in items:
+            if item.end > subjects[0].start:
+                break
+            before = sent.slice(sent.start, item.start)
+            if item.label in rule.object and before.endswith(self.cfg.at_markers):
+                between = [i for i in items if item.end <= i.start < subjects[0].start and i.label in rule.subject]
+                if not between:
+                    yield subjects, [item]
+                    return
+
+    def _agent(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        text_before = sent.slice(sent.start, t[0])
+        marker_at = max((text_before.rfind(m) for m in self.cfg.agent_markers), default=-1)
+        if marker_at < 0:
+            return
+        marker = sent.start + marker_at
+        subjects = [i for i in items if marker < i.start and i.end <= t[0] and i.label in rule.subject]
+        if not subjects:
+            return
+        after = _strip_words(sent.slice(t[1], sent.end), self.cfg.gap_words)
+        if after.startswith("的"):
+            objects = self._object_after(sent, items, t[1], rule, extra_gap=1)
+        else:
+            before = [i for i in items if i.end <= marker and i.label in rule.object]
+            objects = before[-1:]
+        if objects:
+            yield subjects, objects
+
+    def _pair(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        labels = rule.subject | rule.object
+        idx = [k for k, i in enumerate(items) if i.end <= t[0] and i.label in labels]
+        if len(idx) < 2:
+            return
+        b = items[idx[-1]]
+        gap = self._clause_text(sent, b.end, t[0])
+        if gap is None or len(gap) > 6:
+            return
+        a_idx = idx[-2]
+        a = items[a_idx]
+        joiner = sent.slice(a.end, b.start).strip()
+        if joiner in self.cfg.pair_joiners:
+            # 山大社区党支部和山大离退休人员党支部联合… ; also A、B和C合作: everyone before joins.
+            left = self._group_back(sent, items, a_idx, labels)
+            yield left, [b]
+            return
+        before_a = sent.slice(sent.start, b.start)
+        if before_a.rstrip().endswith(self.cfg.pair_joiners):
+            # 与X合作 with the subject written earlier in the sentence: take the nearest one.
+            subj = [i for i in items[: idx[-1]] if i.label in labels]
+            if subj:
+                yield [subj[-1]], [b]
+
+    # -- driver -------------------------------------------------------------------------
+    def sentence(self, sent: Sentence) -> Iterator[Claim]:
+        self._current_people = [sent.mention(e, self.article.id) for e in sent.ents if e.label == "PERSON"]
+        items = self._items(sent)
+        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair}
+        seen: set[tuple[int, int, str, int, int]] = set()
+        for rule in self.cfg.rules:
+            for trigger in self._triggers(sent, rule, items):
+                for subjects, objects in shapes[rule.shape](sent, items, rule, trigger):
+                    for s in (m for i in subjects for m in i.mentions):
+                        for o in (m for i in objects for m in i.mentions):
+                            key = (s.start, s.end, rule.predicate, o.start, o.end)
+                            if s.text == o.text or key in seen:
+                                continue
+                            seen.add(key)
+                            yield Claim(
+                                subject=s,
+                                predicate=rule.predicate,
+                                object=o,
+                                evidence=sent.evidence(self.article.id, rule.name),
+                                qualifiers=(("date", self.article.date),) if self.article.date else (),
+                                confidence=rule.confidence,
+                            )
+        for e in sent.ents:
+            mention = sent.mention(e, self.article.id)
+            if e.label == "PERSON":
+                self.people.append(mention)
+            elif e.label == "GPE":
+                self.places.append(mention)
+        self.previous_items = items
+
+
+def extract_claims_from_sentences(
+    sents: Sequence[Sentence], article: Article, officials: Iterable[Mention] = ()
+) -> Iterator[Claim]:
+    """Claims of an article, sentence by sentence. ``officials`` are the people with posts
+    (from :mod:`kg.extract.posts`), which group references such as 巡视领导 stand for."""
+    state = ArticleClaims(article, officials)
+    for sent in sents:
+        yield from state.sentence(sent)
