@@ -1,0 +1,45 @@
+"""Mentions: a Doc's entities and titles as ``kg.model.Mention`` rows with exact offsets.
+
+``doc.text`` is the article text (the tokenizer keeps every character), so token offsets are
+article offsets: ``article.text[m.start:m.end] == m.text`` for every mention.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.model import Mention
+
+#: Span group whose spans also become mentions (label TITLE).
+TITLES_KEY = "titles"
+
+
+def _mention(span: Span, article_id: str, label: str) -> Mention:
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    return Mention(
+        text=span.text,
+        label=label,
+        article_id=article_id,
+        start=span.start_char,
+        end=span.end_char,
+        sent_start=sent.start_char,
+        sent_end=sent.end_char,
+    )
+
+
+def doc_mentions(doc: Doc, article_id: str) -> list[Mention]:
+    """Every ``doc.ents`` entity and every ``doc.spans["titles"]`` span, sorted by position.
+
+    The sentence span is the sentence that holds the mention's first token.
+
+    >>> from spacy.tokens import Doc, Span
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["副市长", "李永强", "出席", "。"], spaces=[False] * 4)
+    >>> doc.ents = [Span(doc, 1, 2, "PERSON")]
+    >>> doc.spans["titles"] = [Span(doc, 0, 1, "TITLE")]
+    >>> [(m.text, m.label, m.start, m.end) for m in doc_mentions(doc, "p/001")]
+    [('副市长', 'TITLE', 0, 3), ('李永强', 'PERSON', 3, 6)]
+    """
+    mentions = [_mention(ent, article_id, ent.label_) for ent in doc.ents]
+    mentions += [_mention(span, article_id, "TITLE") for span in doc.spans.get(TITLES_KEY, [])]
+    return sorted(set(mentions), key=lambda m: (m.start, m.end, m.label, m.text))

