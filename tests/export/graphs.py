@@ -22,6 +22,7 @@ S_VISIT = "市委常委、秘书长周计伟来到老军营街道调研基层治
 S_POSTS = "市委常委、组织部部长武晓花参加。"
 S_MEET = "市委常委周计伟出席市委经济工作会议。"
 S_XSS = "<b>粗体</b>来到迎泽区察看。"
+S_SCHOOL = "周计伟来到迎泽区的市第十五中学校考点巡视。"
 S_WU_VISIT = "武晓花赴晋源区督导项目建设。"
 S_BUILD = "山西建投承建晋阳湖水系连通一期工程。"
 S_ISSUE = "市政府印发《太原市推动公立医院高质量发展实施方案》。"
@@ -43,6 +44,7 @@ def small_graph() -> nx.MultiDiGraph:
     G.add_node("org/中共太原市委组织部", label="中共太原市委组织部", aliases=["市委组织部", "组织部"], kind="party", **org)
     G.add_node("org/太原市人民政府", label="太原市人民政府", aliases=["市政府"], kind="government", **org)
     G.add_node("org/山西建设投资集团有限公司", label="山西建设投资集团有限公司", aliases=["山西建投"], kind="enterprise", **org)
+    G.add_node("org/太原市第十五中学校", label="太原市第十五中学校", aliases=["市第十五中学校"], kind="school", **org)
     places = [
         ("place/山西省", "山西省", [], "province", "140000"),
         ("place/山西省/太原市", "太原市", ["太原"], "city", "140100"),
@@ -78,6 +80,8 @@ def small_graph() -> nx.MultiDiGraph:
     rel("person/武晓花", "org/中共太原市委组织部", "holdsPost", [ev(A1, S_POSTS, 40, "title_chain")], title="组织部部长", date="2023-01-07")
     rel("org/中共太原市委组织部", "org/中共太原市委员会", "subOrganizationOf", [], source="alias-table", confidence=1.0)
     rel("person/周计伟", "place/山西省/太原市/迎泽区/老军营街道", "visited", [ev(A1, S_VISIT, 0, "visit_trigger")], date="2023-01-07")
+    rel("person/周计伟", "org/太原市第十五中学校", "visited", [ev(A2, S_SCHOOL, 50, "visit_trigger")], date="--01-09")
+    rel("org/太原市第十五中学校", "place/山西省/太原市/迎泽区", "locatedIn", [ev(A2, S_SCHOOL, 50, "place_of_org")])
     rel(f"person/{XSS_NAME}", "place/山西省/太原市/迎泽区", "visited", [ev(A3, S_XSS, 5, "visit_trigger")], date="2023-01-10")
     rel("person/武晓花", "place/山西省/太原市/晋源区", "visited", [ev(A3, S_WU_VISIT, 30, "visit_trigger")], date="2023-01-10")
     rel("person/周计伟", "event/市委经济工作会议", "attended", [ev(A2, S_MEET, 12, "attend_trigger")], date="--01-09")
