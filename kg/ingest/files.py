@@ -1,0 +1,130 @@
+"""Finding page files, reading their manifest, and streaming their articles.
+
+A folder of pages may hold a ``manifest.toml`` (see ``seeds/manifest.toml``)::
+
+    profile = "taiyuan_daily"
+    year = 2023                                   # optional default for every file
+    [files]
+    "000_b783142fb1ce736d.txt" = { year = 2023 }
+
+Datelines give month and day only; the year of a page is, in order: the ``year`` argument,
+its entry in the manifest beside it, the manifest's default ``year``, else unknown.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.ingest.decode import decode_file
+from kg.ingest.split import split_page
+from kg.model import Article
+
+MANIFEST = "manifest.toml"
+PAGE_SUFFIX = ".txt"
+#: Years outside this range in a manifest are a typo, not a date.
+YEAR_RANGE = range(1800, 2201)
+
+
+def iter_page_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders expanded to their ``*.txt`` (recursive); sorted, deduplicated.
+
+    A path that does not exist is kept as given, so that reading it reports E100 for that path
+    (see :func:`read_pages`) instead of it vanishing silently.
+    """
+    found: dict[Path, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            candidates = [p for p in path.rglob(f"*{PAGE_SUFFIX}") if p.is_file()]
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate.resolve() if candidate.exists() else candidate.absolute()
+            found.setdefault(key, candidate)
+    return sorted(found.values(), key=lambda p: (str(p.parent), p.name))
+
+
+def _check_year(value: Any, where: str, path: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in YEAR_RANGE:
+        raise InputError("E106", path, detail=f"{where}: year must be an integer {YEAR_RANGE.start}-{YEAR_RANGE.stop - 1}, got {value!r}")
+    return value
+
+
+def load_manifest(folder: str | Path) -> dict:
+    """``folder/manifest.toml`` as ``{"profile": …, "year": …, "files": {name: {"year": int}}}``.
+
+    No manifest gives ``{"files": {}}``. A manifest that is not valid TOML, or whose fields have
+    the wrong type, raises InputError E106 naming the file and the problem.
+    """
+    path = Path(folder) / MANIFEST
+    if not path.is_file():
+        return {"files": {}}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError("E106", path, detail=str(exc)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError("E106", path, detail=str(exc)) from exc
+    files = data.get("files", {})
+    if not isinstance(files, dict):
+        raise InputError("E106", path, detail="[files] must be a table of file names")
+    for name, entry in files.items():
+        if not isinstance(entry, dict):
+            raise InputError("E106", path, detail=f"files.{name!r} must be a table such as {{ year = 2023 }}")
+        if "year" in entry:
+            _check_year(entry["year"], f"files.{name!r}", path)
+    if "year" in data:
+        _check_year(data["year"], "year", path)
+    if "profile" in data and not isinstance(data["profile"], str):
+        raise InputError("E106", path, detail=f"profile must be a string, got {data['profile']!r}")
+    return {**data, "files": files}
+
+
+def _year_of(path: Path, manifest: dict) -> int | None:
+    entry = manifest.get("files", {}).get(path.name, {})
+    return entry.get("year", manifest.get("year"))
+
+
+def read_pages(
+    paths: Iterable[str | Path],
+    *,
+    year: int | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[Article]:
+    """Stream the articles of every page under ``paths`` (files or folders).
+
+    A file that cannot be read (missing, empty, binary, undecodable) or a folder without pages
+    (E105) or with a bad manifest (E106) calls ``on_error`` with its :class:`InputError` and
+    the other files are still read; with ``on_error=None`` the first error is raised.
+    """
+
+    def report(error: InputError) -> None:
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    paths = list(paths)
+    for raw in paths:
+        folder = Path(raw)
+        if folder.is_dir() and not any(p.is_file() for p in folder.rglob(f"*{PAGE_SUFFIX}")):
+            report(InputError("E105", folder))
+    manifests: dict[Path, dict] = {}
+    for path in iter_page_files(paths):
+        if path.parent not in manifests:
+            try:
+                manifests[path.parent] = load_manifest(path.parent)
+            except InputError as error:
+                manifests[path.parent] = {"files": {}}
+                report(error)
+        try:
+            text = decode_file(path)
+        except InputError as error:
+            report(error)
+            continue
+        page_year = year if year is not None else _year_of(path, manifests[path.parent])
+        yield from split_page(text, path.name, year=page_year)
