@@ -1,0 +1,141 @@
+"""``kg build``: run the pipeline over pages and write every output, atomically.
+
+Articles stream through ingest -> nlp -> extract; their records go to ``articles.jsonl`` and
+``mentions.jsonl`` as they come and into the :class:`~kg.graph.GraphBuilder`. The graph is then
+written as node-link JSON, Turtle and HTML, and the run report as JSON and HTML. Every file is
+written to a temporary name and renamed into place, so a failed run never leaves a
+half-written output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from kg.errors import ExportError, InputError, UsageError
+
+
+@dataclass(slots=True)
+class BuildSummary:
+    files: int = 0
+    articles: int = 0
+    mentions: Counter = field(default_factory=Counter)
+    errors: list[InputError] = field(default_factory=list)
+    nodes: int = 0
+    edges: int = 0
+    outputs: list[Path] = field(default_factory=list)
+
+    def text(self) -> str:
+        labels = ", ".join(f"{label} {n}" for label, n in sorted(self.mentions.items()))
+        lines = [
+            f"files: {self.files} read, {len(self.errors)} failed",
+            f"articles: {self.articles}",
+            f"mentions: {sum(self.mentions.values())} ({labels})" if labels else "mentions: 0",
+            f"graph: {self.nodes} nodes, {self.edges} edges",
+            "wrote: " + ", ".join(str(p) for p in self.outputs),
+        ]
+        return "\n".join(lines)
+
+
+@contextmanager
+def atomic_text(path: Path) -> Iterator[IO[str]]:
+    """Open a temporary file beside ``path``; rename it into place only if the block succeeds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _manifest_profile(paths: Iterable[str | Path]) -> str | None:
+    from kg.ingest import load_manifest
+
+    for p in map(Path, paths):
+        folder = p if p.is_dir() else p.parent
+        profile = load_manifest(folder).get("profile")
+        if profile:
+            return str(profile)
+    return None
+
+
+def _progress(iterable, console, desc: str):
+    if console.verbosity == 0 or not sys.stderr.isatty():
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, unit=" articles", file=sys.stderr, mininterval=0.5)
+
+
+def run_build(
+    paths: list[str],
+    output: Path,
+    *,
+    year: int | None = None,
+    profile: str | None = None,
+    n_process: int = 1,
+    max_html_nodes: int = 1500,
+    console=None,
+) -> BuildSummary:
+    """Build every output of ``kg build`` into ``output``; returns what happened."""
+    from kg.export import write_html, write_json, write_turtle
+    from kg.graph import GraphBuilder
+    from kg.ingest import iter_page_files, read_pages
+    from kg.nlp import load_pipeline
+    from kg.pipeline import analyse
+    from kg.report import build_report, write_report_html
+    from kg.resolve import Resolver, load_profile
+
+    if console is None:
+        from kg.cli import Console
+
+        console = Console(0)
+    if n_process < 1:
+        raise UsageError("E901", detail="--n-process must be at least 1")
+    summary = BuildSummary()
+
+    def on_error(exc: InputError) -> None:
+        summary.errors.append(exc)
+        console.error(str(exc))
+
+    files = iter_page_files(paths)
+    summary.files = len(files)
+    resolver = Resolver(load_profile(profile or _manifest_profile(paths) or "taiyuan_daily"))
+    builder = GraphBuilder(resolver)
+    nlp = load_pipeline()
+    articles = read_pages(paths, year=year, on_error=on_error)
+    output = Path(output)
+    try:
+        with atomic_text(output / "articles.jsonl") as art_fh, atomic_text(output / "mentions.jsonl") as men_fh:
+            for result in _progress(analyse(articles, nlp, n_process=n_process), console, "kg build"):
+                summary.articles += 1
+                row = result.article.to_json()
+                art_fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+                for m in result.mentions:
+                    summary.mentions[m.label] += 1
+                    men_fh.write(json.dumps(m.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+                builder.add(result)
+    except OSError as exc:
+        raise ExportError("E401", output, detail=exc.strerror or str(exc)) from exc
+    G = builder.graph()
+    summary.nodes, summary.edges = G.number_of_nodes(), G.number_of_edges()
+    report = build_report(G, summary)
+    write_json(G, output / "graph.json")
+    write_turtle(G, output / "graph.ttl")
+    write_html(G, output / "graph.html", max_nodes=max_html_nodes, title="kg — " + ", ".join(map(str, paths)))
+    with atomic_text(output / "report.json") as fh:
+        fh.write(json.dumps(report, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+    write_report_html(report, output / "report.html")
+    summary.outputs = [output / n for n in ("articles.jsonl", "mentions.jsonl", "graph.json", "graph.ttl", "graph.html", "report.json", "report.html")]
+    return summary
