@@ -1,8 +1,10 @@
 """The graph as networkx node-link JSON, for other tools and for reloading in notebooks.
 
 Nodes sorted by id, edges by (source, target, predicate, key); keys sorted; UTF-8 without
-escapes, so the same graph gives the same bytes. Read it back with
-``networkx.node_link_graph(json.load(fh), edges="edges")``.
+escapes, so the same graph gives the same bytes. Edge ends are ``from`` and ``to`` (not
+networkx's default ``source``/``target``), because data edges carry their own ``source``
+attribute (``gazetteer``) in the graph contract. Read it back with
+``networkx.node_link_graph(json.load(fh), edges="edges", source="from", target="to")``.
 """
 
 from __future__ import annotations
@@ -15,13 +17,22 @@ import networkx as nx
 from kg.errors import ExportError
 from kg.export.common import atomic_write, check_graph, sorted_edges, sorted_nodes
 
+#: Keyword arguments for networkx.node_link_data / node_link_graph matching this file.
+LINK_KEYS = {"source": "from", "target": "to", "name": "id", "key": "key"}
+
 
 def node_link(G: nx.MultiDiGraph) -> dict:
     """networkx's node-link dict of ``G`` in a stable order (``edges`` key, as networkx >= 3.4)."""
     check_graph(G)
-    data = nx.node_link_data(G, edges="edges")
+    for node, attrs in G.nodes(data=True):
+        if "id" in attrs:
+            raise ExportError("E402", detail=f"node {node!r}: attribute 'id' clashes with node-link JSON")
+    for s, o, attrs in G.edges(data=True):
+        if {"from", "to", "key"} & set(attrs):
+            raise ExportError("E402", detail=f"edge {s!r} -> {o!r}: attributes from/to/key clash with node-link JSON")
+    data = nx.node_link_data(G, edges="edges", **LINK_KEYS)
     data["nodes"] = [{**attrs, "id": node} for node, attrs in sorted_nodes(G)]
-    data["edges"] = [{**attrs, "source": s, "target": o, "key": key} for s, o, key, attrs in sorted_edges(G)]
+    data["edges"] = [{**attrs, "from": s, "to": o, "key": key} for s, o, key, attrs in sorted_edges(G)]
     return data
 
 

@@ -1,7 +1,7 @@
 /* kg explorer: tooltips, legend filter, search and details for a vis-network graph.
  *
  * Every text from the graph goes into the page through textContent (DOM text nodes), never
- * innerHTML, so a name such as <img src=x onerror=alert(1)> shows as text. Tooltips are DOM
+ * innerHTML, so a name that looks like an HTML tag shows as text. Tooltips are DOM
  * elements, which vis-network inserts as they are. When the layout has stabilised, physics is
  * switched off and window.kgReady becomes true (the browser tests wait for it).
  */
