@@ -27,12 +27,18 @@ from kg.resources import load_list, load_toml
 
 RULES = load_toml("extract/posts.toml")
 ORG_TAGS = frozenset(RULES["org_token_tags"])
+NO_START_TAGS = frozenset(RULES["org_no_start_tags"])
+UNIT_SUFFIXES = tuple(RULES["org_unit_suffixes"])
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 
 
 @lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
-    heads = sorted(set(load_list("nlp/title_heads.txt")), key=lambda h: (-len(h), h))
+    """Post words a title phrase ends with: the atomic heads, plus every title that does not
+    itself end with one (经理, 护士长 …), so the two lexicons never need to repeat each other."""
+    atomic = set(load_list("nlp/title_heads.txt"))
+    heads = atomic | {t for t in load_list("nlp/titles.txt") if not t.endswith(tuple(atomic))}
+    heads = sorted(heads, key=lambda h: (-len(h), h))
     return re.compile("(?:" + "|".join(map(re.escape, heads)) + ")$")
 
 
@@ -70,8 +76,16 @@ def _org_like(sent: Sentence, start: int, end: int) -> bool:
         return True
     for tok in sent.tokens:
         if tok.start <= start < tok.end:
-            return tok.tag in ORG_TAGS
+            return tok.tag in ORG_TAGS or sent.slice(tok.start, tok.end).endswith(UNIT_SUFFIXES)
     return False
+
+
+def _starts_org(sent: Sentence, start: int) -> bool:
+    """May an organisation name start at ``start``? Not with an adjective or a number alone."""
+    if sent.ent_at(start) is not None:
+        return True
+    tok = next((t for t in sent.tokens if t.start <= start < t.end), None)
+    return tok is None or tok.tag not in NO_START_TAGS
 
 
 def _phrase_ending_at(sent: Sentence, end: int) -> TitlePhrase | None:
@@ -91,8 +105,12 @@ def _phrase_ending_at(sent: Sentence, end: int) -> TitlePhrase | None:
         if unit_start < sent.start or not _org_like(sent, unit_start, org_start):
             break
         org_start = unit_start
+    while org_start < head_start and not _starts_org(sent, org_start):
+        org_start = next((t.end for t in sent.tokens if t.start <= org_start < t.end), head_start)
     org = sent.slice(org_start, head_start)
     title = _title_of(sent.slice(org_start, end), match.group())
+    if org in RULES["title_modifiers"]:  # 项目经理: the title, no organisation written
+        return TitlePhrase(org_start, head_start, head_start, end, "", org + match.group())
     return TitlePhrase(org_start, org_start, head_start, end, org, title)
 
 

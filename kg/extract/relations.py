@@ -186,13 +186,16 @@ class ArticleClaims:
         return out
 
     def _triggers(self, sent: Sentence, rule: Rule, items: Sequence[Item]) -> Iterator[tuple[int, int]]:
+        # A trigger must line up with the segmentation on at least one side: 先后来到 is often
+        # cut 先|后来|到, so 来到 ends on a boundary without starting on one.
         starts = {t.start for t in sent.tokens}
+        ends = {t.end for t in sent.tokens}
         for trigger in rule.triggers:
             for m in re.finditer(re.escape(trigger), sent.text):
                 start, end = sent.start + m.start(), sent.start + m.end()
                 if any(i.start <= start < i.end for i in items):
                     continue
-                if starts and start not in starts:
+                if starts and start not in starts and end not in ends:
                     continue
                 yield start, end
 

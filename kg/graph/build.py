@@ -1,0 +1,287 @@
+"""Assemble resolved entities and evidence-bearing relations into one networkx graph.
+
+:class:`GraphBuilder` takes one :class:`~kg.pipeline.ArticleResult` at a time (so a corpus
+streams through it) and resolves every mention, post and claim with a
+:class:`~kg.resolve.Resolver`. :meth:`GraphBuilder.graph` then writes the
+``networkx.MultiDiGraph`` described in ``docs/graph-model.md``: deterministic node and edge
+order, JSON-serialisable attributes only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from kg import __version__
+from kg.model import Article, Entity, Evidence, Mention, Relation
+from kg.pipeline import ArticleResult
+from kg.resolve import Context, Resolved, Resolver
+from kg.schema import SCHEMA
+
+#: Evidence kept per edge: enough to explain it, bounded for edges seen in many articles.
+MAX_EVIDENCE = 20
+
+
+@dataclass(slots=True)
+class _Edge:
+    relation: Relation
+    sources: set[str] = field(default_factory=set)
+
+
+class GraphBuilder:
+    """Collects entities and relations article by article; ``graph()`` returns the result.
+
+    >>> from kg.resolve import Resolver, load_profile            # doctest: +SKIP
+    >>> builder = GraphBuilder(Resolver(load_profile()))          # doctest: +SKIP
+    >>> for result in analyse(read_pages(["seeds"]), nlp):        # doctest: +SKIP
+    ...     builder.add(result)
+    >>> G = builder.graph()                                       # doctest: +SKIP
+    """
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.entities: dict[str, Entity] = {}
+        self.edges: dict[tuple, _Edge] = {}
+        self.co_appearances: Counter[tuple[str, str]] = Counter()
+        self.co_evidence: dict[tuple[str, str], list[str]] = {}
+        self.sources: set[str] = set()
+
+    # -- entities -------------------------------------------------------------------------
+    def _entity(self, r: Resolved, article_id: str | None = None, surface: str | None = None, count: bool = True) -> str:
+        entity = self.entities.get(r.id)
+        if entity is None:
+            entity = self.entities[r.id] = Entity(r.id, r.type, r.label, attrs=dict(r.attrs))
+        else:
+            for key, value in r.attrs.items():
+                entity.attrs.setdefault(key, value)
+        for alias in (surface, r.alias):
+            if alias and alias != entity.label:
+                entity.aliases.add(alias)
+        if article_id is not None:
+            entity.articles.add(article_id)
+            if count:
+                entity.mentions += 1
+        return r.id
+
+    def _role(self, entity_id: str, role: str) -> None:
+        roles = self.entities[entity_id].attrs.setdefault("roles", [])
+        if role not in roles:
+            roles.append(role)
+
+    def _resolve_mention(self, m: Mention, ctx: Context) -> Resolved | None:
+        name = m.refers_to or m.text
+        if name.startswith("@"):  # @city / @province: the paper's home unit
+            unit = self.resolver.profile.home.get(name[1:])
+            if unit is None:
+                return None
+            name = unit.name
+        return self.resolver.resolve(name, m.label, ctx)
+
+    # -- relations ------------------------------------------------------------------------
+    def _relate(
+        self,
+        subject: str,
+        predicate: str,
+        obj: str,
+        evidence: Evidence | None,
+        confidence: float,
+        qualifiers: dict[str, str] | None = None,
+        source: str | None = None,
+    ) -> None:
+        if subject == obj:
+            return
+        if SCHEMA.predicate(predicate).symmetric and obj < subject:
+            subject, obj = obj, subject
+        qualifiers = {k: v for k, v in (qualifiers or {}).items() if v}
+        key = (subject, predicate, obj, tuple(sorted(qualifiers.items())))
+        edge = self.edges.get(key)
+        if edge is None:
+            edge = self.edges[key] = _Edge(Relation(subject, predicate, obj, qualifiers=qualifiers, confidence=confidence))
+        rel = edge.relation
+        rel.confidence = max(rel.confidence, confidence)
+        if evidence is not None and evidence not in rel.evidence and len(rel.evidence) < MAX_EVIDENCE:
+            rel.evidence.append(evidence)
+        if source:
+            edge.sources.add(source)
+
+    # -- one article ----------------------------------------------------------------------
+    def add(self, result: ArticleResult) -> None:
+        article = result.article
+        self.sources.add(article.source)
+        article_node = self._article(article)
+        ctx = Context(article.id, article.dateline_place, [])
+        resolved: dict[tuple[int, int], Resolved | None] = {}
+
+        def resolve(m: Mention) -> Resolved | None:
+            key = (m.start, m.end)
+            if key not in resolved:
+                resolved[key] = self._resolve_mention(m, ctx)
+                r = resolved[key]
+                if r is not None and r.type == "Place" and r.attrs.get("admin_level"):
+                    ctx.places.append(r.label)
+            return resolved[key]
+
+        # Posts first: they fix what a department written alone (组织部) means here.
+        for post in result.posts:
+            org = self.resolver.resolve_org(post.org, ctx) if post.org else self.resolver.home_body(post.title)
+            if post.org_mention is not None and org is not None:
+                resolved[(post.org_mention.start, post.org_mention.end)] = org
+            person = resolve(post.person)
+            if person is None or org is None:
+                continue
+            pid = self._entity(person, article.id, count=False)
+            self._role(pid, "official")
+            oid = self._entity(org, article.id, surface=post.org_mention.text if post.org_mention else None, count=False)
+            self._relate(pid, "holdsPost", oid, post.evidence, post.confidence, {"title": post.title, "date": post.date or ""})
+
+        people: list[str] = []
+        for m in result.mentions:
+            if SCHEMA.type_of_label(m.label) is None:
+                continue
+            r = resolve(m)
+            if r is None:
+                continue
+            eid = self._entity(r, article.id, surface=m.text)
+            evidence = Evidence(article.id, article.text[m.sent_start : m.sent_end], m.sent_start, m.sent_end, "ner")
+            self._relate(article_node, "mentions", eid, evidence, 1.0)
+            if r.type == "Person":
+                if eid not in people:
+                    people.append(eid)
+
+        for author in article.authors:
+            r = self.resolver.resolve(author.name, "PERSON", ctx)
+            if r is None:
+                continue
+            pid = self._entity(r, article.id, count=False)
+            self._role(pid, author.role)
+            self._relate(pid, "authored", article_node, None, 1.0, {"role": author.role}, source="byline")
+
+        for claim in result.claims:
+            s, o = resolve(claim.subject), resolve(claim.object)
+            if s is None or o is None:
+                continue
+            sid = self._entity(s, article.id, surface=claim.subject.text if not claim.subject.refers_to else None, count=False)
+            oid = self._entity(o, article.id, surface=claim.object.text if not claim.object.refers_to else None, count=False)
+            self._relate(sid, claim.predicate, oid, claim.evidence, claim.confidence, dict(claim.qualifiers))
+
+        for a, b in combinations(sorted(people), 2):
+            self.co_appearances[(a, b)] += 1
+            self.co_evidence.setdefault((a, b), []).append(article.id)
+
+    def _article(self, article: Article) -> str:
+        node = f"article/{article.id}"
+        label = article.headline or article.text[:24]
+        self.entities[node] = Entity(
+            node,
+            "Article",
+            label,
+            attrs={
+                "headline": article.headline or "",
+                "date": article.date or "",
+                "source": article.source,
+                "section": article.section or "",
+                "dateline_place": article.dateline_place or "",
+                "kind": article.kind,
+                "authors": [[a.name, a.role] for a in article.authors],
+            },
+            articles={article.id},
+        )
+        return node
+
+    # -- hierarchy from data ----------------------------------------------------------------
+    def _hierarchies(self) -> None:
+        """partOf chains of places (gazetteer) and subOrganizationOf of units (names)."""
+        pending = sorted(self.entities)
+        seen: set[str] = set()
+        while pending:
+            eid = pending.pop()
+            if eid in seen:
+                continue
+            seen.add(eid)
+            entity = self.entities[eid]
+            if entity.type == "Place":
+                links = self.resolver.place_hierarchy(self._as_resolved(entity))
+                predicate = "partOf"
+            elif entity.type == "Organization":
+                parent = self.resolver.parent_org(self._as_resolved(entity))
+                links = [(entity.id, parent, "name")] if parent is not None else []
+                predicate = "subOrganizationOf"
+            else:
+                continue
+            for child_id, parent, reason in links:
+                if child_id not in self.entities:
+                    continue
+                pid = self._entity(parent)
+                self._relate(child_id, predicate, pid, None, 1.0 if reason == "gazetteer" else 0.8, source=reason)
+                pending.append(pid)
+
+    @staticmethod
+    def _as_resolved(entity: Entity) -> Resolved:
+        return Resolved(entity.id, entity.type, entity.label, None, dict(entity.attrs), "graph")
+
+    # -- output ---------------------------------------------------------------------------
+    def graph(self) -> nx.MultiDiGraph:
+        """The graph, with nodes and edges in a deterministic order."""
+        self._hierarchies()
+        for (a, b), weight in self.co_appearances.items():
+            self._relate(a, "coAppearsWith", b, None, 1.0, source="same-article")
+            key = next(k for k in self.edges if k[:3] == (a, "coAppearsWith", b))
+            self.edges[key].relation.qualifiers["weight"] = str(weight)
+        G = nx.MultiDiGraph()
+        G.graph.update(
+            {
+                "kg_version": __version__,
+                "profile": self.resolver.profile.name,
+                "sources": sorted(self.sources),
+                "merges": list(self.resolver.merges),
+                "unresolved": list(self.resolver.unresolved),
+            }
+        )
+        for eid in sorted(self.entities):
+            e = self.entities[eid]
+            attrs: dict[str, Any] = {"type": e.type, "label": e.label, "aliases": sorted(e.aliases - {e.label})}
+            if e.type != "Article":
+                attrs["mentions"] = e.mentions
+                attrs["articles"] = sorted(e.articles)
+            if e.type == "Person":
+                attrs["roles"] = sorted(e.attrs.get("roles") or ["other"])
+            for key, value in sorted(e.attrs.items()):
+                attrs.setdefault(key, value)
+            G.add_node(eid, **attrs)
+        for key in sorted(self.edges, key=_edge_sort_key):
+            edge = self.edges[key]
+            rel = edge.relation
+            attrs = {
+                "predicate": rel.predicate,
+                "evidence": [ev.to_json() for ev in sorted(rel.evidence, key=lambda e: (e.article_id, e.start, e.rule))],
+                "confidence": round(rel.confidence, 3),
+            }
+            for q, v in sorted(rel.qualifiers.items()):
+                attrs[q] = int(v) if q == "weight" else v
+            if edge.sources:
+                attrs["source"] = ",".join(sorted(edge.sources))
+            G.add_edge(rel.subject, rel.object, key=_edge_key(rel), **attrs)
+        return G
+
+
+def _edge_sort_key(key: tuple) -> tuple:
+    subject, predicate, obj, qualifiers = key
+    return (subject, predicate, obj, qualifiers)
+
+
+def _edge_key(rel: Relation) -> str:
+    parts = [rel.predicate] + [f"{k}={v}" for k, v in sorted(rel.qualifiers.items()) if k != "weight"]
+    return "|".join(parts)
+
+
+def assemble(results: Iterable[ArticleResult], resolver: Resolver) -> nx.MultiDiGraph:
+    """Build the graph from analysed articles (see :func:`kg.pipeline.analyse`)."""
+    builder = GraphBuilder(resolver)
+    for result in results:
+        builder.add(result)
+    return builder.graph()
