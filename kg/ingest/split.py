@@ -190,13 +190,14 @@ class _PageSplitter:
         if self.pending:
             heads, gap = self.take_pending()
             if current is not None and not self.starts_new_item(heads, gap):
-                if current.broken:
-                    # a heading the layout dropped into a broken paragraph
-                    current.subheadlines.extend((p.start, p.end) for p in heads)
-                else:
-                    for p in heads:  # intertitles
+                for p in heads:
+                    if self.rules.is_sentence_like(self.slice(p)):
+                        self.append(current, (p.start, p.end))  # a short cut-off sentence, not a heading
+                    elif current.broken:
+                        # a heading the layout dropped into a broken paragraph
+                        current.subheadlines.append((p.start, p.end))
+                    else:  # an intertitle
                         current.paragraphs.append([(p.start, p.end)])
-                        current.broken = False
                 self.append(current, span)
                 return
             if current is None and self.suspended and heads and not self.starts_new_item(heads, gap):
