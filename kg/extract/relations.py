@@ -262,15 +262,19 @@ class ArticleClaims:
         subjects = self._subject_before(sent, items, t[0], rule.subject)
         if not subjects:
             return
-        for item in items:
+        for k, item in enumerate(items):
             if item.end > subjects[0].start:
                 break
             before = sent.slice(sent.start, item.start)
             if item.label in rule.object and before.endswith(self.cfg.at_markers):
                 between = [i for i in items if item.end <= i.start < subjects[0].start and i.label in rule.subject]
-                if not between:
-                    yield subjects, [item]
+                if between:
                     return
+                # 在小店区北格镇: the place written last is the most specific one.
+                while k + 1 < len(items) and items[k + 1].start == item.end and items[k + 1].label in rule.object:
+                    k, item = k + 1, items[k + 1]
+                yield subjects, [item]
+                return
 
     def _agent(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         text_before = sent.slice(sent.start, t[0])
