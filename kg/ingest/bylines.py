@@ -167,8 +167,8 @@ def split_credit(text: str, rules: Rules | None = None) -> tuple[int, tuple[Auth
             tail_len += 1
         glued = None
         if 0 < tail_len < len(chunk) and rules.is_name(chunk[-tail_len:]):
-            glued = chunk[-tail_len:]
-        else:
+            glued = chunk[-tail_len:]  # after punctuation: `…影响。申波`
+        elif names:  # glued to the caption's last word: only next to a name that stands alone
             for size in range(rules.limit("name_max") - 1, rules.limit("name_min") - 1, -1):
                 if size < tail_len and rules.is_name(chunk[-size:]):
                     glued = chunk[-size:]

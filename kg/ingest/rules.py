@@ -84,14 +84,16 @@ class Rules:
         return bool(self.pattern("han").search(text))
 
     def is_sentence_like(self, text: str) -> bool:
-        """Does a heading-shaped line hold a clause mark outside quotes, as a cut-off sentence does?
+        """Is a heading-shaped line rather a cut-off sentence: clause marks outside quotes (two, or
+        one in a line of ``sentence_min`` characters; ``党旗下,一股无坚不摧的力量`` stays a heading)?
 
         >>> r = load_rules()
         >>> r.is_sentence_like("在提升城市品质方面,努力实施总投资16亿元的县"), r.is_sentence_like("“大夫，我请你喝止咳药”")
         (True, False)
         """
         bare = self.pattern("quoted").sub("", text)
-        return any(ch in self.chars["clause_marks"] and ch not in self.chars["heading_forbidden"] for ch in bare)
+        marks = sum(ch in self.chars["sentence_marks"] for ch in bare)
+        return marks >= 2 or (marks == 1 and len(text) >= self.limit("sentence_min"))
 
     def is_name(self, token: str) -> bool:
         """A plausible person's name: 2-4 Han characters starting with a known surname.

@@ -166,6 +166,10 @@ class _PageSplitter:
 
     # -- pieces ----------------------------------------------------------------------------
     def on_head(self, piece: Piece) -> None:
+        if piece.kind == HEAD and self.open_item() is not None and self.rules.is_sentence_like(self.slice(piece)):
+            # a short line cut off mid-sentence inside an open item: text, not a heading
+            self.on_body(Piece(BODY, piece.start, piece.end, piece.gap, piece.line))
+            return
         if self.pending and piece.gap >= self.rules.limit("block_gap"):
             self.flush_orphans()
         if not self.pending:
