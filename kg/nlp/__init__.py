@@ -48,6 +48,7 @@ PIPELINE = [
     "kg_lac_ner",
     "kg_char_patterns",
     "kg_suffix_entities",
+    "kg_enumerations",
     "kg_titles",
     "kg_entity_filter",
 ]

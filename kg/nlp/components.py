@@ -26,6 +26,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.errors import DataError
+from kg.nlp.gazetteer import known_places
 from kg.nlp.patterns import load_patterns
 from kg.resources import data_path, load_list, load_toml, load_tsv
 
@@ -170,7 +171,7 @@ class CharPatterns:
         for p in self.patterns:
             for a, b in p.spans(doc.text):
                 span = doc.char_span(a, b, label=p.label)
-                if span is not None:
+                if span is not None and not any(t.tag_ in p.reject_tags for t in span):
                     spans.append(span)
         merge_entities(doc, spans)
         return doc
@@ -184,22 +185,50 @@ def make_char_patterns(nlp: Language, name: str, patterns: str) -> CharPatterns:
 # --------------------------------------------------------------------------- suffix entities
 
 
+def _words(value: str | list[str] | None) -> tuple[str, ...]:
+    """Entries of one list file or of several (a TOML value may be a string or a list)."""
+    if not value:
+        return ()
+    names = [value] if isinstance(value, str) else value
+    return tuple(dict.fromkeys(w for name in names for w in load_list(name)))
+
+
 @dataclass(frozen=True, slots=True)
 class SuffixRule:
-    """One kind of name: a head token ending with one of ``suffixes``, after name tokens."""
+    """One kind of name: a head token ending with one of ``suffixes``, after name tokens.
+
+    See ``kg/data/nlp/suffix_rules.toml`` for what each field means.
+    """
 
     label: str
     suffixes: tuple[str, ...]
     head_tags: tuple[str, ...]
     name_tags: tuple[str, ...]
-    stop_heads: frozenset[str]
+    stop_heads: tuple[str, ...]
     stop_words: tuple[str, ...]
     blocked_ents: tuple[str, ...]
     max_tokens: int
     min_chars: int
-    min_tokens: int
     quoted: bool
     anchors: tuple[str, ...]
+    anchor_words: frozenset[str]
+    anchor_false: frozenset[str]
+    joiners: tuple[str, ...]
+    title_words: frozenset[str]
+    inner_tags: tuple[str, ...]
+    inner_heads: bool
+    trim_start: re.Pattern[str] | None
+
+    def suffix_of(self, word: str) -> str | None:
+        """The longest suffix of the rule that ends ``word``."""
+        return next((s for s in self.suffixes if word.endswith(s)), None)
+
+    def is_stop(self, name: str, suffix: str) -> bool:
+        """A stop head rejects a name equal to it (bare 社区, 工程) or ending with it when it is
+        longer than the suffix that matched (…新格局 for 局, 太原考区 for 区)."""
+        return name in self.stop_heads or any(
+            len(stop) > len(suffix) and name.endswith(stop) for stop in self.stop_heads
+        )
 
 
 def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
@@ -211,89 +240,198 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
             rules.append(
                 SuffixRule(
                     label=r["label"],
-                    suffixes=load_list(r["suffixes"]),
+                    suffixes=tuple(sorted(_words(r["suffixes"]), key=len, reverse=True)),
                     head_tags=tuple(r["head_tags"]),
                     name_tags=tuple(r["name_tags"]),
-                    stop_heads=frozenset(w for f in r.get("stop_heads", []) for w in load_list(f)),
-                    stop_words=load_list(r["stop_words"]) if "stop_words" in r else (),
+                    stop_heads=_words(r.get("stop_heads")),
+                    stop_words=_words(r.get("stop_words")),
                     blocked_ents=tuple(r.get("blocked_ents", ["PERSON", "DATE"])),
                     max_tokens=int(r.get("max_tokens", 6)),
                     min_chars=int(r.get("min_chars", 3)),
-                    min_tokens=int(r.get("min_tokens", 1)),
                     quoted=bool(r.get("quoted", False)),
                     anchors=tuple(r.get("anchors", [])),
+                    anchor_words=frozenset(_words(r.get("anchor_words"))),
+                    anchor_false=frozenset(_words(r.get("anchor_false"))),
+                    joiners=_words(r.get("joiners")),
+                    title_words=frozenset(_words(r.get("title_words"))),
+                    inner_tags=tuple(r.get("inner_tags", [])),
+                    inner_heads=bool(r.get("inner_heads", True)),
+                    trim_start=re.compile(r["trim_start"]) if "trim_start" in r else None,
                 )
             )
-        except KeyError as exc:
-            raise DataError("E301", data_path(name), detail=f"rule {number}: missing {exc}") from exc
+        except (KeyError, re.error) as exc:
+            raise DataError("E301", data_path(name), detail=f"rule {number}: {exc}") from exc
     return tuple(rules)
+
+
+def _plain(token) -> bool:
+    """A common word (not an entity, not a complete name): a joiner may follow it."""
+    return not token.ent_type_ and token.tag_ in ("n", "vn", "an", "nz")
 
 
 class SuffixEntities:
     """Names that end with a typed head (…局 ORG, …工程 PROJECT, …会议 EVENT, …村 GPE).
 
     For each rule a ``Matcher`` pattern takes up to ``max_tokens - 1`` name tokens (LAC tags in
-    ``name_tags``, not a stop word, not inside a PERSON/DATE ent) followed by a head token that
-    ends with one of the rule's suffixes; the longest match wins. Optional ``quoted`` also
-    accepts a quoted name right before the head (“百馆兴体”工程). A match needs ``min_chars``
-    characters and, when ``anchors`` are given, one token whose tag or ent label is an anchor
-    (a proper name inside), or a head word longer than its suffix.
+    ``name_tags`` or a joiner such as 与, not a stop word, not inside a PERSON/DATE ent) and a
+    head token that ends with one of the rule's suffixes; the longest match wins. ``quoted``
+    rules also accept a quoted name right before the head (“百馆兴体”工程). A match is kept
+    when it is long enough, its head is not a stop head (格局 for 局), a joiner does not
+    coordinate two complete names (市卫健委和市教育局), and — for rules with ``anchors`` — it
+    holds a proper name (a token tagged or labelled as an anchor, a leading anchor word such as
+    市 or 中共, an ordinal 第…), is a department right before a title (组织部|部长), or has a
+    head word at least two characters longer than its suffix (介入科, 官地矿).
     """
 
     def __init__(self, nlp: Language, rules: str) -> None:
         self.rules = load_suffix_rules(rules)
         self.matcher = Matcher(nlp.vocab, validate=True)
         for i, rule in enumerate(self.rules):
-            suffix = "(?:" + "|".join(map(re.escape, sorted(rule.suffixes, key=len, reverse=True))) + ")$"
+            suffix = "(?:" + "|".join(map(re.escape, rule.suffixes)) + ")$"
             head = {"TEXT": {"REGEX": suffix}, "TAG": {"IN": list(rule.head_tags)}}
-            if rule.stop_heads:
-                head["NORM"] = {"NOT_IN": sorted(rule.stop_heads)}
-            name = {
-                "TAG": {"IN": list(rule.name_tags)},
+            name: dict = {
                 "ENT_TYPE": {"NOT_IN": list(rule.blocked_ents)},
                 "OP": "{0,%d}" % (rule.max_tokens - 1),
             }
+            name["TAG"] = {"IN": list(rule.name_tags) + list(rule.inner_tags) + (["c", "p"] if rule.joiners else [])}
             if rule.stop_words:
                 name["NORM"] = {"NOT_IN": list(rule.stop_words)}
             patterns = [[name, head]]
             if rule.quoted:
-                patterns.append([{"ORTH": {"IN": ["“", "\""]}}, {"ORTH": {"NOT_IN": ["”", "“", "\""]}, "OP": "{1,8}"}, {"ORTH": {"IN": ["”", "\""]}}, head])
-            self.matcher.add(str(i), patterns, greedy="LONGEST")
+                quote = {"ORTH": {"IN": ["“", '"']}}
+                inside = {"ORTH": {"NOT_IN": ["”", "“", '"', "。", "，"]}, "OP": "{1,8}"}
+                patterns.append([quote, inside, {"ORTH": {"IN": ["”", '"']}}, head])
+            self.matcher.add(str(i), patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        # For each (rule, head) keep the longest match that survives trimming and the checks;
+        # every head is tried, so 呼吸与危重症医学科 survives next to 老年医学科 after 和.
+        best: dict[tuple[int, int], Span] = {}
         for match_id, start, end in self.matcher(doc):
-            rule = self.rules[int(doc.vocab.strings[match_id])]
+            key = int(doc.vocab.strings[match_id])
+            rule = self.rules[key]
             span = self._trim(doc, rule, start, end)
-            if span is not None and self._accept(rule, span):
-                spans.append(Span(doc, span.start, span.end, label=rule.label))
-        merge_entities(doc, spans)
+            if span is None or not self._accept(rule, span):
+                continue
+            known = best.get((key, end))
+            if known is None or len(span) > len(known):
+                best[(key, end)] = Span(doc, span.start, span.end, label=rule.label)
+        merge_entities(doc, [best[k] for k in sorted(best)])
         return doc
 
     @staticmethod
     def _trim(doc: Doc, rule: SuffixRule, start: int, end: int) -> Span | None:
-        """Drop leading name tokens that are punctuation-like or stop words at the span edge."""
-        while start < end - 1 and doc[start].tag_ in ("w", "_SP"):
-            start += 1
+        """Drop leading tokens that cannot start a name: joiners, counted quantities (5个),
+        and, for rules without inner heads, anything up to the last complete name inside."""
+        for i in range(start, end - 1):
+            text = doc[i].text
+            if text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):
+                if text in rule.joiners and i > start and (not _plain(doc[i - 1]) or rule.suffix_of(doc[i - 1].text)):
+                    start = i + 1  # 市卫健委和市教育局: the name starts after the joiner
+                elif text not in rule.joiners or i == start:
+                    start = i + 1
+            elif i == start and len(text) == 1 and doc[i].tag_ in ("ORG", "LOC", "PER") and text not in rule.anchor_words:
+                start = i + 1  # a one-character "entity" word is a LAC slip (经/ORG 省招生…)
+            elif i == start and doc[i].tag_ in rule.inner_tags:
+                start = i + 1  # a verb may sit inside a name (省数字化转型促进中心), not start it
+            elif rule.trim_start is not None and rule.trim_start.match(text) and i == start:
+                start = i + 1
+            elif not rule.inner_heads and rule.suffix_of(text) is not None:
+                start = i + 1
         return Span(doc, start, end) if start < end else None
 
     @staticmethod
     def _accept(rule: SuffixRule, span: Span) -> bool:
-        if len(span.text) < rule.min_chars or len(span) < rule.min_tokens:
+        """Long enough, a real head, and (for anchored rules) a proper name inside."""
+        if len(span.text) < rule.min_chars:
             return False
         head = span[-1].text
-        if head in rule.stop_heads:
+        suffix = rule.suffix_of(head)
+        if suffix is None or rule.is_stop(span.text, suffix):
             return False
         if not rule.anchors:
             return True
-        if any(t.tag_ in rule.anchors or t.ent_type_ in rule.anchors for t in span):
+        first = span[0].text
+        if first not in rule.anchor_false and any(first.startswith(w) for w in rule.anchor_words):
             return True
-        return any(len(head) > len(s) for s in rule.suffixes if head.endswith(s)) and len(span) > 1
+        for t in span:
+            if t.tag_ in rule.anchors or t.ent_type_ in rule.anchors:
+                return True
+            if t.tag_ == "m" and t.text.startswith("第"):
+                return True
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and nxt.text in rule.title_words:
+            return True  # a department right before a title: 组织部|部长, 急诊科|护士长
+        return len(head) - len(suffix) >= 2
 
 
 @Language.factory("kg_suffix_entities", default_config={"rules": "nlp/suffix_rules.toml"})
 def make_suffix_entities(nlp: Language, name: str, rules: str) -> SuffixEntities:
     return SuffixEntities(nlp, rules)
+
+
+# --------------------------------------------------------------------------- enumerations
+
+
+class Enumerations:
+    """Items of a list closed by a collective noun are of that noun's kind:
+    ``宣传、公安、卫健、工信、邮政等部门`` names five bodies (ORG), however short.
+
+    Walking back from ``等`` + a head (``nlp/enum_heads.tsv``: head and label) over items
+    separated by 、 (or a joiner before the last item). An item is a run of name tokens (LAC tags
+    in ``item_tags``) of at most ``max_item_chars``; the walk stops at anything else. Items
+    already labelled PERSON/GPE/LOC/FAC keep the label only if they look like the kind; an item
+    without an ent, or one LAC labelled PERSON, becomes the head's label.
+    """
+
+    def __init__(self, heads: str, separators: str, item_tags: list[str], max_item_chars: int) -> None:
+        self.heads = dict(load_tsv(heads, 2))
+        self.separators = frozenset(load_list(separators))
+        self.item_tags = frozenset(item_tags)
+        self.max_item_chars = max_item_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for i, token in enumerate(doc[:-1]):
+            label = self.heads.get(doc[i + 1].text) if token.text == "等" else None
+            if label is None:
+                continue
+            end = i
+            items = []
+            while end > 0:
+                start = end
+                while start > 0 and doc[start - 1].tag_ in self.item_tags and doc[start - 1].text not in self.separators:
+                    start -= 1
+                item = doc[start:end]
+                if not len(item) or len(item.text) > self.max_item_chars:
+                    break
+                items.append(item)
+                if start == 0 or doc[start - 1].text not in self.separators:
+                    break
+                end = start - 1
+            if len(items) < 2:
+                continue
+            for item in items:
+                kinds = {t.ent_type_ for t in item}
+                if kinds <= {"", "PERSON"} and len(item.text) >= 2:
+                    spans.append(Span(doc, item.start, item.end, label=label))
+        if spans:
+            kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+            doc.set_ents(sorted(kept + spans, key=lambda s: s.start))
+        return doc
+
+
+@Language.factory(
+    "kg_enumerations",
+    default_config={
+        "heads": "nlp/enum_heads.tsv",
+        "separators": "nlp/enum_separators.txt",
+        "item_tags": ["n", "nz", "vn", "j", "ORG", "PER", "LOC"],
+        "max_item_chars": 8,
+    },
+)
+def make_enumerations(nlp: Language, name: str, heads: str, separators: str, item_tags: list[str], max_item_chars: int) -> Enumerations:
+    return Enumerations(heads, separators, item_tags, max_item_chars)
 
 
 # --------------------------------------------------------------------------- titles
@@ -341,6 +479,7 @@ class LabelFilter:
     """What an entity of one label must look like (one ``[LABEL]`` table of filters.toml)."""
 
     shape: re.Pattern[str] | None
+    reject: re.Pattern[str] | None
     stop: frozenset[str]
     first_in: frozenset[str]
     bad_prefixes: tuple[str, ...]
@@ -349,15 +488,21 @@ class LabelFilter:
     trim_suffixes: tuple[str, ...]
     min_chars: int
     max_chars: int
+    known_below: int
+    known_suffixes: tuple[str, ...]
+    not_known: int
+    double_surname_above: int
 
 
 class EntityFilter:
     """Drop or trim ents that are LAC's typical mistakes; rules per label in a TOML file.
 
-    A PERSON must look like a name (``shape``), start with a surname (``first_in``) and not be
+    A PERSON must look like a name (``shape``, and not fully match ``reject``), start with a surname (``first_in``) and not be
     a kinship or polite form (吴爷爷, 闫女士: ``bad_suffixes``); a place must not be a verb or a
     generic noun (``stop``) … Trimming removes a title or region word glued to a name
-    (``trim_prefixes`` / ``trim_suffixes``: 大同地区 -> 大同) when what remains still passes.
+    (``trim_prefixes`` / ``trim_suffixes``) when what remains still passes. Short place names
+    must be known to the gazetteer (``known_below``: 大同 yes, 宜林 no) unless they end with a
+    place suffix (汾河); an ORG that is only a place name (山西/ORG) is dropped (``not_known``).
     """
 
     def __init__(self, rules: str) -> None:
@@ -365,14 +510,19 @@ class EntityFilter:
         for label, r in load_toml(rules).items():
             self.filters[label] = LabelFilter(
                 shape=re.compile(r["shape"]) if "shape" in r else None,
-                stop=frozenset(load_list(r["stop"])) if "stop" in r else frozenset(),
-                first_in=frozenset(load_list(r["first_in"])) if "first_in" in r else frozenset(),
-                bad_prefixes=load_list(r["bad_prefixes"]) if "bad_prefixes" in r else (),
-                bad_suffixes=load_list(r["bad_suffixes"]) if "bad_suffixes" in r else (),
-                trim_prefixes=load_list(r["trim_prefixes"]) if "trim_prefixes" in r else (),
-                trim_suffixes=load_list(r["trim_suffixes"]) if "trim_suffixes" in r else (),
+                reject=re.compile(r["reject"]) if "reject" in r else None,
+                stop=frozenset(_words(r.get("stop"))),
+                first_in=frozenset(_words(r.get("first_in"))),
+                bad_prefixes=_words(r.get("bad_prefixes")),
+                bad_suffixes=_words(r.get("bad_suffixes")),
+                trim_prefixes=_words(r.get("trim_prefixes")),
+                trim_suffixes=_words(r.get("trim_suffixes")),
                 min_chars=int(r.get("min_chars", 1)),
                 max_chars=int(r.get("max_chars", 80)),
+                known_below=int(r.get("known_below", 0)),
+                known_suffixes=tuple(row[0] for row in load_tsv(r["known_suffixes"], 2)) if "known_suffixes" in r else (),
+                not_known=int(r.get("not_known", -1)),
+                double_surname_above=int(r.get("double_surname_above", 0)),
             )
 
     def ok(self, label: str, text: str) -> bool:
@@ -383,9 +533,20 @@ class EntityFilter:
             return False
         if f.shape is not None and not f.shape.fullmatch(text):
             return False
+        if f.reject is not None and f.reject.fullmatch(text):
+            return False
         if f.first_in and text[0] not in f.first_in and text[:2] not in f.first_in:
             return False
         if any(text.startswith(p) for p in f.bad_prefixes) or any(text.endswith(s) for s in f.bad_suffixes):
+            return False
+        if f.double_surname_above and len(text) > f.double_surname_above:
+            # 4-character names have a two-character surname (欧阳) or two surnames (刘王晨曦)
+            if text[:2] not in f.first_in and not (text[0] in f.first_in and text[1] in f.first_in):
+                return False
+        if len(text) < f.known_below and text not in known_places():
+            if not any(text.endswith(s) and len(text) > len(s) for s in f.known_suffixes):
+                return False
+        if f.not_known >= 0 and text in known_places(f.not_known):
             return False
         return True
 

@@ -4,10 +4,12 @@ The tokenizer cuts words at the matches of the same files that the components an
 both must see exactly the same matches: they get them from here, compiled once per process.
 
 * a ``.txt`` list becomes one alternation of its entries, longest first;
-* a ``.jsonl`` file holds ``{"label", "pattern" | "lexicon", "group"?, "not_suffix"?}`` rows
-  (``lexicon``: a list file whose entries are matched literally); ``group`` is the
-  regex group that is the entity (``《(…)》`` -> the name without the marks); ``not_suffix`` a
-  list file of endings the match must not have (an abbreviated body must not end in a title).
+* a ``.jsonl`` file holds ``{"label", "pattern" | "lexicon", "group"?, "not_suffix"?,
+  "reject_tags"?}`` rows (``lexicon``: a list file whose entries are matched literally);
+  ``group`` is the regex group that is the entity (``《(…)》`` -> the name without the marks);
+  ``not_suffix`` list file(s) of endings the match must not have (an abbreviated body does not
+  end in a title or in 布局); ``reject_tags`` LAC tags no token of the match may have (a verb
+  or a numeral inside 市首次举办 shows it is not a name; applied by the component).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class CharPattern:
     regex: re.Pattern[str]
     group: int = 0
     not_suffix: tuple[str, ...] = ()
+    reject_tags: frozenset[str] = frozenset()
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Char spans of the matches in ``text``.
@@ -70,12 +73,19 @@ def load_patterns(name: str) -> tuple[CharPattern, ...]:
                     label=row["label"],
                     regex=re.compile(row["pattern"]) if "pattern" in row else _require(lexicon_regex(row["lexicon"])),
                     group=int(row.get("group", 0)),
-                    not_suffix=load_list(row["not_suffix"]) if "not_suffix" in row else (),
+                    not_suffix=_entries(row.get("not_suffix")),
+                    reject_tags=frozenset(row.get("reject_tags", ())),
                 )
             )
         except (KeyError, re.error, IndexError) as exc:
             raise DataError("E301", data_path(name), detail=f"pattern {number}: {exc}") from exc
     return tuple(out)
+
+
+def _entries(names: str | list[str] | None) -> tuple[str, ...]:
+    if not names:
+        return ()
+    return tuple(w for name in ([names] if isinstance(names, str) else names) for w in load_list(name))
 
 
 def _require(regex: re.Pattern[str] | None) -> re.Pattern[str]:
