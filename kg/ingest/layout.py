@@ -145,6 +145,8 @@ class _LineScanner:
         rules = self.rules
         marks = rules.chars["clause_marks"]
         for sep in rules.pattern("chunk_sep").finditer(content):
+            if sep.start() > rules.limit("max_heading"):
+                return None
             head = content[: sep.start()]
             if any(ch in marks for ch in head):
                 return None

@@ -26,6 +26,8 @@ RULES_FILE = "ingest/rules.toml"
 ROLES_FILE = "ingest/byline_roles.tsv"
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+#: The roles a byline can give (``kg.model.Author.role``); a role file naming another one is a typo.
+AUTHOR_ROLES = ("reporter", "correspondent", "photographer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,11 @@ def _role_words() -> dict[str, RoleWord]:
     for word, position, roles in load_tsv(ROLES_FILE, 3):
         if position not in ("prefix", "suffix"):
             raise DataError("E301", data_path(ROLES_FILE), detail=f"{word}: position {position!r}, expected prefix or suffix")
-        words[word] = RoleWord(word, position == "prefix", tuple(r.strip() for r in roles.split(",") if r.strip()))
+        names = tuple(r.strip() for r in roles.split(",") if r.strip())
+        unknown = [r for r in names if r not in AUTHOR_ROLES]
+        if not names or unknown:
+            raise DataError("E301", data_path(ROLES_FILE), detail=f"{word}: roles {roles!r}, expected some of {', '.join(AUTHOR_ROLES)}")
+        words[word] = RoleWord(word, position == "prefix", names)
     return words
 
 
