@@ -64,7 +64,10 @@ def _manifest_profile(paths: Iterable[str | Path]) -> str | None:
 
     for p in map(Path, paths):
         folder = p if p.is_dir() else p.parent
-        profile = load_manifest(folder).get("profile")
+        try:
+            profile = load_manifest(folder).get("profile")
+        except InputError:
+            continue  # read_pages reports the bad manifest (E106) with the pages
         if profile:
             return str(profile)
     return None

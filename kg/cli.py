@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -84,8 +83,117 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-#: Later commands register their sub-parsers here (kept small: one function per command).
-_EXTRA_COMMANDS: list = []
+QUERY_EXAMPLES = """examples:
+  kg query output/graph.ttl 'SELECT ?p ?name WHERE { ?p a kg:Official ; rdfs:label ?name }'
+  kg query output/graph.ttl --file queries/officials_of_city_committee.rq --format csv
+  kg query output/graph.ttl --file queries/visits_in_yingze.rq --format json > visits.json
+
+kg's prefixes (kg: kgr: org: schema: prov: dcterms: skos: rdfs: …) need no PREFIX lines;
+the ontology (ontology/*.ttl) is loaded beside the data, so rdfs:subClassOf* works."""
+
+SHOW_EXAMPLES = """examples:
+  kg show 周计伟                          from output/graph.json; writes output/show/周计伟.html
+  kg show 市委 --graph out/graph.json      aliases work (市委 -> 中共太原市委员会)
+  kg show 迎泽区 --radius 2 --html ego.html"""
+
+STATS_EXAMPLES = """examples:
+  kg stats                                 output/graph.json
+  kg stats out/graph.json --top 20 --json"""
+
+
+def _register_query(sub) -> None:
+    q = sub.add_parser("query", help="run SPARQL over Turtle files", epilog=QUERY_EXAMPLES, formatter_class=_Formatter)
+    q.add_argument("ttl", nargs="+", type=Path, metavar="GRAPH.ttl", help="Turtle file(s), e.g. output/graph.ttl")
+    q.add_argument("sparql", nargs="?", help="the query text (or use --file)")
+    q.add_argument("-f", "--file", type=Path, help="read the query from a .rq file")
+    q.add_argument("--format", default="table", choices=("table", "csv", "json"), help="output format")
+    q.set_defaults(func=cmd_query)
+
+
+def _register_show(sub) -> None:
+    s = sub.add_parser("show", help="one entity: aliases, posts over time, relations with evidence, ego-network HTML",
+                       epilog=SHOW_EXAMPLES, formatter_class=_Formatter)
+    s.add_argument("name", help="a name or alias (exact; else a substring of the label)")
+    s.add_argument("--graph", type=Path, default=Path("output/graph.json"), help="graph.json of a build")
+    s.add_argument("--radius", type=int, default=1, help="steps of the ego network (default 1)")
+    s.add_argument("--html", type=Path, help="ego-network page to write (default: <graph dir>/show/<name>.html)")
+    s.add_argument("--evidence", type=int, default=2, help="evidence sentences per relation (default 2)")
+    _add_verbosity(s)
+    s.set_defaults(func=cmd_show)
+
+
+def _register_stats(sub) -> None:
+    s = sub.add_parser("stats", help="counts per type and predicate, top entities", epilog=STATS_EXAMPLES, formatter_class=_Formatter)
+    s.add_argument("graph", nargs="?", type=Path, default=Path("output/graph.json"), help="graph.json of a build")
+    s.add_argument("--top", type=int, default=10, help="how many top entities")
+    s.add_argument("--json", action="store_true", help="print the statistics as JSON")
+    s.set_defaults(func=cmd_stats)
+
+
+_EXTRA_COMMANDS = [_register_query, _register_show, _register_stats]
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.query import run_query
+
+    ttl = list(args.ttl)
+    sparql = args.sparql
+    if args.file is not None:
+        if sparql is not None:  # `kg query a.ttl b.ttl --file q.rq`: the "query" was a file
+            ttl.append(Path(sparql))
+        try:
+            sparql = args.file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError("E901", args.file, detail=exc.strerror or str(exc)) from exc
+    elif sparql is None and len(ttl) > 1:
+        sparql = str(ttl.pop())  # argparse puts the query among the files when it is last
+    if not sparql:
+        raise UsageError("E901", detail="give a query text or --file q.rq")
+    sys.stdout.write(run_query(ttl, sparql, args.format))
+    return EXIT_OK
+
+
+def _load_graph(path: Path):
+    from kg.graph import read_graph
+
+    if not path.is_file():
+        raise UsageError("E901", path, detail="no graph here; run `kg build` first or pass --graph")
+    return read_graph(path)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from kg.export import write_html
+    from kg.graph import ego, find
+    from kg.show import describe
+
+    G = _load_graph(args.graph)
+    nodes = find(G, args.name)
+    if not nodes:
+        raise UsageError("E902", detail=repr(args.name))
+    node = nodes[0]
+    print(describe(G, node, evidence=args.evidence))
+    if len(nodes) > 1:
+        print(f"\n(also matching: {', '.join(G.nodes[n]['label'] for n in nodes[1:6])})")
+    html = args.html or args.graph.parent / "show" / f"{G.nodes[node]['label']}.html"
+    write_html(ego(G, node, radius=args.radius), html, title=f"kg — {G.nodes[node]['label']}")
+    _console(args).info(f"ego network: {html}")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.report import build_report
+
+    G = _load_graph(args.graph)
+    report = build_report(G)
+    if args.json:
+        print(json.dumps({k: report[k] for k in ("counts", "top_entities", "top_officials")}, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    from kg.show import stats_text
+
+    print(stats_text(report, top=args.top))
+    return EXIT_OK
 
 
 def _console(args: argparse.Namespace) -> Console:

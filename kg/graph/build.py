@@ -158,7 +158,8 @@ class GraphBuilder:
             if r is None:
                 continue
             pid = self._entity(r, article.id, count=False)
-            self._role(pid, author.role)
+            # 通讯员 (correspondents) write the paper's reports too; the edge keeps the exact role.
+            self._role(pid, "reporter" if author.role == "correspondent" else author.role)
             self._relate(pid, "authored", article_node, None, 1.0, {"role": author.role}, source="byline")
 
         for claim in result.claims:

@@ -1,0 +1,91 @@
+"""Terminal views of a built graph: one entity (``kg show``) and the whole (``kg stats``).
+
+Both return plain text, so they can be tested and reused in notebooks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from kg.graph.query import neighbours, posts_of
+from kg.schema import SCHEMA
+
+
+def _label(G: nx.MultiDiGraph, node: str) -> str:
+    return G.nodes[node].get("label", node)
+
+
+def _evidence_lines(G: nx.MultiDiGraph, data: dict[str, Any], limit: int) -> list[str]:
+    lines = []
+    for ev in data.get("evidence", [])[:limit]:
+        article = G.nodes.get(f"article/{ev['article_id']}", {})
+        headline = article.get("headline") or ev["article_id"]
+        lines.append(f"      「{ev['sentence'].strip()}」 —《{headline}》 {article.get('date', '')} [{ev['rule']}]".rstrip())
+    if data.get("source") and not data.get("evidence"):
+        lines.append(f"      (from {data['source']})")
+    return lines
+
+
+def describe(G: nx.MultiDiGraph, node: str, *, evidence: int = 2) -> str:
+    """An entity in words: type, aliases, posts over time, relations with their evidence.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("person/周计伟", type="Person", label="周计伟", aliases=[], roles=["official"], articles=["p/001"])
+    >>> G.add_node("place/山西省/太原市/迎泽区", type="Place", label="迎泽区", aliases=[])
+    >>> G.add_node("article/p/001", type="Article", label="市领导赴迎泽区", headline="市领导赴迎泽区", date="2022-05-24")
+    >>> _ = G.add_edge("person/周计伟", "place/山西省/太原市/迎泽区", key="visited", predicate="visited", date="2022-05-24",
+    ...                evidence=[{"article_id": "p/001", "sentence": "周计伟赴迎泽区。", "start": 0, "end": 8, "rule": "visited/svo"}])
+    >>> print(describe(G, "person/周计伟"))
+    周计伟  [人物 Person]  person/周计伟
+      roles: official
+      articles: 1
+    relations:
+      → 调研/视察 迎泽区  2022-05-24
+          「周计伟赴迎泽区。」 —《市领导赴迎泽区》 2022-05-24 [visited/svo]
+    """
+    d = G.nodes[node]
+    etype = SCHEMA.types.get(d.get("type", ""))
+    head = f"{d.get('label', node)}  [{etype.zh} {etype.en}]" if etype else d.get("label", node)
+    lines = [f"{head}  {node}"]
+    if d.get("aliases"):
+        lines.append("  aliases: " + "、".join(d["aliases"]))
+    for key in ("roles", "kind", "admin_level", "adcode"):
+        if d.get(key):
+            value = d[key]
+            lines.append(f"  {key}: {', '.join(value) if isinstance(value, list) else value}")
+    if d.get("articles"):
+        lines.append(f"  articles: {len(d['articles'])}")
+    posts = posts_of(G, node)
+    if posts:
+        lines.append("posts over time:")
+        for p in posts:
+            lines.append(f"  {p['date'] or '(undated)':<11} {p['title']} @ {p['org']}")
+    rels = [r for r in neighbours(G, node) if r[0] not in ("holdsPost", "mentions")]
+    if rels:
+        lines.append("relations:")
+        for predicate, direction, other, data in rels:
+            p = SCHEMA.predicates.get(predicate)
+            name = p.zh if p else predicate
+            arrow = "→" if direction == "out" else "←"
+            extra = "  " + data["date"] if data.get("date") else ""
+            weight = f"  ×{data['weight']}" if data.get("weight") else ""
+            lines.append(f"  {arrow} {name} {_label(G, other)}{extra}{weight}")
+            lines.extend(_evidence_lines(G, data, evidence))
+    return "\n".join(lines)
+
+
+def stats_text(report: dict[str, Any], top: int = 10) -> str:
+    """``kg stats`` output from a :func:`kg.report.build_report` dict."""
+    counts = report["counts"]
+    lines = [f"nodes: {counts['nodes']}   edges: {counts['edges']}", "", "entities per type:"]
+    lines += [f"  {t:<14} {n:>6}" for t, n in counts["types"].items()]
+    lines += ["", "edges per predicate:"]
+    lines += [f"  {p:<16} {n:>6}" for p, n in counts["predicates"].items()]
+    lines += ["", f"top {top} entities by degree:"]
+    lines += [f"  {r['degree']:>4}  {r['label']} ({r['type']})" for r in report["top_entities"][:top]]
+    if report["top_officials"]:
+        lines += ["", "officials with most posts:"]
+        lines += [f"  {r['label']}: {'；'.join(r['posts'])}" for r in report["top_officials"][:top]]
+    return "\n".join(lines)
