@@ -41,6 +41,8 @@ def load_store(ttl_paths: Iterable[str | Path], *, ontology: bool = True) -> ox.
     store = ox.Store()
     paths = [Path(p) for p in ttl_paths]
     if ontology:
+        if not (ONTOLOGY_DIR / "kg.ttl").is_file():
+            raise QueryError("E502", ONTOLOGY_DIR / "kg.ttl", detail="the kg ontology is missing (run from a kg checkout)")
         paths += sorted(ONTOLOGY_DIR.glob("*.ttl"))
     for path in paths:
         fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE

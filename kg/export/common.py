@@ -51,6 +51,8 @@ def check_graph(G: nx.MultiDiGraph) -> None:
             missing = [k for k in EVIDENCE_KEYS if k not in ev]
             if missing:
                 raise ExportError("E402", detail=f"{where}: evidence without {', '.join(missing)}")
+            if not all(isinstance(ev[k], int) and not isinstance(ev[k], bool) and ev[k] >= 0 for k in ("start", "end")):
+                raise ExportError("E402", detail=f"{where}: evidence offsets must be non-negative integers, got {ev['start']!r}, {ev['end']!r}")
         if data.get("date") is not None:
             check_date(data["date"], where)
 

@@ -272,6 +272,8 @@ def test_shapes_reject_broken_exports(rdf, shacl, breakage):
     (lambda G: G.add_edge("person/周计伟", "person/武晓花", predicate="likes"), "unknown predicate 'likes'"),
     (lambda G: G.add_edge("person/周计伟", "person/武晓花", predicate="visited", date="1月9日", evidence=[]), "date '1月9日'"),
     (lambda G: G.add_edge("person/周计伟", "person/武晓花", predicate="visited", evidence=[{"sentence": "x"}]), "evidence without article_id"),
+    (lambda G: G.add_edge("person/周计伟", "person/武晓花", predicate="visited",
+                          evidence=[{"article_id": "a/1", "sentence": "x", "start": None, "end": 3, "rule": "r"}]), "offsets must be"),
 ])
 def test_graphs_that_break_the_contract_raise_e402(G, mutate, message):
     mutate(G)
