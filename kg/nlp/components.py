@@ -33,6 +33,12 @@ from kg.resources import data_path, load_list, load_toml, load_tsv
 TITLES_KEY = "titles"
 LAC_KEY = "lac"
 
+#: ``ent.id_`` says which component made an entity (kept for audit and used by the filter).
+SOURCE_LAC = "lac"
+SOURCE_PATTERN = "pattern"
+SOURCE_SUFFIX = "suffix"
+SOURCE_LIST = "list"
+
 
 def merge_entities(doc: Doc, new: Iterable[Span], *, overwrite: bool = True) -> None:
     """Add ``new`` spans to ``doc.ents``; on overlap the longer span (in chars) wins.
@@ -135,7 +141,7 @@ class LacEntities:
             if label == "PLACE":
                 label = self.places(span.text)
             if label:
-                spans.append(Span(doc, span.start, span.end, label=label))
+                spans.append(Span(doc, span.start, span.end, label=label, span_id=SOURCE_LAC))
         if LAC_KEY in doc.spans:
             del doc.spans[LAC_KEY]
         merge_entities(doc, spans)
@@ -170,7 +176,7 @@ class CharPatterns:
         spans = []
         for p in self.patterns:
             for a, b in p.spans(doc.text):
-                span = doc.char_span(a, b, label=p.label)
+                span = doc.char_span(a, b, label=p.label, span_id=SOURCE_PATTERN)
                 if span is not None and not any(t.tag_ in p.reject_tags for t in span):
                     spans.append(span)
         merge_entities(doc, spans)
@@ -217,6 +223,7 @@ class SuffixRule:
     title_words: frozenset[str]
     inner_tags: tuple[str, ...]
     inner_heads: bool
+    person_before_bare_head: bool
     trim_start: re.Pattern[str] | None
 
     def suffix_of(self, word: str) -> str | None:
@@ -256,12 +263,17 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     title_words=frozenset(_words(r.get("title_words"))),
                     inner_tags=tuple(r.get("inner_tags", [])),
                     inner_heads=bool(r.get("inner_heads", True)),
+                    person_before_bare_head=bool(r.get("person_before_bare_head", False)),
                     trim_start=re.compile(r["trim_start"]) if "trim_start" in r else None,
                 )
             )
         except (KeyError, re.error) as exc:
             raise DataError("E301", data_path(name), detail=f"rule {number}: {exc}") from exc
     return tuple(rules)
+
+
+#: Opening and closing marks around a quoted name.
+QUOTE_PAIRS = frozenset({("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")})
 
 
 def _plain(token) -> bool:
@@ -279,7 +291,8 @@ class SuffixEntities:
     when it is long enough, its head is not a stop head (格局 for 局), a joiner does not
     coordinate two complete names (市卫健委和市教育局), and — for rules with ``anchors`` — it
     holds a proper name (a token tagged or labelled as an anchor, a leading anchor word such as
-    市 or 中共, an ordinal 第…), is a department right before a title (组织部|部长), or has a
+    市 or 中共, an ordinal 第…), is quoted (“党员先锋队”), is a department right before a title
+    (组织部|部长), or has a
     head word at least two characters longer than its suffix (介入科, 官地矿).
     """
 
@@ -297,6 +310,10 @@ class SuffixEntities:
             if rule.stop_words:
                 name["NORM"] = {"NOT_IN": list(rule.stop_words)}
             patterns = [[name, head]]
+            if rule.person_before_bare_head:
+                # 西铭/PER 矿: a "person" right before a bare suffix is the body's name
+                bare = {"ORTH": {"IN": list(rule.suffixes)}, "TAG": {"IN": list(rule.head_tags)}}
+                patterns.append([{"ENT_TYPE": "PERSON", "OP": "{1,2}"}, bare])
             if rule.quoted:
                 quote = {"ORTH": {"IN": ["“", '"']}}
                 inside = {"ORTH": {"NOT_IN": ["”", "“", '"', "。", "，"]}, "OP": "{1,8}"}
@@ -315,7 +332,7 @@ class SuffixEntities:
                 continue
             known = best.get((key, end))
             if known is None or len(span) > len(known):
-                best[(key, end)] = Span(doc, span.start, span.end, label=rule.label)
+                best[(key, end)] = Span(doc, span.start, span.end, label=rule.label, span_id=SOURCE_SUFFIX)
         merge_entities(doc, [best[k] for k in sorted(best)])
         return doc
 
@@ -332,6 +349,8 @@ class SuffixEntities:
                     start = i + 1
             elif i == start and len(text) == 1 and doc[i].tag_ in ("ORG", "LOC", "PER") and text not in rule.anchor_words:
                 start = i + 1  # a one-character "entity" word is a LAC slip (经/ORG 省招生…)
+            elif len(text) > 1 and text[-1] in rule.joiners:
+                start = i + 1  # LAC glued the conjunction to a name: 山西农担与|农业银行
             elif i == start and doc[i].tag_ in rule.inner_tags:
                 start = i + 1  # a verb may sit inside a name (省数字化转型促进中心), not start it
             elif rule.trim_start is not None and rule.trim_start.match(text) and i == start:
@@ -357,11 +376,16 @@ class SuffixEntities:
         for t in span:
             if t.tag_ in rule.anchors or t.ent_type_ in rule.anchors:
                 return True
+            if rule.person_before_bare_head and t.ent_type_ == "PERSON" and head in rule.suffixes:
+                return True
             if t.tag_ == "m" and t.text.startswith("第"):
                 return True
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.text in rule.title_words:
             return True  # a department right before a title: 组织部|部长, 急诊科|护士长
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and nxt is not None and (prev.text, nxt.text) in QUOTE_PAIRS:
+            return True  # a quoted name is a proper name: 组建“党员先锋队”
         return len(head) - len(suffix) >= 2
 
 
@@ -373,48 +397,95 @@ def make_suffix_entities(nlp: Language, name: str, rules: str) -> SuffixEntities
 # --------------------------------------------------------------------------- enumerations
 
 
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _untyped(item: Span) -> bool:
+    """No entity yet, or one LAC labelled PERSON (卫健, 塔什干); at least two characters."""
+    return {t.ent_type_ for t in item} <= {"", "PERSON"} and len(item.text) >= 2
+
+
+def _place_label(item: Span) -> str:
+    """The place label of an item that is exactly one place entity, else ''."""
+    ents = item.ents
+    if len(ents) == 1 and ents[0].start == item.start and ents[0].end == item.end and ents[0].label_ in PLACE_LABELS:
+        return ents[0].label_
+    return ""
+
+
 class Enumerations:
     """Items of a list closed by a collective noun are of that noun's kind:
-    ``宣传、公安、卫健、工信、邮政等部门`` names five bodies (ORG), however short.
+    ``宣传、公安、卫健、工信、邮政等部门`` names five bodies (ORG), however short. And a list
+    whose items are mostly places makes its leftover one-word items (nz, or PER by LAC's slip)
+    places too: ``明斯克、马拉舍维奇、阿拉木图、塔什干``.
 
-    Walking back from ``等`` + a head (``nlp/enum_heads.tsv``: head and label) over items
+    Walking back from ``等`` (+ modifiers such as 相关) + a head (``nlp/enum_heads.tsv``: head and label) over items
     separated by 、 (or a joiner before the last item). An item is a run of name tokens (LAC tags
     in ``item_tags``) of at most ``max_item_chars``; the walk stops at anything else. Items
     already labelled PERSON/GPE/LOC/FAC keep the label only if they look like the kind; an item
     without an ent, or one LAC labelled PERSON, becomes the head's label.
     """
 
-    def __init__(self, heads: str, separators: str, item_tags: list[str], max_item_chars: int) -> None:
+    def __init__(
+        self, heads: str, modifiers: str, separators: str, item_tags: list[str], max_item_chars: int, place_tags: list[str], min_places: int
+    ) -> None:
         self.heads = dict(load_tsv(heads, 2))
+        self.modifiers = frozenset(load_list(modifiers))
         self.separators = frozenset(load_list(separators))
         self.item_tags = frozenset(item_tags)
         self.max_item_chars = max_item_chars
+        self.place_tags = frozenset(place_tags)
+        self.min_places = min_places
+
+    def _item_end(self, doc: Doc, i: int) -> int:
+        """End of the list item that starts at token ``i`` (the last item of a list)."""
+        end = i
+        while end < len(doc) and doc[end].tag_ in self.item_tags and doc[end].text not in self.separators and end - i < 4:
+            if doc[end].ent_type_ and doc[end].ent_iob_ == "B" and end > i:
+                break
+            end += 1
+        return end
+
+    def _items(self, doc: Doc, end: int) -> list[Span]:
+        """The items of the list that ends right before token ``end``, last item first."""
+        items = []
+        while end > 0:
+            start = end
+            while start > 0 and doc[start - 1].tag_ in self.item_tags and doc[start - 1].text not in self.separators:
+                if start < end and doc[start].ent_iob_ == "B":
+                    break  # an item is one entity at most: 亚欧大陆|莫斯科
+                start -= 1
+            item = doc[start:end]
+            if not len(item) or len(item.text) > self.max_item_chars:
+                break
+            items.append(item)
+            if start == 0 or doc[start - 1].text not in self.separators:
+                break
+            end = start - 1
+        return items
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for i, token in enumerate(doc[:-1]):
-            label = self.heads.get(doc[i + 1].text) if token.text == "等" else None
-            if label is None:
-                continue
-            end = i
-            items = []
-            while end > 0:
-                start = end
-                while start > 0 and doc[start - 1].tag_ in self.item_tags and doc[start - 1].text not in self.separators:
-                    start -= 1
-                item = doc[start:end]
-                if not len(item) or len(item.text) > self.max_item_chars:
-                    break
-                items.append(item)
-                if start == 0 or doc[start - 1].text not in self.separators:
-                    break
-                end = start - 1
-            if len(items) < 2:
-                continue
-            for item in items:
-                kinds = {t.ent_type_ for t in item}
-                if kinds <= {"", "PERSON"} and len(item.text) >= 2:
-                    spans.append(Span(doc, item.start, item.end, label=label))
+            label = None
+            if token.text == "等":
+                j = i + 1
+                while j < len(doc) - 1 and doc[j].text in self.modifiers:
+                    j += 1  # 等相关部门, 等有关单位
+                label = self.heads.get(doc[j].text)
+            if label is not None:
+                items = self._items(doc, i)
+                if len(items) >= 2:
+                    spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in items if _untyped(it)]
+            # a list whose other items are all places: the one-word items LAC missed are places
+            # too (莫斯科、明斯克、马拉舍维奇、阿拉木图、塔什干)
+            if token.text in self.separators and (i + 2 >= len(doc) or doc[i + 2].text not in self.separators):
+                items = self._items(doc, self._item_end(doc, i + 1))
+                places = [it for it in items if _place_label(it)]
+                others = [it for it in items if not _place_label(it)]
+                if len(places) >= self.min_places and all(len(it) == 1 and it[0].tag_ in self.place_tags and _untyped(it) for it in others):
+                    label = max(sorted(_place_label(it) for it in places), key=[_place_label(it) for it in places].count)
+                    spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in others]
         if spans:
             kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
             doc.set_ents(sorted(kept + spans, key=lambda s: s.start))
@@ -425,13 +496,26 @@ class Enumerations:
     "kg_enumerations",
     default_config={
         "heads": "nlp/enum_heads.tsv",
+        "modifiers": "nlp/enum_modifiers.txt",
         "separators": "nlp/enum_separators.txt",
         "item_tags": ["n", "nz", "vn", "j", "ORG", "PER", "LOC"],
         "max_item_chars": 8,
+        "place_tags": ["nz", "PER", "LOC"],
+        "min_places": 2,
     },
 )
-def make_enumerations(nlp: Language, name: str, heads: str, separators: str, item_tags: list[str], max_item_chars: int) -> Enumerations:
-    return Enumerations(heads, separators, item_tags, max_item_chars)
+def make_enumerations(
+    nlp: Language,
+    name: str,
+    heads: str,
+    modifiers: str,
+    separators: str,
+    item_tags: list[str],
+    max_item_chars: int,
+    place_tags: list[str],
+    min_places: int,
+) -> Enumerations:
+    return Enumerations(heads, modifiers, separators, item_tags, max_item_chars, place_tags, min_places)
 
 
 # --------------------------------------------------------------------------- titles
@@ -492,6 +576,9 @@ class LabelFilter:
     known_suffixes: tuple[str, ...]
     not_known: int
     double_surname_above: int
+    endings: tuple[str, ...]
+    endings_from: int
+    endings_sources: frozenset[str]
 
 
 class EntityFilter:
@@ -523,9 +610,13 @@ class EntityFilter:
                 known_suffixes=tuple(row[0] for row in load_tsv(r["known_suffixes"], 2)) if "known_suffixes" in r else (),
                 not_known=int(r.get("not_known", -1)),
                 double_surname_above=int(r.get("double_surname_above", 0)),
+                endings=_words(r.get("endings")),
+                endings_from=int(r.get("endings_from", 0)),
+                endings_sources=frozenset(r.get("endings_sources", [SOURCE_LAC])),
             )
 
-    def ok(self, label: str, text: str) -> bool:
+    def ok(self, label: str, text: str, source: str = SOURCE_LAC) -> bool:
+        """Whether ``text`` (made by component ``source``) may be an entity of ``label``."""
         f = self.filters.get(label)
         if f is None:
             return True
@@ -546,6 +637,8 @@ class EntityFilter:
         if len(text) < f.known_below and text not in known_places():
             if not any(text.endswith(s) and len(text) > len(s) for s in f.known_suffixes):
                 return False
+        if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not any(text.endswith(e) for e in f.endings):
+            return False
         if f.not_known >= 0 and text in known_places(f.not_known):
             return False
         return True
@@ -562,13 +655,13 @@ class EntityFilter:
             end -= 1
         if start >= end:
             return None
-        return Span(doc, start, end, label=span.label_)
+        return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
         for span in doc.ents:
             trimmed = self._trimmed(span)
-            if trimmed is not None and self.ok(trimmed.label_, trimmed.text):
+            if trimmed is not None and self.ok(trimmed.label_, trimmed.text, trimmed.id_):
                 kept.append(trimmed)
         doc.set_ents(kept)
         return doc
