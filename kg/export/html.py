@@ -26,6 +26,7 @@ from pyvis.network import Network
 import kg
 from kg.errors import ExportError
 from kg.export.common import atomic_write, check_graph, edge_evidence, iter_list, sorted_edges
+from kg.export.turtle import attribute_label
 from kg.schema import SCHEMA
 
 ASSETS = Path(__file__).parent / "assets"
@@ -90,7 +91,7 @@ def _node_payload(G: nx.MultiDiGraph, node: str, data: dict[str, Any]) -> dict[s
     article_ids = list(iter_list(data.get("articles")))
     facts = []
     for attribute, caption in FACTS.items():
-        values = [str(v) for v in iter_list(data.get(attribute))]
+        values = [attribute_label(attribute, str(v)) for v in iter_list(data.get(attribute))]
         if values and not (etype.name != "Article" and attribute in ("date", "section", "source")):
             facts.append(f"{caption}：{'、'.join(values)}")
     return {

@@ -47,22 +47,43 @@ _ARTICLE_LITERALS = {"source": DCTERMS.source, "section": KG.section, "dateline_
 
 
 @lru_cache(maxsize=None)
-def attribute_classes(ontology: Path = ONTOLOGY_DIR / "kg.ttl") -> dict[tuple[str, str], URIRef]:
+def _ontology(path: Path = ONTOLOGY_DIR / "kg.ttl") -> Graph:
+    onto = Graph()
+    try:
+        onto.parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise DataError("E301", path, detail=f"cannot read the ontology: {exc}") from exc
+    return onto
+
+
+@lru_cache(maxsize=None)
+def attribute_classes() -> dict[tuple[str, str], URIRef]:
     """``(node attribute, value) -> subclass`` as kg.ttl declares with kg:nodeAttribute/kg:nodeValue.
 
     >>> attribute_classes()[("roles", "official")] == KG.Official
     True
     """
-    onto = Graph()
-    try:
-        onto.parse(ontology, format="turtle")
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise DataError("E301", ontology, detail=f"cannot read the ontology: {exc}") from exc
+    onto = _ontology()
     table: dict[tuple[str, str], URIRef] = {}
     for cls, attribute in onto.subject_objects(KG.nodeAttribute):
         for value in onto.objects(cls, KG.nodeValue):
             table[(str(attribute), str(value))] = cls
     return table
+
+
+def attribute_label(attribute: str, value: str, lang: str = "zh") -> str:
+    """The ontology's label of the subclass an attribute value selects, else the value itself.
+
+    >>> attribute_label("admin_level", "county"), attribute_label("roles", "other")
+    ('县级行政区', 'other')
+    """
+    cls = attribute_classes().get((attribute, value))
+    if cls is None:
+        return value
+    for label in sorted(_ontology().objects(cls, RDFS.label)):
+        if isinstance(label, Literal) and label.language == lang:
+            return str(label)
+    return value
 
 
 def _hash_iri(kind: str, *parts: Any) -> URIRef:
