@@ -361,3 +361,16 @@ def test_export_is_scorable_by_the_maintainers_scorer(small_ttl, tmp_path, capsy
     assert out["post"][:2] == (1.0, 1.0)
     assert out["post+org"][:2] == (1.0, 1.0)
     assert out["relation_recall"] == (1.0, 9, 9)
+
+
+def test_hostile_literals_roundtrip_through_a_strict_parser(tmp_path):
+    nasty = 'he said """x""" \\ and "y"\nnext line\t\u2028end'
+    G = nx.MultiDiGraph()
+    G.add_node("person/a", type="Person", label=nasty, aliases=[nasty + "2"])
+    G.add_node("place/b", type="Place", label="b")
+    G.add_edge("person/a", "place/b", predicate="visited", confidence=1.0,
+               evidence=[{"article_id": "x/1", "sentence": nasty, "start": 0, "end": len(nasty), "rule": "r\"1"}])
+    write_turtle(G, tmp_path / "g.ttl")
+    store = strict_store(tmp_path / "g.ttl")
+    values = {t.object.value for t in store if isinstance(t.object, ox.Literal)}
+    assert {nasty, nasty + "2", 'r"1'} <= values
