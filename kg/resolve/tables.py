@@ -155,12 +155,14 @@ def _load_aliases(path: Path, into: dict[str, dict[str, Alias]]) -> None:
         into.setdefault(type_name, {})[alias] = Alias(alias, canonical, type_name, note, path.name)
 
 
-def _institutions(path: Path, numerals: str) -> list[Institution]:
+def _institutions(path: Path, numerals: str, kinds: tuple[str, ...]) -> list[Institution]:
     number = f"(?P<n>[{re.escape(numerals)}]+)"
     rows = []
     for written, canonical, kind in load_tsv(path, 3):
         if written.count("{n}") > 1 or written.count("{n}") != canonical.count("{n}"):
             raise _fail(path, f"row {written!r}: {{n}} must appear once in both columns or in neither")
+        if kind not in kinds:
+            raise _fail(path, f"row {written!r}: unknown kind {kind!r} (one of {list(kinds)})")
         pattern = re.compile(re.escape(written).replace(re.escape("{n}"), number))
         rows.append(Institution(written, canonical, kind, pattern))
     return rows
@@ -198,11 +200,9 @@ def load_tables(profile: Profile | None) -> Tables:
         t.departments.append(Department(stem, full, dict(zip(BODY_LEVELS, map(_opt, suffixes))), body, kind))
 
     numerals = rules["orgs"]["numeral_chars"]
-    by_written = {row.written: row for row in _institutions(_file("institutions.tsv"), numerals)}
+    by_written = {row.written: row for row in _institutions(_file("institutions.tsv"), numerals, kinds)}
     for path in profile.institution_files if profile else ():
-        by_written.update({row.written: row for row in _institutions(path, numerals)})
-    for row in by_written.values():
-        check_kind("institutions.tsv", row.written, row.kind)
+        by_written.update({row.written: row for row in _institutions(path, numerals, kinds)})
     t.institutions = sorted(by_written.values(), key=lambda r: -len(r.written))
 
     for position, affix, kind in load_tsv(f"{_RESOLVE}/org_kinds.tsv", 3):
