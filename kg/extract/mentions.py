@@ -14,8 +14,19 @@ from kg.model import Mention
 TITLES_KEY = "titles"
 
 
-def _mention(span: Span, article_id: str, label: str) -> Mention:
+def _sentence(span: Span) -> Span:
+    """The sentence holding the span's first token, without whitespace tokens at its edges."""
     sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    start, end = sent.start, sent.end
+    while start < span.start and sent.doc[start].is_space:
+        start += 1
+    while end > span.end and sent.doc[end - 1].is_space:
+        end -= 1
+    return sent.doc[start:end]
+
+
+def _mention(span: Span, article_id: str, label: str) -> Mention:
+    sent = _sentence(span)
     return Mention(
         text=span.text,
         label=label,
@@ -30,7 +41,8 @@ def _mention(span: Span, article_id: str, label: str) -> Mention:
 def doc_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """Every ``doc.ents`` entity and every ``doc.spans["titles"]`` span, sorted by position.
 
-    The sentence span is the sentence that holds the mention's first token.
+    The sentence span is the sentence that holds the mention's first token, trimmed of
+    surrounding whitespace.
 
     >>> from spacy.tokens import Doc, Span
     >>> from spacy.vocab import Vocab

@@ -339,7 +339,10 @@ class SuffixEntities:
     @staticmethod
     def _trim(doc: Doc, rule: SuffixRule, start: int, end: int) -> Span | None:
         """Drop leading tokens that cannot start a name: joiners, counted quantities (5个),
-        and, for rules without inner heads, anything up to the last complete name inside."""
+        and, for rules without inner heads, anything up to the last complete name inside.
+        A quoted name before the head (“百馆兴体”工程) is kept whole."""
+        if (doc[start].text, doc[end - 2].text) in QUOTE_PAIRS and end - start >= 4:
+            return Span(doc, start, end)
         for i in range(start, end - 1):
             text = doc[i].text
             if text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):

@@ -42,8 +42,10 @@ def valid_cuts(text: str, lexicons: Sequence[str], words: list[tuple[int, str, s
 
     A match may re-cut LAC's words only where the cut is plausible: it covers whole words, or it
     ends a word (``组织部部长`` -> ``组织部|部长``), or it starts a word LAC tagged as a person
-    (``部长武晓花``/PER). A match that straddles two words (``社区|长效`` holds ``区长``) or sits
-    inside one (``人大常委会``) is ignored, so lexicon entries do not break ordinary words.
+    (``部长武晓花``/PER), or it takes at least two closing characters of a word plus whole words
+    after it (``坞城街道党工委`` + ``书记`` -> ``坞城街道|党工委书记``). A match that ends inside
+    a word (``社区|长效`` holds ``区长``) or sits inside one (``人大常委会``) is ignored, so
+    lexicon entries do not break ordinary words.
     """
     if not words:
         return set()
@@ -65,6 +67,8 @@ def valid_cuts(text: str, lexicons: Sequence[str], words: list[tuple[int, str, s
         same_word = b - 1 in word_start and word_start[b - 1] == word_start[a]
         if same_word and (b == end or (a == word_start[a] and tag == "PER")):
             found.add((a, b))
+        elif not same_word and b in boundaries and end - a >= 2:
+            found.add((a, b))  # 坞城街道[党工委|书记]: takes the word's last part and whole words after it
     return found
 
 

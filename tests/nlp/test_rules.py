@@ -1,0 +1,117 @@
+"""Tables of sentences -> expected entities and titles, including cases that must NOT fire.
+
+Sentences are written for the purpose (not copied from the seeds) so that they test the
+general rules: suffixes and boundaries of names, abbreviations, lists, filters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def ents(doc) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def titles(doc) -> set[str]:
+    return {s.text for s in doc.spans["titles"]}
+
+
+# (sentence, entities that must be there, entities that must not be there)
+ENTITY_CASES = [
+    # titles overlap organisations: the department is an ORG, the title a span
+    ("市委常委、宣传部部长李明出席会议。", {("市委", "ORG"), ("宣传部", "ORG"), ("李明", "PERSON")}, {("市委常委", "ORG")}),
+    # an abbreviated body before a title
+    ("省教育厅副厅长王刚来到晋中市调研。", {("省教育厅", "ORG"), ("王刚", "PERSON"), ("晋中市", "GPE")}, set()),
+    ("市卫健委、市教育局联合发文。", {("市卫健委", "ORG"), ("市教育局", "ORG")}, {("市卫健委、市教育局", "ORG")}),
+    # org names LAC splits: suffix head + the name words before it
+    ("市防汛抗旱指挥中心立即启动应急响应。", {("市防汛抗旱指挥中心", "ORG")}, set()),
+    ("省第一人民医院心血管内科党支部开展活动。", {("省第一人民医院心血管内科党支部", "ORG")}, set()),
+    # a conjunction inside a name, but not between two complete names
+    ("他在省人民医院内分泌与代谢病科工作。", {("省人民医院内分泌与代谢病科", "ORG")}, set()),
+    ("市卫健委和市教育局联合发文。", {("市卫健委", "ORG"), ("市教育局", "ORG")}, {("市卫健委和市教育局", "ORG")}),
+    # counted quantities are not names
+    ("全市组建了12个工作小组。", set(), {("12个工作小组", "ORG")}),
+    # generic heads alone are not organisations
+    ("这里的格局发生了变化，市政水厂运转正常。", set(), {("格局", "ORG"), ("市政水厂", "ORG")}),
+    # places: administrative units by suffix, not glued to the unit above
+    ("代县峨口镇上馆村的村民在广场上跳舞。", {("峨口镇", "GPE"), ("上馆村", "GPE")}, {("峨口镇上馆村", "GPE")}),
+    # a region word glued to a place is cut off
+    ("运城地区的苹果远销海外。", {("运城", "GPE")}, {("运城地区", "GPE"), ("运城地区", "LOC")}),
+    # slogans and verbs are not places
+    ("建设美丽山西，推进清雪除冰。", set(), {("美丽山西", "GPE"), ("清雪", "LOC"), ("清雪", "GPE")}),
+    # persons: forms of address and nicknames are not persons
+    ("刘奶奶和小张一起包饺子。", set(), {("刘奶奶", "PERSON"), ("小张", "PERSON")}),
+    # documents in 《》: the span is the name without the marks
+    ("市政府印发《太原市城市绿化条例》。", {("太原市城市绿化条例", "LAW"), ("市政府", "ORG")}, {("《太原市城市绿化条例》", "LAW")}),
+    # projects and events with their names
+    ("汾河二期治理工程和“双百双千”工程进展顺利。", {("汾河二期治理工程", "PROJECT"), ("“双百双千”工程", "PROJECT")}, set()),
+    ("全市安全生产工作会议在市政府召开。", {("安全生产工作会议", "EVENT"), ("市政府", "ORG")}, {("全市安全生产工作会议", "EVENT")}),
+    # list items closed by 等部门 are bodies, however short
+    ("公安、交通、卫健等相关部门参加。", {("公安", "ORG"), ("交通", "ORG"), ("卫健", "ORG")}, {("卫健", "PERSON")}),
+    # …but not without the collective noun
+    ("公安、交通工作都很重要。", set(), {("公安", "ORG"), ("交通", "ORG")}),
+]
+
+
+@pytest.mark.parametrize("text, present, absent", ENTITY_CASES, ids=[c[0][:12] for c in ENTITY_CASES])
+def test_entities(nlp, text, present, absent):
+    found = ents(nlp(text))
+    assert present <= found, f"missing {present - found}; got {found}"
+    assert not (absent & found), f"must not fire: {absent & found}"
+
+
+TITLE_CASES = [
+    ("市委常委、组织部部长武晓花参加。", {"市委常委", "组织部部长"}),
+    ("坞城街道党工委书记贾明一边记录一边商量。", {"党工委书记"}),
+    ("急诊科护士长张永刚每天在诊区奔波。", {"护士长"}),
+    ("副市长李永强出席。", {"副市长"}),
+    # a title inside an ordinary word is not a title
+    ("人大常委会审议了报告。", set()),
+    ("社区长效机制不断完善。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", TITLE_CASES, ids=[c[0][:10] for c in TITLE_CASES])
+def test_titles(nlp, text, expected):
+    assert titles(nlp(text)) == expected
+
+
+def test_title_and_org_share_characters(nlp):
+    """党支部 is the end of an ORG and the start of the title 党支部书记."""
+    doc = nlp("某某医院外科党支部书记王小明说。")
+    orgs = [e for e in doc.ents if e.label_ == "ORG"]
+    assert [t.text for t in doc.spans["titles"]] == ["党支部书记"]
+    assert orgs and orgs[0].text.endswith("党支部")
+    assert orgs[0].end_char > doc.spans["titles"][0].start_char
+
+
+SENTENCE_CASES = [
+    ("他说：“我们走。”大家笑了。明天见！", ["他说：“我们走。”", "大家笑了。", "明天见！"]),
+    ("第一段没有句号\n第二段。第三句；第四句", ["第一段没有句号", "第二段。", "第三句；", "第四句"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCE_CASES)
+def test_sentences(nlp, text, expected):
+    assert [s.text.strip() for s in nlp(text).sents] == expected
+
+
+def test_whitespace_is_kept_and_tagged(nlp):
+    text = "  记者 王勇 王丹\n\n本报讯  1月7日，\t市委召开会议。 "
+    doc = nlp(text)
+    assert doc.text == text
+    assert all(t.tag_ == "_SP" for t in doc if t.is_space)
+    assert not any(t.text.strip() != t.text for t in doc if not t.is_space)
+    assert ("王勇", "PERSON") in ents(doc)
+
+
+def test_tags_are_lac_tags(nlp):
+    doc = nlp("张三在北京市工作。")
+    assert [(t.text, t.tag_) for t in doc] == [("张三", "PER"), ("在", "p"), ("北京市", "LOC"), ("工作", "n"), ("。", "w")]
+    assert ents(doc) == {("张三", "PERSON"), ("北京市", "GPE")}
+
+
+def test_empty_text(nlp):
+    doc = nlp("")
+    assert len(doc) == 0 and list(doc.ents) == [] and list(doc.spans["titles"]) == []
