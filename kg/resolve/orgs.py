@@ -92,7 +92,9 @@ class OrgResolver:
         heads = {a.alias: a.canonical for a in tables.aliases.get("Organization", {}).values()}
         self._canonicals = frozenset(heads.values())
         heads.update({c: c for c in self._canonicals})
-        self._heads = {k: v for k, v in heads.items() if len(k) >= self._min_alias_prefix}
+        excluded = set(rules["heads_exclude"])
+        self._heads = {k: v for k, v in heads.items() if len(k) >= self._min_alias_prefix and k not in excluded}
+        self._no_bodies = set(rules["no_bodies"])
         self._memo: dict[tuple, OrgName] = {}
 
     def _build_forms(self) -> dict[str, list[_Form]]:
@@ -193,7 +195,7 @@ class OrgResolver:
                     out.append((Jurisdiction(j.name, j.level, j.how, False, j.home, prefix), name[len(prefix) :]))
         for k in range(min(len(name) - 1, _MAX_PLACE_PREFIX), 1, -1):
             match = self.places.jurisdiction(name[:k], context)
-            if match is None:
+            if match is None or match[0].path[0] in self._no_bodies:
                 continue
             place, how = match
             rest = name[k:]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .context import Context
-from .gazetteer import LEVELS, MATCH_SHORT, MATCH_TOWN_SHORT, AdminPlace, Gazetteer, jionlp_file
+from .gazetteer import LEVELS, MATCH_NAME, MATCH_SHORT, MATCH_TOWN_SHORT, AdminPlace, Gazetteer, jionlp_file
 from .names import normalise
 from .profile import Profile
 from .tables import Tables
@@ -96,14 +96,19 @@ class PlaceResolver:
         self._memo: dict[tuple, PlaceName] = {}
         #: Anchors too wide to place a derived town short name (汾河 is not 临汾's 汾河街道).
         self._wide_anchors = {"home-province"}
+        #: NER labels of geography (not administrative units), in spaCy's scheme.
+        self._geography_labels = set(tables.rules["places"]["geography_labels"])
 
     # ------------------------------------------------------------------ public
 
-    def resolve(self, name: str, context: Context) -> PlaceName:
-        """Resolve one place name in its article (memoised per name and context)."""
-        key = (name, context.place_key())
+    def resolve(self, name: str, context: Context, label: str = "GPE") -> PlaceName:
+        """Resolve one place name in its article (memoised per name, label and context).
+
+        ``label`` LOC (geography in spaCy's scheme) keeps a name that ends like geography
+        from being read as a county's short name (太湖 the lake, not 太湖县)."""
+        key = (name, label, context.place_key())
         if key not in self._memo:
-            self._memo[key] = self._resolve(name, context)
+            self._memo[key] = self._resolve(name, context, label)
         return self._memo[key]
 
     def jurisdiction(self, name: str, context: Context) -> tuple[AdminPlace, str] | None:
@@ -136,7 +141,7 @@ class PlaceResolver:
 
     # ------------------------------------------------------------------ rules
 
-    def _resolve(self, name: str, context: Context) -> PlaceName:
+    def _resolve(self, name: str, context: Context, label: str) -> PlaceName:
         name = normalise(name)
         reason_prefix = ""
         alias = self.tables.alias("Place", name)
@@ -147,6 +152,8 @@ class PlaceResolver:
             return PlaceName(short, reason_prefix + "world", country=short)
 
         matches = self.gazetteer.match(name)
+        if label in self._geography_labels and self._is_geography(name):
+            matches = [(p, how) for p, how in matches if how == MATCH_NAME]
         candidates: tuple[tuple[str, ...], ...] = ()
         if matches:
             place, why, problem, related = self._choose(matches, self._anchors(context))
@@ -159,6 +166,10 @@ class PlaceResolver:
         if name in self.world.cities:
             return PlaceName(name, reason_prefix + "world", country=self.world.cities[name])
 
+        qualified = self._qualified(name, context)
+        if qualified is not None:
+            return PlaceName(qualified.name, reason_prefix + "qualified", qualified.path, qualified.level, qualified.adcode)
+
         level = self._admin_level(name)
         if level is not None:
             parent = self._context_parent(level, context)
@@ -169,6 +180,20 @@ class PlaceResolver:
         if self._is_geography(name):
             return PlaceName(name, reason_prefix + "geography")
         return PlaceName(name, reason_prefix + "unknown", problem="not-in-gazetteer", candidates=candidates)
+
+    def _qualified(self, name: str, context: Context) -> AdminPlace | None:
+        """台湾南投县, 山西省太原市迎泽区: a unit written after the unit it lies in."""
+        for k in range(len(name) - 2, 1, -1):
+            head = self.jurisdiction(name[:k], context)
+            if head is None:
+                continue
+            inner = [p for p, _ in self.gazetteer.match(name[k:]) if p.within(head[0]) and p != head[0]]
+            if len(inner) == 1:
+                return inner[0]
+            deeper = self._qualified(name[k:], context)
+            if deeper is not None and deeper.within(head[0]):
+                return deeper
+        return None
 
     def _choose(
         self, matches: list[tuple[AdminPlace, str]], anchors: list[tuple[str, tuple[str, ...]]]
@@ -202,13 +227,19 @@ class PlaceResolver:
                     narrowest = tuple(tops)
             if narrowest:
                 return None, "ambiguous", "ambiguous", tuple(p.path for p in narrowest)
-            if not anchors and len(group) == 1 and how != MATCH_TOWN_SHORT:
+            if how == MATCH_TOWN_SHORT:
+                continue  # a derived short name far from the article is no evidence at all
+            if not anchors and len(group) == 1:
                 return group[0], "gazetteer-unique", None, ()
-            high_level.extend(p for p in group if p.depth <= _COUNTY)
+            high = [p for p in group if p.depth <= _COUNTY]
+            top = [p for p in high if p.depth == min((q.depth for q in high), default=0)]
+            if how == MATCH_SHORT and len(top) == 1:
+                return top[0], "gazetteer-top-level", None, ()  # 西安: the city, not 辽源's 西安区
+            high_level.extend(high)
+            if not anchors and len(group) > 1:
+                return None, "ambiguous", "ambiguous", tuple(p.path for p in group)[:10]
         if len(high_level) > 1:
             return None, "ambiguous", "ambiguous", tuple(p.path for p in high_level)
-        if not anchors and sum(len(g) for g in groups.values()) > 1:
-            return None, "ambiguous", "ambiguous", tuple(p.path for g in groups.values() for p in g)[:10]
         return None, "not-found", None, ()
 
     def _close_enough(self, place: AdminPlace, how: str, why: str, anchor: tuple[str, ...]) -> bool:

@@ -227,7 +227,7 @@ class Resolver:
         return self._record(surface, resolved)
 
     def _place(self, surface: str, label: str, context: Context) -> Resolved:
-        place = self.places.resolve(surface, context)
+        place = self.places.resolve(surface, context, label)
         if place.problem:
             key = (normalise(surface), label, place.problem)
             row = self._unresolved.setdefault(

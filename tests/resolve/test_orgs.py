@@ -98,6 +98,13 @@ CASES = [
     ("市场服务中心", "市场服务中心", "unit", "as-written"),
     ("区域医疗中心", "区域医疗中心", "unit", "as-written"),
     ("中国地震台网", "中国地震台网", "unit", "as-written"),
+    # the centre's offices keep their own names (not built on 中共中央 / 国务院)
+    ("中共中央宣传部", "中共中央宣传部", "party", "alias-table"),
+    ("中共中央台办", "中共中央台湾工作办公室", "party", "alias-table"),
+    ("国务院新闻办公室", "国务院新闻办公室", "government", "alias-table"),
+    # special administrative regions have no 人民政府
+    ("澳门政府", "中华人民共和国澳门特别行政区政府", "government", "alias-table"),
+    ("澳门检察院", "澳门检察院", "government", "as-written"),
 ]
 
 

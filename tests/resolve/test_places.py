@@ -139,3 +139,31 @@ def test_a_village_elsewhere_in_china_is_not_taken_for_a_local_one(resolver: Res
 def test_same_place_same_id_across_articles(resolver: Resolver) -> None:
     ids = {resolver.resolve(n, "GPE", Context(a)).id for n, a in [("太原", "a/1"), ("太原市", "a/2"), ("太原", "a/3")]}
     assert ids == {"place/山西省/太原市"}
+
+
+@pytest.mark.parametrize(
+    "written, label, id_",
+    [
+        # a short name shared by a city and a county means the city, unless the article says
+        ("西安", "GPE", "place/陕西省/西安市"),
+        ("长沙", "GPE", "place/湖南省/长沙市"),
+        # geography labels keep lakes and seas from becoming counties
+        ("太湖", "LOC", "place/太湖"),
+        ("太湖", "GPE", "place/安徽省/安庆市/太湖县"),
+        ("东海", "LOC", "place/东海"),
+        # a unit written after the unit it lies in
+        ("山西省太原市迎泽区", "GPE", "place/山西省/太原市/迎泽区"),
+        ("内蒙古满洲里市", "GPE", "place/内蒙古自治区/呼伦贝尔市/满洲里市"),
+    ],
+)
+def test_place_reading_rules(resolver: Resolver, written: str, label: str, id_: str) -> None:
+    assert resolver.resolve(written, label, NO_CONTEXT).id == id_
+
+
+def test_short_name_follows_the_article_first(resolver: Resolver) -> None:
+    assert resolver.resolve("西安", "GPE", Context("t", None, ("辽源市",))).id == "place/吉林省/辽源市/西安区"
+
+
+@pytest.mark.parametrize("written", ["南部", "中西部", "新农村", "城区", "开发区"])
+def test_direction_and_area_words_are_not_places(resolver: Resolver, written: str) -> None:
+    assert resolver.resolve(written, "GPE", NO_CONTEXT) is None
