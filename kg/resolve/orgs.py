@@ -138,7 +138,7 @@ class OrgResolver:
         row = self._bodies_by_key.get(key)
         if row is None:
             return None
-        return self._build(self._home_jurisdiction(unit), row, "profile")
+        return self._build(self._home_jurisdiction(unit), row)
 
     # ------------------------------------------------------------------ rules
 
@@ -248,7 +248,7 @@ class OrgResolver:
             for form in self._forms.get(head, ()):
                 if form.bare and (tail or j.strict):
                     continue
-                base = self._build(j, form.row, "table")
+                base = self._build(j, form.row)
                 if base is None:
                     continue
                 chained = self._with_units(base, tail)
@@ -268,7 +268,7 @@ class OrgResolver:
         canonical = j.name + rest
         return OrgName(canonical, self.tables.kind_of(canonical), f"{j.how}+name", jurisdiction=j)
 
-    def _build(self, j: Jurisdiction, row: Body | Department, why: str) -> OrgName | None:
+    def _build(self, j: Jurisdiction, row: Body | Department) -> OrgName | None:
         """The canonical name of a body or department of ``j`` (None if the level has none)."""
         if isinstance(row, Body):
             if j.home is not None and row.key in j.home.bodies:
@@ -288,7 +288,7 @@ class OrgResolver:
 
     def _parent_body(self, j: Jurisdiction, key: str | None) -> OrgName | None:
         row = self._bodies_by_key.get(key) if key else None
-        return self._build(j, row, "table") if row is not None else None
+        return self._build(j, row) if row is not None else None
 
     def _kind_of_body(self, key: str, canonical: str) -> str:
         row = self._bodies_by_key.get(key)

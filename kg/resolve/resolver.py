@@ -46,6 +46,9 @@ class Resolved:
     attrs: dict[str, Any] = field(default_factory=dict)
     reason: str = ""
 
+    def __hash__(self) -> int:  # attrs is a dict: hash the identifying fields only
+        return hash((self.id, self.type, self.label, self.alias, self.reason))
+
 
 class Resolver:
     """Resolves names for one newspaper profile and keeps the run's merge and problem log.

@@ -97,6 +97,7 @@ CASES = [
     ("坞城街道党工委", "坞城街道党工委", "party", "as-written"),
     ("市场服务中心", "市场服务中心", "unit", "as-written"),
     ("区域医疗中心", "区域医疗中心", "unit", "as-written"),
+    ("市际联盟", "市际联盟", "association", "as-written"),
     ("中国地震台网", "中国地震台网", "unit", "as-written"),
     # the centre's offices keep their own names (not built on 中共中央 / 国务院)
     ("中共中央宣传部", "中共中央宣传部", "party", "alias-table"),

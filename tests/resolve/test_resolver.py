@@ -132,3 +132,9 @@ def test_resolved_alias_is_the_surface(resolver: Resolver) -> None:
     assert (got.label, got.alias) == ("太原市", "太原")
     same = resolver.resolve("太原市", "GPE", C)
     assert same.alias is None
+
+
+def test_resolved_values_are_hashable(resolver: Resolver) -> None:
+    a = resolver.resolve("市卫健委", "ORG", C)
+    b = resolver.resolve("市卫健委", "ORG", Context("other/002"))
+    assert a == b and len({a, b}) == 1
