@@ -224,6 +224,7 @@ class SuffixRule:
     inner_tags: tuple[str, ...]
     inner_heads: bool
     person_before_bare_head: bool
+    unit_suffixes: tuple[str, ...]
     trim_start: re.Pattern[str] | None
 
     def suffix_of(self, word: str) -> str | None:
@@ -264,12 +265,21 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     inner_tags=tuple(r.get("inner_tags", [])),
                     inner_heads=bool(r.get("inner_heads", True)),
                     person_before_bare_head=bool(r.get("person_before_bare_head", False)),
+                    unit_suffixes=_words(r.get("unit_suffixes")),
                     trim_start=re.compile(r["trim_start"]) if "trim_start" in r else None,
                 )
             )
         except (KeyError, re.error) as exc:
             raise DataError("E301", data_path(name), detail=f"rule {number}: {exc}") from exc
     return tuple(rules)
+
+
+def _complete_place(doc: Doc, i: int, end: int) -> bool:
+    """Token ``i`` is a known place name and not the name part of a bare head right after it:
+    陕西|岐山县 and 四川|广元火车站 are two places, 杏花岭|区 is one."""
+    if doc[i].text not in known_places():
+        return False
+    return not (i == end - 2 and len(doc[end - 1].text) <= 2)
 
 
 #: Opening and closing marks around a quoted name.
@@ -293,7 +303,7 @@ class SuffixEntities:
     holds a proper name (a token tagged or labelled as an anchor, a leading anchor word such as
     市 or 中共, an ordinal 第…), is quoted (“党员先锋队”), is a department right before a title
     (组织部|部长), or has a
-    head word at least two characters longer than its suffix (介入科, 官地矿).
+    head word at least two characters longer than a unit suffix (介入科, 官地矿).
     """
 
     def __init__(self, nlp: Language, rules: str) -> None:
@@ -312,7 +322,7 @@ class SuffixEntities:
             patterns = [[name, head]]
             if rule.person_before_bare_head:
                 # 西铭/PER 矿: a "person" right before a bare suffix is the body's name
-                bare = {"ORTH": {"IN": list(rule.suffixes)}, "TAG": {"IN": list(rule.head_tags)}}
+                bare = {"ORTH": {"IN": [x for x in rule.suffixes if len(x) == 1]}, "TAG": {"IN": list(rule.head_tags)}}
                 patterns.append([{"ENT_TYPE": "PERSON", "OP": "{1,2}"}, bare])
             if rule.quoted:
                 quote = {"ORTH": {"IN": ["“", '"']}}
@@ -358,7 +368,7 @@ class SuffixEntities:
                 start = i + 1  # a verb may sit inside a name (省数字化转型促进中心), not start it
             elif rule.trim_start is not None and rule.trim_start.match(text) and i == start:
                 start = i + 1
-            elif not rule.inner_heads and rule.suffix_of(text) is not None:
+            elif not rule.inner_heads and (rule.suffix_of(text) is not None or _complete_place(doc, i, end)):
                 start = i + 1
         return Span(doc, start, end) if start < end else None
 
@@ -389,7 +399,7 @@ class SuffixEntities:
         prev = span.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and nxt is not None and (prev.text, nxt.text) in QUOTE_PAIRS:
             return True  # a quoted name is a proper name: 组建“党员先锋队”
-        return len(head) - len(suffix) >= 2
+        return any(head.endswith(u) and len(head) - len(u) >= 2 for u in rule.unit_suffixes)
 
 
 @Language.factory("kg_suffix_entities", default_config={"rules": "nlp/suffix_rules.toml"})
@@ -582,6 +592,8 @@ class LabelFilter:
     endings: tuple[str, ...]
     endings_from: int
     endings_sources: frozenset[str]
+    foreign_chars: frozenset[str]
+    known_extra: frozenset[str]
 
 
 class EntityFilter:
@@ -616,6 +628,8 @@ class EntityFilter:
                 endings=_words(r.get("endings")),
                 endings_from=int(r.get("endings_from", 0)),
                 endings_sources=frozenset(r.get("endings_sources", [SOURCE_LAC])),
+                foreign_chars=frozenset(_words(r.get("foreign_chars"))),
+                known_extra=frozenset(_words(r.get("known_extra"))),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC) -> bool:
@@ -629,19 +643,21 @@ class EntityFilter:
             return False
         if f.reject is not None and f.reject.fullmatch(text):
             return False
-        if f.first_in and text[0] not in f.first_in and text[:2] not in f.first_in:
+        foreign = bool(f.foreign_chars) and len(text) >= 2 and all(c in f.foreign_chars or c == "·" for c in text)
+        if f.first_in and not foreign and text[0] not in f.first_in and text[:2] not in f.first_in:
             return False
         if any(text.startswith(p) for p in f.bad_prefixes) or any(text.endswith(s) for s in f.bad_suffixes):
             return False
-        if f.double_surname_above and len(text) > f.double_surname_above:
+        if f.double_surname_above and len(text) > f.double_surname_above and not foreign:
             # 4-character names have a two-character surname (欧阳) or two surnames (刘王晨曦)
             if text[:2] not in f.first_in and not (text[0] in f.first_in and text[1] in f.first_in):
                 return False
-        if len(text) < f.known_below and text not in known_places():
+        if len(text) < f.known_below and text not in known_places() and text not in f.known_extra:
             if not any(text.endswith(s) and len(text) > len(s) for s in f.known_suffixes):
                 return False
-        if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not any(text.endswith(e) for e in f.endings):
-            return False
+        if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not foreign:
+            if not any(text.endswith(e) for e in f.endings):
+                return False
         if f.not_known >= 0 and text in known_places(f.not_known):
             return False
         return True
