@@ -114,21 +114,26 @@ class GraphBuilder:
         article = result.article
         self.sources.add(article.source)
         article_node = self._article(article)
-        ctx = Context(article.id, article.dateline_place, [])
+        places: list[str] = []  # places and organisations named so far: the resolution context
+        orgs: list[str] = []
         resolved: dict[tuple[int, int], Resolved | None] = {}
+
+        def context() -> Context:
+            return Context(article.id, article.dateline_place, tuple(places), tuple(orgs))
 
         def resolve(m: Mention) -> Resolved | None:
             key = (m.start, m.end)
             if key not in resolved:
-                resolved[key] = self._resolve_mention(m, ctx)
-                r = resolved[key]
-                if r is not None and r.type == "Place" and r.attrs.get("admin_level"):
-                    ctx.places.append(r.label)
+                r = resolved[key] = self._resolve_mention(m, context())
+                if r is not None and r.type == "Place":
+                    places.append(m.refers_to or m.text)
+                elif r is not None and r.type == "Organization":
+                    orgs.append(m.text)
             return resolved[key]
 
         # Posts first: they fix what a department written alone (组织部) means here.
         for post in result.posts:
-            org = self.resolver.resolve_org(post.org, ctx) if post.org else self.resolver.home_body(post.title)
+            org = self.resolver.resolve_org(post.org, context()) if post.org else self.resolver.home_body(post.title)
             if post.org_mention is not None and org is not None:
                 resolved[(post.org_mention.start, post.org_mention.end)] = org
             person = resolve(post.person)
@@ -154,7 +159,7 @@ class GraphBuilder:
                     people.append(eid)
 
         for author in article.authors:
-            r = self.resolver.resolve(author.name, "PERSON", ctx)
+            r = self.resolver.resolve(author.name, "PERSON", context())
             if r is None:
                 continue
             pid = self._entity(r, article.id, count=False)
@@ -177,21 +182,16 @@ class GraphBuilder:
     def _article(self, article: Article) -> str:
         node = f"article/{article.id}"
         label = article.headline or article.text[:24]
-        self.entities[node] = Entity(
-            node,
-            "Article",
-            label,
-            attrs={
-                "headline": article.headline or "",
-                "date": article.date or "",
-                "source": article.source,
-                "section": article.section or "",
-                "dateline_place": article.dateline_place or "",
-                "kind": article.kind,
-                "authors": [[a.name, a.role] for a in article.authors],
-            },
-            articles={article.id},
-        )
+        attrs = {
+            "headline": article.headline,
+            "date": article.date,
+            "source": article.source,
+            "section": article.section,
+            "dateline_place": article.dateline_place,
+            "kind": article.kind,
+            "authors": [[a.name, a.role] for a in article.authors],
+        }
+        self.entities[node] = Entity(node, "Article", label, attrs={k: v for k, v in attrs.items() if v}, articles={article.id})
         return node
 
     # -- hierarchy from data ----------------------------------------------------------------
@@ -205,20 +205,22 @@ class GraphBuilder:
                 continue
             seen.add(eid)
             entity = self.entities[eid]
+            me = self._as_resolved(entity)
             if entity.type == "Place":
-                links = self.resolver.place_hierarchy(self._as_resolved(entity))
+                # One step up only: the parent is queued and links to its own parent in turn.
+                chain = self.resolver.place_hierarchy(me)[:1]
+                parents = self.resolver.ancestors(me)[:1]
+                links = [(parent, reason) for parent, (_, _, reason) in zip(parents, chain)]
                 predicate = "partOf"
             elif entity.type == "Organization":
-                parent = self.resolver.parent_org(self._as_resolved(entity))
-                links = [(entity.id, parent, "name")] if parent is not None else []
+                parent = self.resolver.parent_org(me)
+                links = [(parent, self.resolver.parent_org_reason(me) or "name")] if parent is not None else []
                 predicate = "subOrganizationOf"
             else:
                 continue
-            for child_id, parent, reason in links:
-                if child_id not in self.entities:
-                    continue
+            for parent, reason in links:
                 pid = self._entity(parent)
-                self._relate(child_id, predicate, pid, None, 1.0 if reason == "gazetteer" else 0.8, source=reason)
+                self._relate(eid, predicate, pid, None, 1.0 if reason in ("gazetteer", "world") else 0.8, source=reason)
                 pending.append(pid)
 
     @staticmethod
