@@ -9,7 +9,7 @@ prov:, dcterms:, skos:, rdfs: …) are predeclared: a query may use them without
 >>> ttl = Path(tempfile.mkdtemp()) / "g.ttl"
 >>> _ = ttl.write_text('<https://w3id.org/kg/id/person/周计伟> a <https://w3id.org/kg/ontology#Official> ; '
 ...                    '<http://www.w3.org/2000/01/rdf-schema#label> "周计伟"@zh .', encoding="utf-8")
->>> print(run_query([ttl], "SELECT ?name WHERE { ?p a/rdfs:subClassOf* kg:Person ; rdfs:label ?name }"))
+>>> print(run_query([ttl], "SELECT ?name WHERE { ?p a/rdfs:subClassOf* kg:Person ; rdfs:label ?name }"), end="")
 name
 ------
 周计伟
@@ -87,7 +87,7 @@ def _solutions(result: ox.QuerySolutions, fmt: str) -> str:
         return _serialized(result, ox.QueryResultsFormat.CSV)
     names = [v.value for v in result.variables]
     rows = [[_show(solution[name]) for name in names] for solution in result]
-    return format_table(names, rows)
+    return format_table(names, rows) + "\n"
 
 
 def _serialized(result: ox.QuerySolutions, fmt: ox.QueryResultsFormat) -> str:
