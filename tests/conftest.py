@@ -29,3 +29,27 @@ def nlp():
     from kg.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_graph(nlp):
+    """The graph of all five seed pages (years from seeds/manifest.toml)."""
+    from kg.graph import build_graph
+
+    return build_graph([SEEDS], nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def gold_graphs(nlp):
+    """(gold, graph of that page alone) for every page with hand-made gold."""
+    from kg.graph import build_graph
+
+    return [(gold, build_graph([page], nlp=nlp)) for page, gold in gold_pages()]
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    """Every article of the seed pages, by id."""
+    from kg.ingest import read_pages
+
+    return {a.id: a for a in read_pages([SEEDS])}
