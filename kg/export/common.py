@@ -29,35 +29,36 @@ _MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
 Edge = tuple[str, str, Any, dict[str, Any]]
 
 
-def check_graph(G: nx.MultiDiGraph) -> None:
-    """Raise ExportError E402 naming the first node or edge that breaks the graph contract."""
+def check_graph(G: nx.MultiDiGraph, path: str | Path | None = None) -> None:
+    """Raise ExportError E402 naming the first node or edge that breaks the graph contract
+    (and ``path``, when the graph was read from a file)."""
     if not isinstance(G, nx.MultiDiGraph):
-        raise ExportError("E402", detail=f"expected a networkx.MultiDiGraph, got {type(G).__name__}")
+        raise ExportError("E402", path, detail=f"expected a networkx.MultiDiGraph, got {type(G).__name__}")
     for node, data in G.nodes(data=True):
         if not isinstance(node, str):
-            raise ExportError("E402", detail=f"node {node!r}: ids are strings like 'person/周计伟'")
+            raise ExportError("E402", path, detail=f"node {node!r}: ids are strings like 'person/周计伟'")
         kind = data.get("type")
         if kind not in SCHEMA.types:
-            raise ExportError("E402", detail=f"node {node!r}: unknown type {kind!r} (known: {', '.join(SCHEMA.types)})")
+            raise ExportError("E402", path, detail=f"node {node!r}: unknown type {kind!r} (known: {', '.join(SCHEMA.types)})")
         if not isinstance(data.get("label"), str) or not data["label"].strip():
-            raise ExportError("E402", detail=f"node {node!r}: missing label")
+            raise ExportError("E402", path, detail=f"node {node!r}: missing label")
         if data.get("date") is not None:
-            check_date(data["date"], f"node {node!r}")
+            check_date(data["date"], f"node {node!r}", path)
     for s, o, key, data in G.edges(keys=True, data=True):
         where = f"edge {s!r} -> {o!r} ({key!r})"
         if data.get("predicate") not in SCHEMA.predicates:
-            raise ExportError("E402", detail=f"{where}: unknown predicate {data.get('predicate')!r}")
+            raise ExportError("E402", path, detail=f"{where}: unknown predicate {data.get('predicate')!r}")
         for ev in data.get("evidence") or ():
             missing = [k for k in EVIDENCE_KEYS if k not in ev]
             if missing:
-                raise ExportError("E402", detail=f"{where}: evidence without {', '.join(missing)}")
+                raise ExportError("E402", path, detail=f"{where}: evidence without {', '.join(missing)}")
             if not all(isinstance(ev[k], int) and not isinstance(ev[k], bool) and ev[k] >= 0 for k in ("start", "end")):
-                raise ExportError("E402", detail=f"{where}: evidence offsets must be non-negative integers, got {ev['start']!r}, {ev['end']!r}")
+                raise ExportError("E402", path, detail=f"{where}: evidence offsets must be non-negative integers, got {ev['start']!r}, {ev['end']!r}")
         if data.get("date") is not None:
-            check_date(data["date"], where)
+            check_date(data["date"], where, path)
 
 
-def check_date(value: Any, where: str) -> str:
+def check_date(value: Any, where: str, path: str | Path | None = None) -> str:
     """The XSD datatype local name (``date`` or ``gMonthDay``) of a graph date, or E402.
 
     >>> check_date("2023-01-07", "x"), check_date("--01-07", "x")
@@ -73,7 +74,7 @@ def check_date(value: Any, where: str) -> str:
             return "gMonthDay"
     except ValueError:
         pass
-    raise ExportError("E402", detail=f"{where}: date {text!r} is neither YYYY-MM-DD nor --MM-DD")
+    raise ExportError("E402", path, detail=f"{where}: date {text!r} is neither YYYY-MM-DD nor --MM-DD")
 
 
 def sorted_nodes(G: nx.MultiDiGraph) -> list[tuple[str, dict[str, Any]]]:

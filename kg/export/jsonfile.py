@@ -43,3 +43,17 @@ def write_json(G: nx.MultiDiGraph, path: str | Path) -> None:
     except (TypeError, ValueError) as exc:
         raise ExportError("E402", path, detail=f"an attribute is not JSON-serialisable: {exc}") from exc
     atomic_write(path, (text + "\n").encode("utf-8"))
+
+
+def read_json(path: str | Path) -> nx.MultiDiGraph:
+    """Read a file written by :func:`write_json` back into the graph (E402 if it is not one)."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges", **LINK_KEYS)
+    except OSError as exc:
+        raise ExportError("E402", path, detail=exc.strerror or str(exc)) from exc
+    except (ValueError, KeyError, TypeError, nx.NetworkXError) as exc:
+        raise ExportError("E402", path, detail=f"not node-link JSON with from/to edges ({type(exc).__name__}: {exc})") from exc
+    check_graph(G, path)
+    return G

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import ExportError
-from kg.export import write_json
+from kg.export import read_json, write_json
 from kg.export.jsonfile import LINK_KEYS
 
 
@@ -49,3 +49,19 @@ def test_data_edge_source_attribute_survives(G, tmp_path):
     edges = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))["edges"]
     gazetteer = [e for e in edges if e["predicate"] == "partOf"]
     assert gazetteer and all(e["source"] == "gazetteer" and e["from"].startswith("place/") for e in gazetteer)
+
+
+def test_read_json_gives_the_graph_back(G, tmp_path):
+    write_json(G, tmp_path / "g.json")
+    back = read_json(tmp_path / "g.json")
+    assert sorted(back.edges(keys=True, data=True)) == sorted(G.edges(keys=True, data=True))
+    assert dict(back.nodes(data=True)) == dict(G.nodes(data=True))
+
+
+@pytest.mark.parametrize("content", ["not json", '{"nodes": [], "edges": [{"source": "a", "target": "b"}]}', '{"nodes": [{"id": "x"}], "edges": []}'])
+def test_read_json_rejects_other_files_with_e402(tmp_path, content):
+    path = tmp_path / "g.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ExportError) as err:
+        read_json(path)
+    assert err.value.code == "E402" and str(path) in str(err.value)
