@@ -37,6 +37,8 @@ VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{VIS_VERSION
 MAX_ITEMS = 8
 #: Characters of a node label drawn on the canvas (the full name is in tooltip and details).
 MAX_LABEL = 14
+#: Layout work is bounded: about ITERATION_BUDGET node-iterations, within these limits.
+ITERATION_BUDGET, MIN_ITERATIONS, MAX_ITERATIONS = 200_000, 120, 600
 #: Node attributes shown as facts in tooltips: attribute -> Chinese caption.
 FACTS = {"roles": "身份", "kind": "类别", "admin_level": "级别", "adcode": "区划代码", "mentions": "提及", "date": "日期", "section": "栏目", "source": "来源"}
 
@@ -146,6 +148,7 @@ def _edge_payload(G: nx.MultiDiGraph, s: str, o: str, predicate: str, group: lis
 def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
     """vis-network options: bounded stabilisation (fewer iterations for bigger graphs)."""
     big = n_nodes > 300 or n_edges > 1000
+    iterations = max(MIN_ITERATIONS, min(MAX_ITERATIONS, ITERATION_BUDGET // max(n_nodes, 1)))
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 100},
@@ -153,7 +156,7 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": 120 if big else 400, "updateInterval": 50, "fit": True},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
         "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"},

@@ -71,7 +71,11 @@
     window.kgReady = true;
     document.body.setAttribute("data-kg-ready", "1");
   }
-  network.once("stabilizationIterationsDone", ready);
+  var progress = document.getElementById("kg-progress");
+  network.on("stabilizationProgress", function (p) {
+    progress.textContent = "布局中 " + Math.round(100 * p.iterations / p.total) + "%";
+  });
+  network.once("stabilizationIterationsDone", function () { progress.textContent = ""; ready(); });
   network.setData({ nodes: nodes, edges: edges });
   if (!payload.nodes.length || !payload.options.physics.enabled) ready();
 
