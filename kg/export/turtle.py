@@ -229,12 +229,8 @@ def _membership(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], eviden
         yield node, KG.dateSeen, date_literal(data["date"], f"edge {s} -> {o}")
     for ev_node in evidence:
         yield node, KG.evidence, ev_node
-        for article in _articles_of(data):
-            yield node, PROV.wasDerivedFrom, article
-
-
-def _articles_of(data: dict[str, Any]) -> list[URIRef]:
-    return sorted({article_iri(str(ev["article_id"])) for ev in data.get("evidence") or ()})
+    for article_id in sorted({str(ev["article_id"]) for ev in data.get("evidence") or ()}):
+        yield node, PROV.wasDerivedFrom, article_iri(article_id)
 
 
 def triples(G: nx.MultiDiGraph) -> Iterator[Triple]:
