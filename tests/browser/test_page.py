@@ -135,3 +135,16 @@ def test_large_graph_is_capped_and_still_drawn(open_page, tmp_path):
     assert p.page.evaluate("window.kg.network.getSelectedNodes()") == ["org/机构1"]
     screenshot(p.page, "graph-large.png")
     assert_clean(p)
+
+
+def test_empty_and_single_node_pages(open_page, tmp_path):
+    import networkx as nx
+
+    for n in (0, 1):
+        G = nx.MultiDiGraph()
+        if n:
+            G.add_node("person/周计伟", type="Person", label="周计伟", aliases=[])
+        write_html(G, tmp_path / f"{n}.html")
+        p = open_page(tmp_path / f"{n}.html")
+        assert p.page.evaluate("window.kg.nodes.length") == n
+        assert_clean(p)
