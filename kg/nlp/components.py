@@ -18,7 +18,7 @@ annotations. No word list or pattern lives in this module.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -294,9 +294,10 @@ def _plain(token) -> bool:
 class SuffixEntities:
     """Names that end with a typed head (…局 ORG, …工程 PROJECT, …会议 EVENT, …村 GPE).
 
-    For each rule a ``Matcher`` pattern takes up to ``max_tokens - 1`` name tokens (LAC tags in
-    ``name_tags`` or a joiner such as 与, not a stop word, not inside a PERSON/DATE ent) and a
-    head token that ends with one of the rule's suffixes; the longest match wins. ``quoted``
+    For each rule a ``Matcher`` pattern finds head tokens that end with one of the rule's
+    suffixes; up to ``max_tokens - 1`` name tokens before the head (LAC tags in ``name_tags`` or
+    a joiner such as 与, not a stop word, not inside a PERSON/DATE ent) make the name; the
+    longest name that passes the checks wins. ``quoted``
     rules also accept a quoted name right before the head (“百馆兴体”工程). A match is kept
     when it is long enough, its head is not a stop head (格局 for 局), a joiner does not
     coordinate two complete names (市卫健委和市教育局), and — for rules with ``anchors`` — it
@@ -309,39 +310,58 @@ class SuffixEntities:
     def __init__(self, nlp: Language, rules: str) -> None:
         self.rules = load_suffix_rules(rules)
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.quoted = Matcher(nlp.vocab, validate=True)
         for i, rule in enumerate(self.rules):
             suffix = "(?:" + "|".join(map(re.escape, rule.suffixes)) + ")$"
             head = {"TEXT": {"REGEX": suffix}, "TAG": {"IN": list(rule.head_tags)}}
-            name: dict = {
-                "ENT_TYPE": {"NOT_IN": list(rule.blocked_ents)},
-                "OP": "{0,%d}" % (rule.max_tokens - 1),
-            }
-            name["TAG"] = {"IN": list(rule.name_tags) + list(rule.inner_tags) + (["c", "p"] if rule.joiners else [])}
-            if rule.stop_words:
-                name["NORM"] = {"NOT_IN": list(rule.stop_words)}
-            patterns = [[name, head]]
+            patterns = [[head]]
             if rule.person_before_bare_head:
-                # 西铭/PER 矿: a "person" right before a bare suffix is the body's name
+                # 西铭/PER 矿: a "person" right before a bare one-character suffix names the body
                 bare = {"ORTH": {"IN": [x for x in rule.suffixes if len(x) == 1]}, "TAG": {"IN": list(rule.head_tags)}}
                 patterns.append([{"ENT_TYPE": "PERSON", "OP": "{1,2}"}, bare])
+            self.matcher.add(str(i), patterns)
             if rule.quoted:
                 quote = {"ORTH": {"IN": ["“", '"']}}
                 inside = {"ORTH": {"NOT_IN": ["”", "“", '"', "。", "，"]}, "OP": "{1,8}"}
-                patterns.append([quote, inside, {"ORTH": {"IN": ["”", '"']}}, head])
-            self.matcher.add(str(i), patterns)
+                self.quoted.add(str(i), [[quote, inside, {"ORTH": {"IN": ["”", '"']}}, head]])
+        known_places()  # load the gazetteer now, not on the first document
 
-    def __call__(self, doc: Doc) -> Doc:
-        # For each (rule, head) keep the longest match that survives trimming and the checks;
-        # every head is tried, so 呼吸与危重症医学科 survives next to 老年医学科 after 和.
-        best: dict[tuple[int, int], Span] = {}
+    def _name_token(self, rule: SuffixRule, token) -> bool:
+        """May ``token`` be part of the name before a head of ``rule``?"""
+        tag = token.tag_
+        if tag not in rule.name_tags and tag not in rule.inner_tags and not (rule.joiners and tag in ("c", "p")):
+            return False
+        return token.ent_type_ not in rule.blocked_ents and token.norm_ not in rule.stop_words
+
+    def _candidates(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        """(rule, start, end) for every head with every possible start, longest first.
+
+        The head is found by the ``Matcher``; the name words before it are taken here (a
+        quantified Matcher pattern costs far more than this scan).
+        """
         for match_id, start, end in self.matcher(doc):
             key = int(doc.vocab.strings[match_id])
             rule = self.rules[key]
-            span = self._trim(doc, rule, start, end)
-            if span is None or not self._accept(rule, span):
+            if end - start > 1:  # person + bare head
+                yield key, start, end
                 continue
-            known = best.get((key, end))
-            if known is None or len(span) > len(known):
+            first = start
+            while first > 0 and start - first < rule.max_tokens - 1 and self._name_token(rule, doc[first - 1]):
+                first -= 1
+            for s in range(first, start + 1):
+                yield key, s, end
+        for match_id, start, end in self.quoted(doc):
+            yield int(doc.vocab.strings[match_id]), start, end
+
+    def __call__(self, doc: Doc) -> Doc:
+        best: dict[tuple[int, int], Span] = {}
+        # longest first within each (rule, head end): the first accepted match is the one kept
+        for key, start, end in sorted(self._candidates(doc), key=lambda m: (m[0], m[2], m[1])):
+            if (key, end) in best:
+                continue
+            rule = self.rules[key]
+            span = self._trim(doc, rule, start, end)
+            if span is not None and self._accept(rule, span):
                 best[(key, end)] = Span(doc, span.start, span.end, label=rule.label, span_id=SOURCE_SUFFIX)
         merge_entities(doc, [best[k] for k in sorted(best)])
         return doc
@@ -546,19 +566,28 @@ class Titles:
 
     def __init__(self, titles: str, key: str = TITLES_KEY, max_tokens: int = 4) -> None:
         self.titles = frozenset(load_list(titles))
+        self.longest = max(map(len, self.titles), default=0)
         self.key = key
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
+        words = [t.text for t in doc]
+        persons = [t.ent_type_ == "PERSON" for t in doc]
         spans = []
         i = 0
-        while i < len(doc):
-            for j in range(min(len(doc), i + self.max_tokens), i, -1):
-                if doc[i:j].text in self.titles and not any(t.ent_type_ == "PERSON" for t in doc[i:j]):
-                    spans.append(Span(doc, i, j, label="TITLE"))
-                    i = j - 1
+        while i < len(words):
+            found, text = 0, ""
+            for j in range(i, min(len(words), i + self.max_tokens)):
+                text += words[j]
+                if len(text) > self.longest or persons[j]:
                     break
-            i += 1
+                if text in self.titles:
+                    found = j + 1
+            if found:
+                spans.append(Span(doc, i, found, label="TITLE"))
+                i = found
+            else:
+                i += 1
         doc.spans[self.key] = spans
         return doc
 
@@ -608,6 +637,7 @@ class EntityFilter:
     """
 
     def __init__(self, rules: str) -> None:
+        known_places()  # load the gazetteer now, not on the first document
         self.filters: dict[str, LabelFilter] = {}
         for label, r in load_toml(rules).items():
             self.filters[label] = LabelFilter(
