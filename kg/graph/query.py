@@ -18,13 +18,11 @@ The examples use this small graph:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from kg.errors import ExportError
 
 
 def find(G: nx.MultiDiGraph, name: str) -> list[str]:
@@ -90,9 +88,6 @@ def ego(G: nx.MultiDiGraph, node: str, radius: int = 1, *, articles: bool = Fals
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:
     """Read ``graph.json`` (node-link, as ``kg build`` writes it) back into a graph."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ExportError("E402", path, detail=str(exc)) from exc
+    from kg.export import read_json
+
+    return read_json(path)

