@@ -419,6 +419,8 @@ class SuffixEntities:
         prev = span.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and nxt is not None and (prev.text, nxt.text) in QUOTE_PAIRS:
             return True  # a quoted name is a proper name: 组建“党员先锋队”
+        if len(span) >= 4 and (span[0].text, span[-2].text) in QUOTE_PAIRS:
+            return True  # a quoted name before the head: “百馆兴体”工程
         return any(head.endswith(u) and len(head) - len(u) >= 2 for u in rule.unit_suffixes)
 
 
