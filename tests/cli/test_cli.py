@@ -1,0 +1,207 @@
+"""Every command's output and exit code (0 ok, 1 some inputs failed, 2 usage error)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.cli import EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, build_parser, main
+from tests.conftest import ROOT, SEEDS
+
+OUTPUTS = ("articles.jsonl", "mentions.jsonl", "graph.json", "graph.ttl", "graph.html", "report.json", "report.html")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("build")
+    code = main(["build", str(SEEDS), "-o", str(out), "-q"])
+    assert code == EXIT_OK
+    return out
+
+
+def test_build_writes_every_output(built):
+    for name in OUTPUTS:
+        assert (built / name).stat().st_size > 0, name
+    assert not list(built.glob(".*")), "temporary files left behind"
+
+
+def test_build_rows_are_consistent(built):
+    articles = {}
+    for line in (built / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        articles[row["id"]] = row
+        assert {"id", "source", "section", "headline", "date", "dateline_place", "authors", "text"} <= set(row)
+    assert len(articles) > 40
+    mentions = [json.loads(line) for line in (built / "mentions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert mentions
+    for m in mentions:
+        assert articles[m["article_id"]]["text"][m["start"] : m["end"]] == m["text"]
+
+
+def test_build_summary_and_progress_quiet(tmp_path, capsys, nlp):
+    code = main(["build", str(SEEDS / "003_c8387fcf9c81d2cd.txt"), "-o", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == EXIT_OK
+    assert "files: 1 read, 0 failed" in err
+    assert "articles: " in err and "mentions: " in err and "PERSON" in err
+    code = main(["build", str(SEEDS / "003_c8387fcf9c81d2cd.txt"), "-o", str(tmp_path), "--quiet"])
+    assert code == EXIT_OK and capsys.readouterr().err == ""
+
+
+def test_build_with_bad_inputs_reports_each_and_exits_1(tmp_path, capsys, nlp):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(SEEDS / "003_c8387fcf9c81d2cd.txt", pages)
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    (pages / "garbled.txt").write_bytes(bytes([0x81, 0x30, 0xFF, 0xFE, 0x80, 0x80]) * 20)
+    out = tmp_path / "out"
+    code = main(["build", str(pages), "-o", str(out), "-q"])
+    err = capsys.readouterr().err
+    assert code == EXIT_INPUT_FAILED
+    for name, code_ in (("empty.txt", "E102"), ("binary.txt", "E103"), ("garbled.txt", "E101")):
+        lines = [l for l in err.splitlines() if name in l]
+        assert len(lines) == 1 and code_ in lines[0], err
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["run"]["failed"] == 3
+    assert report["run"]["articles"] > 5  # the good page was still built
+    assert {w["code"] for w in report["warnings"]} == {"E101", "E102", "E103"}
+
+
+def test_missing_path_is_an_input_failure(tmp_path, capsys, nlp):
+    code = main(["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o"), "-q"])
+    assert code == EXIT_INPUT_FAILED
+    assert "nope.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [[], ["build"], ["build", "seeds", "--n-process", "x"], ["frobnicate"]])
+def test_usage_errors_exit_2(argv, capsys):
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse
+        code = exc.code
+    assert code == EXIT_USAGE
+
+
+def test_build_is_byte_identical(built, tmp_path, nlp):
+    assert main(["build", str(SEEDS), "-o", str(tmp_path), "-q"]) == EXIT_OK
+    for name in ("graph.ttl", "graph.json", "report.json", "articles.jsonl", "mentions.jsonl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_failed_export_leaves_previous_output_intact(built, tmp_path, monkeypatch, nlp):
+    out = tmp_path / "o"
+    shutil.copytree(built, out)
+    before = (out / "graph.ttl").read_bytes()
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("kg.export.write_turtle", boom)
+    with pytest.raises(RuntimeError):
+        main(["build", str(SEEDS / "000_b783142fb1ce736d.txt"), "-o", str(out), "-q"])
+    assert (out / "graph.ttl").read_bytes() == before
+    assert not list(out.glob(".*")), "temporary files left behind"
+
+
+def test_query_formats(built, capsys):
+    q = "SELECT ?name WHERE { ?p a kg:Official ; rdfs:label ?name } ORDER BY ?name"
+    assert main(["query", str(built / "graph.ttl"), q]) == EXIT_OK
+    table = capsys.readouterr().out
+    assert "周计伟" in table and "row" in table
+    assert main(["query", str(built / "graph.ttl"), q, "--format", "csv"]) == EXIT_OK
+    csv = capsys.readouterr().out.splitlines()
+    assert csv[0] == "name" and "周计伟" in csv
+    assert main(["query", str(built / "graph.ttl"), q, "--format", "json"]) == EXIT_OK
+    names = [b["name"]["value"] for b in json.loads(capsys.readouterr().out)["results"]["bindings"]]
+    assert "武晓花" in names
+
+
+def test_query_from_file(built, capsys):
+    rq = sorted((ROOT / "queries").glob("*.rq"))[0]
+    assert main(["query", str(built / "graph.ttl"), "--file", str(rq)]) == EXIT_OK
+    assert "row" in capsys.readouterr().out
+
+
+def test_query_errors_exit_2(built, tmp_path, capsys):
+    assert main(["query", str(built / "graph.ttl"), "SELECT WHERE {"]) == EXIT_USAGE
+    assert "E501" in capsys.readouterr().err
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .", encoding="utf-8")
+    assert main(["query", str(bad), "SELECT * WHERE { ?s ?p ?o }"]) == EXIT_USAGE
+    assert "bad.ttl" in capsys.readouterr().err
+
+
+def test_show_person(built, tmp_path, capsys):
+    page = tmp_path / "zhou.html"
+    assert main(["show", "周计伟", "--graph", str(built / "graph.json"), "--html", str(page), "-q"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith("周计伟")
+    assert "posts over time" in out and "市委常委 @ 中共太原市委员会" in out
+    assert "迎泽区" in out and "「" in out  # a relation with its evidence sentence
+    assert "周计伟" in page.read_text(encoding="utf-8")
+
+
+def test_show_alias_and_unknown(built, capsys):
+    assert main(["show", "市委", "--graph", str(built / "graph.json"), "--html", str(built / "show.html"), "-q"]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("中共太原市委员会")
+    assert main(["show", "不存在的人", "--graph", str(built / "graph.json")]) == EXIT_USAGE
+    assert "E902" in capsys.readouterr().err
+
+
+def test_stats_matches_graph(built, capsys):
+    from kg.graph import read_graph
+
+    G = read_graph(built / "graph.json")
+    assert main(["stats", str(built / "graph.json"), "--json"]) == EXIT_OK
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["counts"]["nodes"] == G.number_of_nodes()
+    assert stats["counts"]["edges"] == G.number_of_edges()
+    assert sum(stats["counts"]["types"].values()) == G.number_of_nodes()
+    assert main(["stats", str(built / "graph.json")]) == EXIT_OK
+    assert f"nodes: {G.number_of_nodes()}" in capsys.readouterr().out
+
+
+def test_every_command_help_has_examples():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert set(sub.choices) == {"build", "query", "show", "stats"}
+    for name, p in sub.choices.items():
+        assert "examples:" in p.format_help(), name
+    assert "exit codes" in parser.format_help()
+
+
+def test_console_script_runs(tmp_path):
+    kg = Path(sys.executable).with_name("kg")
+    result = subprocess.run([str(kg), "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("kg ")
+    result = subprocess.run([str(kg), "query", str(tmp_path / "none.ttl"), "ASK {}"], capture_output=True, text=True)
+    assert result.returncode == EXIT_USAGE and "none.ttl" in result.stderr
+
+
+def test_report_numbers_match_the_graph(built):
+    from collections import Counter
+
+    from kg.graph import read_graph
+
+    G = read_graph(built / "graph.json")
+    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
+    assert report["counts"]["types"] == dict(Counter(t for _, t in G.nodes(data="type")))
+    assert report["counts"]["predicates"] == dict(Counter(p for *_, p in G.edges(data="predicate")))
+    assert report["run"]["articles"] == report["counts"]["types"]["Article"]
+    mentions = sum(1 for _ in (built / "mentions.jsonl").open(encoding="utf-8"))
+    assert sum(report["run"]["mentions"].values()) == mentions
+    officials = {r["label"] for r in report["top_officials"]}
+    assert {"周计伟", "武晓花"} <= officials
+    assert report["merges"] and all(m["reason"] for m in report["merges"])
+    page = (built / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in page
+    for t, n in report["counts"]["types"].items():
+        assert f"<td>{t}</td><td class=\"num\">{n}</td>" in page
+    assert "太原市卫生健康委员会" in page  # a merge is listed
