@@ -134,9 +134,11 @@ class LacTokenizer:
     def tagger(self) -> LacTagger:
         # One ONNX session per process: a session inherited through fork (nlp.pipe with
         # n_process > 1) must not be shared with the parent's thread pool.
-        if self._tagger is None or self._pid != os.getpid():
-            self._tagger = shared_tagger(self.threads) if self._pid in (-1, os.getpid()) else LacTagger(self.threads)
-            self._pid = os.getpid()
+        if self._tagger is None:
+            self._tagger = shared_tagger(self.threads)
+        elif self._pid != os.getpid():  # a forked worker: its own session
+            self._tagger = LacTagger(self.threads)
+        self._pid = os.getpid()
         return self._tagger
 
     def __call__(self, text: str) -> Doc:
