@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "E302": "unknown newspaper profile ({detail})",
     "E401": "cannot write output ({detail})",
     "E402": "graph file is not a kg graph ({detail})",
+    "E403": "no font with Chinese glyphs for plots ({detail})",
     "E501": "SPARQL query failed ({detail})",
     "E502": "cannot load RDF ({detail})",
     "E901": "usage error ({detail})",
