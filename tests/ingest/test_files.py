@@ -40,7 +40,7 @@ def test_seed_manifest():
     manifest = load_manifest(SEEDS)
     assert manifest["profile"] == "taiyuan_daily"
     assert manifest["files"]["000_b783142fb1ce736d.txt"] == {"year": 2023}
-    assert manifest["files"]["001_98f03f01644da8bb.txt"] == {"year": 2022}
+    assert manifest["files"]["002_83424e25a61f6bbd.txt"] == {"year": 2022}
 
 
 def test_no_manifest(tmp_path):
