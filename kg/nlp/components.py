@@ -39,6 +39,8 @@ SOURCE_PATTERN = "pattern"
 SOURCE_SUFFIX = "suffix"
 SOURCE_LIST = "list"
 
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
 
 def merge_entities(doc: Doc, new: Iterable[Span], *, overwrite: bool = True) -> None:
     """Add ``new`` spans to ``doc.ents``; on overlap the longer span (in chars) wins.
@@ -282,6 +284,11 @@ def _complete_place(doc: Doc, i: int, end: int) -> bool:
     return not (i == end - 2 and len(doc[end - 1].text) <= 2)
 
 
+def _plain_or_place(token) -> bool:
+    """A common word, or a place (晋阳湖, 山西): what may stand before a verb inside a name."""
+    return _plain(token) or token.ent_type_ in PLACE_LABELS or token.text in known_places()
+
+
 #: Opening and closing marks around a quoted name.
 QUOTE_PAIRS = frozenset({("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")})
 
@@ -347,6 +354,8 @@ class SuffixEntities:
                 continue
             first = start
             while first > 0 and start - first < rule.max_tokens - 1 and self._name_token(rule, doc[first - 1]):
+                if doc[first - 1].tag_ in rule.inner_tags and (first < 2 or not _plain_or_place(doc[first - 2])):
+                    break  # a verb inside a name follows a common word: 水系|连通, not 中铁十二局|承建
                 first -= 1
             for s in range(first, start + 1):
                 yield key, s, end
@@ -430,9 +439,6 @@ def make_suffix_entities(nlp: Language, name: str, rules: str) -> SuffixEntities
 
 
 # --------------------------------------------------------------------------- enumerations
-
-
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def _untyped(item: Span) -> bool:

@@ -45,8 +45,13 @@ ENTITY_CASES = [
     # documents in 《》: the span is the name without the marks
     ("市政府印发《太原市城市绿化条例》。", {("太原市城市绿化条例", "LAW"), ("市政府", "ORG")}, {("《太原市城市绿化条例》", "LAW")}),
     # projects and events with their names
+    # a verb inside a project name after a common word, but a builder is not part of it
+    ("中铁十二局承建晋阳湖水系连通一期工程。", {("中铁十二局", "ORG"), ("晋阳湖水系连通一期工程", "PROJECT")}, set()),
+    # counted generic projects are not names
+    ("全市共有14个项目开工。", set(), {("14个项目", "PROJECT"), ("项目", "PROJECT")}),
     ("汾河二期治理工程和“双百双千”工程进展顺利。", {("汾河二期治理工程", "PROJECT"), ("“双百双千”工程", "PROJECT")}, set()),
-    ("全市安全生产工作会议在市政府召开。", {("安全生产工作会议", "EVENT"), ("市政府", "ORG")}, {("全市安全生产工作会议", "EVENT")}),
+    # a meeting is named with its reach; the place where it is held is not part of it
+    ("全市安全生产工作会议在市政府召开。", {("全市安全生产工作会议", "EVENT"), ("市政府", "ORG")}, {("安全生产工作会议", "EVENT")}),
     # list items closed by 等部门 are bodies, however short
     ("公安、交通、卫健等相关部门参加。", {("公安", "ORG"), ("交通", "ORG"), ("卫健", "ORG")}, {("卫健", "PERSON")}),
     # …but not without the collective noun
