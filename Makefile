@@ -1,11 +1,12 @@
 # kg — two commands on a fresh machine:
 #   make run    create .venv, install kg, build output/ from seeds/
-#   make test   create .venv, install kg with test extras, run the test suite
+#   make test   create .venv, install kg with test extras (and chromium + CJK fonts via apt
+#               when missing), run the test suite
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test bench clean
+.PHONY: run test install install-test system-deps bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +21,10 @@ install-test: $(BIN)/python
 run: install
 	$(BIN)/kg build seeds -o output
 
-test: install-test
+system-deps:
+	scripts/system-deps
+
+test: install-test system-deps
 	$(BIN)/python -m pytest
 
 bench: install-test
