@@ -6,13 +6,15 @@ an installed font that does draw Chinese (the candidates are listed in
 ``kg/data/plot/cjk_fonts.txt``; Debian's ``fonts-noto-cjk`` provides the first ones) and
 :func:`use_cjk_font` makes it matplotlib's default.
 
-:func:`entity_graph` is the graph to measure centrality and communities on, and
-:func:`draw_ego` draws the neighbourhood of one entity with Chinese labels. Figures are made
+:func:`entity_graph` is the graph to measure centrality and communities on,
+:func:`draw_ego` draws the neighbourhood of one entity with Chinese labels, and
+:func:`query_frame` turns a SPARQL answer into a pandas DataFrame. Figures are made
 with :class:`matplotlib.figure.Figure` (no pyplot state), so they work without a display and a
 notebook shows the returned figure once.
 
 matplotlib is imported only by this module, which nothing in the build pipeline imports: it
-comes with kg's test extras (``pip install -e '.[test]'``).
+comes with kg's test extras (``pip install -e '.[test]'``), as does pandas (imported by
+:func:`query_frame` only).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from matplotlib import font_manager, rcParams
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from kg.errors import ExportError, UsageError
+from kg.errors import ExportError, QueryError, UsageError
 from kg.graph.query import ego, find
 from kg.resources import data_path, load_list
 from kg.schema import SCHEMA
@@ -263,3 +265,74 @@ def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> Path:
     except OSError as exc:
         raise ExportError("E401", path, detail=exc.strerror or str(exc)) from exc
     return path
+
+
+#: XSD datatypes whose literals become Python numbers in a DataFrame.
+_NUMBERS = {
+    "http://www.w3.org/2001/XMLSchema#integer": int,
+    "http://www.w3.org/2001/XMLSchema#int": int,
+    "http://www.w3.org/2001/XMLSchema#long": int,
+    "http://www.w3.org/2001/XMLSchema#nonNegativeInteger": int,
+    "http://www.w3.org/2001/XMLSchema#decimal": float,
+    "http://www.w3.org/2001/XMLSchema#double": float,
+    "http://www.w3.org/2001/XMLSchema#float": float,
+}
+
+
+def _cell(term: object, prefixes: dict[str, str]) -> object:
+    """A SPARQL term as a table cell: numbers as numbers, other literals as their text, IRIs
+    shortened with kg's prefixes (``kgr:person/周计伟``), unbound as ``None``."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        convert = _NUMBERS.get(term.datatype.value)
+        try:
+            return convert(term.value) if convert else term.value
+        except ValueError:
+            return term.value
+    if isinstance(term, ox.NamedNode):
+        for prefix, ns in prefixes.items():
+            if term.value.startswith(ns) and len(term.value) > len(ns):
+                return f"{prefix}:{term.value[len(ns):]}"
+        return term.value
+    return str(term)
+
+
+def query_frame(store, sparql: str):
+    """Run a SELECT query on a pyoxigraph store and return the rows as a pandas DataFrame.
+
+    ``store`` comes from :func:`kg.query.load_store` (the graph's Turtle plus kg's ontology),
+    so a notebook loads the graph once and asks many questions. kg's prefixes (``kg:``,
+    ``kgr:``, ``org:``, ``prov:``, ``dcterms:`` …) are predeclared, as in ``kg query``.
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("https://w3id.org/kg/id/person/周计伟"),
+    ...                   ox.NamedNode("https://w3id.org/kg/ontology#mentionCount"), ox.Literal("3", datatype=ox.NamedNode(
+    ...                   "http://www.w3.org/2001/XMLSchema#integer"))))
+    >>> query_frame(store, "SELECT ?who ?n WHERE { ?who kg:mentionCount ?n }").to_dict("records")
+    [{'who': 'kgr:person/周计伟', 'n': 3}]
+    >>> query_frame(store, "ASK { ?s ?p ?o }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: [E501] SPARQL query failed (only a SELECT query gives a table)
+    """
+    import pandas as pd
+    import pyoxigraph as ox
+
+    from kg.export.namespaces import PREFIXES
+
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    try:
+        result = store.query(sparql, prefixes=prefixes)
+    except SyntaxError as exc:
+        raise QueryError("E501", detail=f"syntax error in the query: {exc}") from exc
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError("E501", detail=str(exc)) from exc
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("E501", detail="only a SELECT query gives a table")
+    names = [v.value for v in result.variables]
+    rows = [[_cell(solution[name], prefixes) for name in names] for solution in result]
+    return pd.DataFrame(rows, columns=names)
