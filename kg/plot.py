@@ -300,12 +300,14 @@ def _cell(term: object, prefixes: dict[str, str]) -> object:
     return str(term)
 
 
-def query_frame(store, sparql: str):
+def query_frame(store, sparql: str, *, short_iris: bool = True):
     """Run a SELECT query on a pyoxigraph store and return the rows as a pandas DataFrame.
 
     ``store`` comes from :func:`kg.query.load_store` (the graph's Turtle plus kg's ontology),
     so a notebook loads the graph once and asks many questions. kg's prefixes (``kg:``,
     ``kgr:``, ``org:``, ``prov:``, ``dcterms:`` …) are predeclared, as in ``kg query``.
+    IRIs are shown with those prefixes (``kgr:person/周计伟``) unless ``short_iris=False``
+    (full IRIs, to paste back into another query as ``<…>``).
 
     >>> import pyoxigraph as ox
     >>> store = ox.Store()
@@ -334,5 +336,6 @@ def query_frame(store, sparql: str):
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("E501", detail="only a SELECT query gives a table")
     names = [v.value for v in result.variables]
-    rows = [[_cell(solution[name], prefixes) for name in names] for solution in result]
+    shorten = prefixes if short_iris else {}
+    rows = [[_cell(solution[name], shorten) for name in names] for solution in result]
     return pd.DataFrame(rows, columns=names)
