@@ -9,55 +9,57 @@ Nothing is copied into the repository and nothing is downloaded.
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
-from pathlib import Path
 
-from kg.errors import DataError
+from kg import jionlp_data
 
-#: China divisions deeper than this many tab indents (towns, villages) are not read: their
-#: short forms collide with ordinary words.
+#: China divisions deeper than this many tab indents (towns, villages) are not read by default:
+#: their short forms collide with ordinary words.
 MAX_DEPTH = 2
 
+#: Towns and streets (one level below counties): only their full names are read (老军营街道,
+#: 北格镇), which do not collide with words; villages below them are not read at all.
+TOWN_DEPTH = 3
 
-def _jionlp_dictionary() -> Path:
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise DataError("E301", detail="jionlp is not installed; it provides the place gazetteer")
-    return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+
+@lru_cache(maxsize=None)
+def _place_depths() -> dict[str, int]:
+    """Every name the gazetteer knows -> the shallowest depth it occurs at (0 provinces,
+    1 prefectures, 2 counties, 3 towns; the world list counts as 0). Read once."""
+    depths: dict[str, int] = {}
+
+    def add(name: str, depth: int) -> None:
+        if name and depth < depths.get(name, 99):
+            depths[name] = depth
+
+    for line in jionlp_data.read_text("china_location.txt").splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth > TOWN_DEPTH:
+            continue
+        fields = line.strip().split("\t")
+        add(fields[0], depth)
+        if depth <= MAX_DEPTH and len(fields) >= 3:
+            add(fields[2], depth)
+    for line in jionlp_data.read_text("world_location.txt").splitlines():
+        if line.rstrip().endswith(":"):
+            continue
+        fields = line.strip().split("\t")
+        for name in fields[:3]:
+            add(name, 0)
+        if len(fields) > 3:
+            for name in fields[3].split("/"):
+                add(name, 0)
+    return depths
 
 
 @lru_cache(maxsize=None)
 def known_places(max_depth: int = MAX_DEPTH) -> frozenset[str]:
     """Every known place name (full and short forms), China down to ``max_depth``
-    (0 provinces, 1 prefectures, 2 counties), plus the world list.
+    (0 provinces, 1 prefectures, 2 counties, 3 towns: full names only), plus the world list.
 
     >>> {"忻州", "忻州市", "莫斯科", "捷克"} <= known_places()
     True
-    >>> "宜林" in known_places()
-    False
+    >>> "宜林" in known_places(), "老军营街道" in known_places(), "老军营街道" in known_places(TOWN_DEPTH)
+    (False, False, True)
     """
-    folder = _jionlp_dictionary()
-    names: set[str] = set()
-    try:
-        with (folder / "china_location.txt").open(encoding="utf-8") as fh:
-            for line in fh:
-                depth = len(line) - len(line.lstrip("\t"))
-                if depth > max_depth:
-                    continue
-                fields = line.strip().split("\t")
-                names.add(fields[0])
-                if len(fields) >= 3 and fields[2]:
-                    names.add(fields[2])
-        with (folder / "world_location.txt").open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.rstrip().endswith(":"):
-                    continue
-                fields = line.strip().split("\t")
-                names.update(f for f in fields[:3] if f)
-                if len(fields) > 3:
-                    names.update(c for c in fields[3].split("/") if c)
-    except OSError as exc:
-        raise DataError("E301", folder, detail=f"jionlp gazetteer: {exc}") from exc
-    names.discard("")
-    return frozenset(names)
+    return frozenset(name for name, depth in _place_depths().items() if depth <= max_depth)

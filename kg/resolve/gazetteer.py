@@ -25,8 +25,6 @@ parse time. The file itself is never copied into kg.
 from __future__ import annotations
 
 import gc
-import importlib.metadata
-import importlib.util
 import os
 from array import array
 import pickle
@@ -35,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg import jionlp_data
 from kg.errors import DataError
 from kg.resources import load_toml
 
@@ -80,17 +79,6 @@ class AdminPlace:
         return LEVELS.index(self.level)
 
 
-def jionlp_file(name: str) -> Path:
-    """Path of a file in jionlp's ``dictionary`` folder, found without importing jionlp."""
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or spec.origin is None:
-        raise DataError("E301", "jionlp", detail="jionlp is not installed; it provides the gazetteer")
-    path = Path(spec.origin).parent / "dictionary" / name
-    if not path.is_file():
-        raise DataError("E301", path, detail="jionlp's gazetteer file is missing")
-    return path
-
-
 def _cache_dir() -> Path:
     base = os.environ.get("KG_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     return Path(base) / "kg" if base else Path.home() / ".cache" / "kg"
@@ -125,8 +113,8 @@ class Gazetteer:
         return _load_cached()
 
     @classmethod
-    def parse(cls, path: Path, town_suffixes: tuple[str, ...]) -> Gazetteer:
-        """Parse jionlp's tab-indented ``china_location.txt``."""
+    def parse(cls, text: str, town_suffixes: tuple[str, ...], path: str | Path = "china_location.txt") -> Gazetteer:
+        """Parse jionlp's tab-indented ``china_location.txt`` (``path`` names it in errors)."""
         names: list[str] = []
         parents: list[int] = []
         depths = bytearray()
@@ -134,10 +122,6 @@ class Gazetteer:
         shorts: dict[int, str] = {}
         stack: list[int] = []  # node index at each depth of the current branch
         seen: dict[tuple[int, str], int] = {}  # (parent, name) -> node, to fold repeated lines
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataError("E301", path, detail=str(exc)) from exc
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
@@ -248,17 +232,13 @@ class Gazetteer:
 
 
 def _cache_key(path: Path) -> str:
-    try:
-        version = importlib.metadata.version("jionlp")
-    except importlib.metadata.PackageNotFoundError:
-        version = "unknown"
     stat = path.stat()
-    return f"gazetteer-v{_CACHE_FORMAT}-jionlp{version}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    return f"gazetteer-v{_CACHE_FORMAT}-jionlp{jionlp_data.version()}-{path.suffix[1:]}{stat.st_size}-{int(stat.st_mtime)}.pickle"
 
 
 @lru_cache(maxsize=1)
 def _load_cached() -> Gazetteer:
-    path = jionlp_file("china_location.txt")
+    path = jionlp_data.source_file("china_location.txt")
     rules = load_toml("resolve/rules.toml")
     town_suffixes = tuple(rules["places"]["town_suffixes"])
     cache = _cache_dir() / _cache_key(path)
@@ -275,7 +255,7 @@ def _load_cached() -> Gazetteer:
             return Gazetteer(**data)
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError, ValueError):
         pass
-    gaz = Gazetteer.parse(path, town_suffixes)
+    gaz = Gazetteer.parse(jionlp_data.read_text("china_location.txt"), town_suffixes, path)
     payload = {
         "town_suffixes": town_suffixes,
         "data": {

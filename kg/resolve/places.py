@@ -20,7 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .context import Context
-from .gazetteer import LEVELS, MATCH_NAME, MATCH_SHORT, MATCH_TOWN_SHORT, AdminPlace, Gazetteer, jionlp_file
+from kg import jionlp_data
+
+from .gazetteer import LEVELS, MATCH_NAME, MATCH_SHORT, MATCH_TOWN_SHORT, AdminPlace, Gazetteer
 from .names import normalise
 from .profile import Profile
 from .tables import Tables
@@ -61,8 +63,7 @@ class World:
         """Read jionlp's ``world_location.txt``: ``short\\tfull\\tcapital[\\tcity/city…]``."""
         countries: dict[str, str] = {}
         cities: dict[str, str] = {}
-        path = jionlp_file("world_location.txt")
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in jionlp_data.read_text("world_location.txt").splitlines():
             fields = [f.strip() for f in line.split("\t")]
             if len(fields) < 3:
                 continue  # continent headings

@@ -1,0 +1,37 @@
+"""Pages of another paper's shape (THUCNews-style: one line, the headline running straight into
+an agency dateline and the body). Sentences written here in that style; the real corpus is
+measured by benchmarks/corpus.py, which reads ../shared/corpus in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import split_page
+
+CASES = [
+    (
+        "山西太原举行消防演练新华网太原3月2日电（记者张明）3月2日，太原市消防救援支队在迎泽区举行高层建筑灭火演练。演练持续两小时。",
+        ("山西太原举行消防演练", "--03-02", "太原", [("张明", "reporter")]),
+        "3月2日，",
+    ),
+    (
+        "国务院部署春耕生产中新社北京4月1日电 国务院常务会议1日召开，部署春耕生产工作。",
+        ("国务院部署春耕生产", "--04-01", "北京", []),
+        "国务院常务会议",
+    ),
+]
+
+
+@pytest.mark.parametrize("line, expected, starts", CASES, ids=["xinhua", "chinanews"])
+def test_agency_dateline_splits_headline_and_body(line, expected, starts):
+    [article] = split_page(line, "wire.txt")
+    got = (article.headline, article.date, article.dateline_place, [(a.name, a.role) for a in article.authors])
+    assert got == expected
+    assert article.text.startswith(starts)
+    assert not article.text.startswith(("新华网", "中新社"))
+
+
+def test_a_line_without_marker_stays_whole():
+    line = "这是一段没有任何电头的新闻，标题直接连着正文，全文只有一行。"
+    [article] = split_page(line, "plain.txt")
+    assert article.headline is None and article.text == line
