@@ -117,4 +117,4 @@ def test_sparql_follows_an_edge_to_its_sentence(run_notebook):
     assert "matches the evidence: True" in check and "matches the evidence: False" not in check
     quoted = check.split("「", 1)[1].split("」", 1)[0]
     assert quoted and quoted in evidence
-    assert quoted in text_of(cell(nb, "articles-behind-edge"))  # the ready query, names swapped in
+    assert quoted[:30] in text_of(cell(nb, "articles-behind-edge"))  # the ready query, names swapped in
