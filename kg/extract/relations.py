@@ -36,6 +36,8 @@ class Rule:
     max_gap: int = 3
     object_fallback: str | None = None
     confidence: float = 0.7
+    phrase_suffixes: tuple[str, ...] = ()
+    phrase_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ def load_config() -> Config:
                 max_gap=r.get("max_gap", 3),
                 object_fallback=r.get("object_fallback"),
                 confidence=r.get("confidence", 0.7),
+                phrase_suffixes=tuple(r.get("object_phrase", {}).get("suffixes", ())),
+                phrase_label=r.get("object_phrase", {}).get("label", ""),
             )
         )
     refs: dict[str, tuple[str, str | None]] = {}
@@ -244,12 +248,32 @@ class ArticleClaims:
                 return []
         return []
 
+    def _phrase_after(self, sent: Sentence, items: Sequence[Item], pos: int, rule: Rule) -> list[Item]:
+        """An unnamed object: the rest of the clause when it ends like one (…路线图, …行动方案).
+
+        ``发布了不锈钢低碳冶金技术路线图`` names a document without 《》; NER has no entity for it.
+        """
+        rest = sent.slice(pos, sent.end)
+        cut = min((i for i, ch in enumerate(rest) if ch in self.cfg.clause_ends), default=len(rest))
+        clause = rest[:cut]
+        body = _strip_words(clause.lstrip(), self.cfg.gap_words)  # a suffix of clause
+        phrase = body.rstrip()
+        start = pos + len(clause) - len(body)
+        if not (4 <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
+            return []
+        if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")):
+            return []  # a named entity inside: the clause is not one name
+        mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
+        return [Item(mention.start, mention.end, rule.phrase_label, (mention,))]
+
     # -- shapes -------------------------------------------------------------------------
     def _svo(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         subjects = self._subject_before(sent, items, t[0], rule.subject)
         if not subjects:
             return
         objects = self._object_after(sent, items, t[1], rule)
+        if not objects and rule.phrase_suffixes:
+            objects = self._phrase_after(sent, items, t[1], rule)
         if not objects and rule.object_fallback == "previous":
             rest = _strip_words(sent.slice(t[1], sent.end).strip(), self.cfg.gap_words)
             if not rest or rest[0] in self.cfg.clause_ends:

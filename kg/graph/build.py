@@ -56,6 +56,8 @@ class GraphBuilder:
         entity = self.entities.get(r.id)
         if entity is None:
             entity = self.entities[r.id] = Entity(r.id, r.type, r.label, attrs=dict(r.attrs))
+            if r.type == "Document":  # labels go without 《》; people search with them
+                entity.aliases.add(f"《{r.label}》")
         else:
             for key, value in r.attrs.items():
                 entity.attrs.setdefault(key, value)

@@ -106,3 +106,19 @@ def test_shape_by_hand_without_model():
     s = Sentence.from_text(a.text, ents=[("张三", "PERSON"), ("甲区", "GPE"), ("乙区", "GPE")])
     got = [(c.subject.text, c.predicate, c.object.text) for c in extract_claims_from_sentences([s], a)]
     assert got == [("张三", "visited", "甲区"), ("张三", "visited", "乙区")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("本报讯 近日，太钢发布了不锈钢低碳冶金技术路线图。", {("太钢", "issued", "不锈钢低碳冶金技术路线图")}),
+        ("太钢集团相继发布了太钢集团碳达峰及降碳行动方案，确立了发展模式。", {("太钢集团", "issued", "太钢集团碳达峰及降碳行动方案")}),
+        ("市教育局也发布公告。", set()),  # too short to be a title
+        ("太钢发布了消息称产量增长。", set()),  # the clause does not end like a document
+    ],
+)
+def test_document_named_without_title_marks(extract, text, expected):
+    got, claims = _claims(extract, text, None)
+    assert {g for g in got if g[1] == "issued"} == expected
+    for c in claims:
+        assert text[c.object.start : c.object.end] == c.object.text
