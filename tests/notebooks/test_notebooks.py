@@ -58,7 +58,8 @@ def test_committed_without_outputs(name):
     nb = nbformat.read(FOLDER / name, as_version=4)
     nbformat.validate(nb)
     code = [c for c in nb.cells if c.cell_type == "code"]
-    assert all(not c.outputs and c.execution_count is None for c in code)
+    stored = [c.id for c in code if c.outputs or c.execution_count is not None]
+    assert stored == [], f"{name}: clear the outputs before committing (Kernel → Restart & Clear Output, save)"
     assert sum(c.cell_type == "markdown" for c in nb.cells) >= 4  # prose between the code
 
 
