@@ -112,7 +112,7 @@ def test_ego_unknown_name_is_a_usage_error():
         draw_ego(small_graph(), "不存在")
 
 
-def test_ego_is_deterministic(tmp_path):
+def test_ego_is_deterministic():
     a = draw_ego(small_graph(), "person/周计伟")
     b = draw_ego(small_graph(), "person/周计伟")
     pos = lambda fig: sorted((t.get_text(), t.get_position()) for t in fig.axes[0].texts)  # noqa: E731
