@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 QUERY_EXAMPLES = """examples:
   kg query output/graph.ttl 'SELECT ?p ?name WHERE { ?p a kg:Official ; rdfs:label ?name }'
-  kg query output/graph.ttl --file queries/officials_of_city_committee.rq --format csv
+  kg query output/graph.ttl --file queries/officials_of_shiwei.rq --format csv
   kg query output/graph.ttl --file queries/visits_in_yingze.rq --format json > visits.json
 
 kg's prefixes (kg: kgr: org: schema: prov: dcterms: skos: rdfs: …) need no PREFIX lines;

@@ -103,7 +103,13 @@ def sentences(doc: Doc) -> list[Sentence]:
     )
     out: list[Sentence] = []
     for sent in doc.sents:
-        s = Sentence(sent.start_char, sent.end_char, sent.text)
+        # Evidence is the sentence without the line break or spaces around it.
+        text = sent.text
+        start = sent.start_char + len(text) - len(text.lstrip())
+        text = text.strip()
+        if not text:
+            continue
+        s = Sentence(start, start + len(text), text)
         s.ents = [e for e in ents if s.start <= e.start and e.end <= s.end]
         s.titles = [t for t in titles if s.start <= t.start and t.end <= s.end]
         s.tokens = [Tok(t.idx, t.idx + len(t.text), t.tag_) for t in sent]
