@@ -59,6 +59,7 @@ class Config:
     agent_markers: tuple[str, ...]
     at_markers: tuple[str, ...]
     pair_joiners: tuple[str, ...]
+    subject_reach: int = 40
     refs: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # word -> (kind, refers_to)
 
 
@@ -103,6 +104,7 @@ def load_config() -> Config:
         agent_markers=tuple(raw["agent_markers"]),
         at_markers=tuple(raw["at_markers"]),
         pair_joiners=tuple(raw["pair_joiners"]),
+        subject_reach=raw["subject_reach"],
         refs=refs,
     )
 
@@ -230,8 +232,17 @@ class ArticleClaims:
         return group
 
     def _subject_before(self, sent: Sentence, items: Sequence[Item], pos: int, labels: frozenset[str]) -> list[Item]:
+        """The nearest subject group before ``pos``, if it is close enough to be the subject:
+        in the trigger's clause or the one before it (副市长李永强和…负责人一起,赴迎泽区), and
+        at most ``subject_reach`` characters away — a name deep in an earlier clause is a
+        topic of its own (…习近平总书记赋予山西…使命的良苦用心,坚持…)."""
         idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels]
-        return self._group_back(sent, items, idx[-1], labels) if idx else []
+        if not idx:
+            return []
+        gap = sent.slice(items[idx[-1]].end, pos)
+        if len(gap) > self.cfg.subject_reach or sum(c in self.cfg.clause_ends for c in gap) > 1:
+            return []
+        return self._group_back(sent, items, idx[-1], labels)
 
     def _object_after(self, sent: Sentence, items: Sequence[Item], pos: int, rule: Rule, extra_gap: int = 0) -> list[Item]:
         max_gap = rule.max_gap + extra_gap
@@ -331,9 +342,11 @@ class ArticleClaims:
         a = items[a_idx]
         joiner = sent.slice(a.end, b.start).strip()
         if joiner in self.cfg.pair_joiners:
-            # 山大社区党支部和山大离退休人员党支部联合… ; also A、B和C合作: everyone before joins.
-            left = self._group_back(sent, items, a_idx, labels)
-            yield left, [b]
+            # 山大社区党支部和山大离退休人员党支部联合… ; A、B和C联合举办: every two of them.
+            group = self._group_back(sent, items, a_idx, labels) + [b]
+            for i, left in enumerate(group):
+                for right in group[i + 1 :]:
+                    yield [left], [right]
             return
         before_a = sent.slice(sent.start, b.start)
         if before_a.rstrip().endswith(self.cfg.pair_joiners):

@@ -9,6 +9,7 @@ order, JSON-serialisable attributes only.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,10 +22,15 @@ from kg import __version__
 from kg.model import Article, Entity, Evidence, Mention, Relation
 from kg.pipeline import ArticleResult
 from kg.resolve import Context, Resolved, Resolver
+from kg.resources import load_toml
 from kg.schema import SCHEMA
 
 #: Evidence kept per edge: enough to explain it, bounded for edges seen in many articles.
 MAX_EVIDENCE = 20
+
+#: Names that say where they are (晋源区文体活动中心项目): see relations.toml [name_location].
+NAME_LOCATION = load_toml("extract/relations.toml")["name_location"]
+_NAME_PLACE = re.compile("^(.{1,8}?(?:" + "|".join(map(re.escape, NAME_LOCATION["unit_suffixes"])) + "))")
 
 
 @dataclass(slots=True)
@@ -156,6 +162,8 @@ class GraphBuilder:
             eid = self._entity(r, article.id, surface=m.text)
             evidence = Evidence(article.id, article.text[m.sent_start : m.sent_end], m.sent_start, m.sent_end, "ner")
             self._relate(article_node, "mentions", eid, evidence, 1.0)
+            if m.label in NAME_LOCATION["labels"]:
+                self._located_by_name(eid, m, evidence, context())
             if r.type == "Person":
                 if eid not in people:
                     people.append(eid)
@@ -180,6 +188,17 @@ class GraphBuilder:
         for a, b in combinations(sorted(people), 2):
             self.co_appearances[(a, b)] += 1
             self.co_evidence.setdefault((a, b), []).append(article.id)
+
+    def _located_by_name(self, eid: str, m: Mention, evidence: Evidence, ctx: Context) -> None:
+        """晋源区文体活动中心项目 is in 晋源区: a name that starts with an administrative unit
+        the gazetteer knows is located there."""
+        match = _NAME_PLACE.match(m.text)
+        if match is None or match.group(1) == m.text:
+            return
+        place = self.resolver.resolve(match.group(1), "GPE", ctx)
+        if place is not None and place.attrs.get("admin_level") and place.attrs.get("path"):
+            rule = Evidence(evidence.article_id, evidence.sentence, evidence.start, evidence.end, "locatedIn/name")
+            self._relate(eid, "locatedIn", self._entity(place), rule, NAME_LOCATION["confidence"])
 
     def _article(self, article: Article) -> str:
         node = f"article/{article.id}"

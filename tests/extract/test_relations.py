@@ -122,3 +122,16 @@ def test_document_named_without_title_marks(extract, text, expected):
     assert {g for g in got if g[1] == "issued"} == expected
     for c in claims:
         assert text[c.object.start : c.object.end] == c.object.text
+
+
+def test_subject_far_back_in_another_clause_is_not_taken(extract):
+    text = "我们要深刻理解习近平总书记赋予山西资源型地区转型蹚新路的历史使命，把太忻一体化经济区建设作为头号工程，大力推动产业转型，努力走进太原发展新阶段。"
+    got, _ = _claims(extract, text, None)
+    assert not {g for g in got if g[0] == "习近平"}, got
+
+
+def test_pair_of_a_list_links_every_two(extract):
+    text = "此次活动由省退役军人事务厅、省人社厅和省工商联联合举办。"
+    got, _ = _claims(extract, text, None)
+    pairs = {frozenset((s, o)) for s, p, o in got if p == "cooperatesWith"}
+    assert pairs == {frozenset(p) for p in (("省退役军人事务厅", "省人社厅"), ("省退役军人事务厅", "省工商联"), ("省人社厅", "省工商联"))}

@@ -107,3 +107,11 @@ def test_build_is_deterministic(nlp, seed_graph):
         node_link(seed_graph), ensure_ascii=False, sort_keys=True
     )
     assert isinstance(again, nx.MultiDiGraph)
+
+
+def test_project_named_after_its_district_is_located_there(seed_graph):
+    located = {(seed_graph.nodes[u]["label"], seed_graph.nodes[v]["label"]) for u, v, d in seed_graph.edges(data=True) if d["predicate"] == "locatedIn"}
+    assert ("晋源区文体活动中心项目", "晋源区") in located
+    for u, v, d in seed_graph.edges(data=True):
+        if d["predicate"] == "locatedIn" and d["evidence"][0]["rule"] == "locatedIn/name":
+            assert seed_graph.nodes[u]["label"].startswith(seed_graph.nodes[v]["label"])
