@@ -27,9 +27,12 @@ system-deps:
 test: install-test system-deps
 	$(BIN)/python -m pytest
 
+# Benchmarks read ../shared/data and ../shared/corpus in place; each prints ratios from one run.
 bench: install-test
 	$(BIN)/python benchmarks/ner.py
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/sparql.py
+	$(BIN)/python benchmarks/corpus.py
 
 clean:
 	rm -rf $(VENV) output/*.ttl output/*.html output/*.json output/*.jsonl

@@ -26,7 +26,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.errors import DataError
-from kg.nlp.gazetteer import known_places
+from kg.nlp.gazetteer import TOWN_DEPTH, known_places
 from kg.nlp.patterns import load_patterns
 from kg.resources import data_path, load_list, load_toml, load_tsv
 
@@ -38,8 +38,12 @@ SOURCE_LAC = "lac"
 SOURCE_PATTERN = "pattern"
 SOURCE_SUFFIX = "suffix"
 SOURCE_LIST = "list"
+SOURCE_SPLIT = "split"  # a LAC entity that lost a joiner glued to it (kg.nlp.tokenizer.SPLIT_ID)
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+#: Gazetteer depth of provinces and prefectures (山西, 太原): the owners a name may start with.
+PREFECTURE_DEPTH = 1
 
 
 def merge_entities(doc: Doc, new: Iterable[Span], *, overwrite: bool = True) -> None:
@@ -143,7 +147,7 @@ class LacEntities:
             if label == "PLACE":
                 label = self.places(span.text)
             if label:
-                spans.append(Span(doc, span.start, span.end, label=label, span_id=SOURCE_LAC))
+                spans.append(Span(doc, span.start, span.end, label=label, span_id=span.id_ or SOURCE_LAC))
         if LAC_KEY in doc.spans:
             del doc.spans[LAC_KEY]
         merge_entities(doc, spans)
@@ -224,6 +228,17 @@ class SuffixRule:
     joiners: tuple[str, ...]
     title_words: frozenset[str]
     inner_tags: tuple[str, ...]
+    inner_stop: tuple[str, ...]
+    inner_min_chars: int
+    inner_suffixes: tuple[str, ...]
+    inner_lead: bool
+    lead_tags: tuple[str, ...]
+    lead_stop: frozenset[str]
+    lead_suffixes: tuple[str, ...]
+    tails: frozenset[str]
+    context_words: frozenset[str]
+    context_tags: tuple[str, ...]
+    anchor_known: bool
     inner_heads: bool
     person_before_bare_head: bool
     unit_suffixes: tuple[str, ...]
@@ -265,6 +280,17 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     joiners=_words(r.get("joiners")),
                     title_words=frozenset(_words(r.get("title_words"))),
                     inner_tags=tuple(r.get("inner_tags", [])),
+                    inner_stop=_words(r.get("inner_stop")),
+                    inner_min_chars=int(r.get("inner_min_chars", 1)),
+                    inner_suffixes=_words(r.get("inner_suffixes")),
+                    inner_lead=bool(r.get("inner_lead", False)),
+                    lead_tags=tuple(r.get("lead_tags", [])),
+                    lead_stop=frozenset(_words(r.get("lead_stop"))),
+                    lead_suffixes=_words(r.get("lead_suffixes")),
+                    tails=frozenset(_words(r.get("tails"))),
+                    context_words=frozenset(_words(r.get("context_words"))),
+                    context_tags=tuple(r.get("context_tags", [])),
+                    anchor_known=bool(r.get("anchor_known", False)),
                     inner_heads=bool(r.get("inner_heads", True)),
                     person_before_bare_head=bool(r.get("person_before_bare_head", False)),
                     unit_suffixes=_words(r.get("unit_suffixes")),
@@ -338,6 +364,9 @@ class SuffixEntities:
         tag = token.tag_
         if tag not in rule.name_tags and tag not in rule.inner_tags and not (rule.joiners and tag in ("c", "p")):
             return False
+        if tag in rule.inner_tags and tag not in rule.name_tags:
+            if len(token.text) < rule.inner_min_chars or token.text.startswith(rule.inner_stop):
+                return False  # 推动(建设), 位于, 是: clause verbs never sit inside a name
         return token.ent_type_ not in rule.blocked_ents and token.norm_ not in rule.stop_words
 
     def _candidates(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
@@ -354,13 +383,61 @@ class SuffixEntities:
                 continue
             first = start
             while first > 0 and start - first < rule.max_tokens - 1 and self._name_token(rule, doc[first - 1]):
-                if doc[first - 1].tag_ in rule.inner_tags and (first < 2 or not _plain_or_place(doc[first - 2])):
+                if doc[first - 1].tag_ in rule.inner_tags and (first < 2 or not (rule.inner_lead or _plain_or_place(doc[first - 2]))):
                     break  # a verb inside a name follows a common word: 水系|连通, not 中铁十二局|承建
+                    # (with inner_lead, _inner_ok checks the whole name instead)
                 first -= 1
+            if rule.lead_tags and first > 0 and self._lead_ok(rule, doc, first - 1, end):
+                yield key, first - 1, end  # 老|军营|街道办事处
             for s in range(first, start + 1):
                 yield key, s, end
         for match_id, start, end in self.quoted(doc):
             yield int(doc.vocab.strings[match_id]), start, end
+
+    @staticmethod
+    def _lead_ok(rule: SuffixRule, doc: Doc, i: int, end: int) -> bool:
+        """May the one-character adjective ``doc[i]`` start the name that ends at ``end``?
+
+        Yes when the gazetteer knows the place the name starts with (老军营街道 of
+        老军营街道办事处; also 大同, 新华 … whatever the adjective), else when the adjective is
+        not a common one (``lead_stop``: 好, 大, 新 …) and at least two name characters stand
+        between it and a unit suffix (``lead_suffixes``: 老|军营街道 yes, 新|农村 no).
+        """
+        token = doc[i]
+        if len(token.text) != 1 or token.tag_ not in rule.lead_tags or token.ent_type_ in rule.blocked_ents:
+            return False
+        text = doc[i:end].text
+        towns = known_places(TOWN_DEPTH)
+        if any(text[:n] in towns for n in range(3, min(len(text), 12) + 1)):
+            return True
+        if token.text in rule.lead_stop:
+            return False
+        return any(text.find(u, 1) >= 3 for u in rule.lead_suffixes)
+
+    @staticmethod
+    def _inner_ok(rule: SuffixRule, span: Span) -> bool:
+        """A name that holds an inner-tag word (a verb) must end with a strong head and, with
+        ``inner_lead``, start with a level word or a province or prefecture: 山西合成生物凯赛研究院,
+        省数字化转型促进中心; not 加快建设中心 (no owner), not 市场|推动|中心."""
+        inner = [t for t in span[:-1] if t.tag_ in rule.inner_tags and t.tag_ not in rule.name_tags]
+        if not inner:
+            return True
+        if rule.inner_suffixes and not span[-1].text.endswith(rule.inner_suffixes):
+            return False
+        if rule.inner_lead:
+            first = span[0].text
+            anchored = first not in rule.anchor_false and any(first.startswith(w) for w in rule.anchor_words)
+            return anchored or first in known_places(PREFECTURE_DEPTH)
+        return True
+
+    def _tail_end(self, rule: SuffixRule, doc: Doc, end: int) -> int:
+        """``end`` moved over a bracketed qualifier of the name (联盟|(筹)), if one follows."""
+        text = ""
+        for j in range(end, min(len(doc), end + 4)):
+            text += doc[j].text
+            if text in rule.tails:
+                return j + 1
+        return end
 
     def __call__(self, doc: Doc) -> Doc:
         best: dict[tuple[int, int], Span] = {}
@@ -370,8 +447,9 @@ class SuffixEntities:
                 continue
             rule = self.rules[key]
             span = self._trim(doc, rule, start, end)
-            if span is not None and self._accept(rule, span):
-                best[(key, end)] = Span(doc, span.start, span.end, label=rule.label, span_id=SOURCE_SUFFIX)
+            if span is not None and self._accept(rule, span) and self._inner_ok(rule, span):
+                stop = self._tail_end(rule, doc, span.end) if rule.tails else span.end
+                best[(key, end)] = Span(doc, span.start, stop, label=rule.label, span_id=SOURCE_SUFFIX)
         merge_entities(doc, [best[k] for k in sorted(best)])
         return doc
 
@@ -410,11 +488,19 @@ class SuffixEntities:
         suffix = rule.suffix_of(head)
         if suffix is None or rule.is_stop(span.text, suffix):
             return False
-        if not rule.anchors:
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        after_context = prev is not None and prev.text in rule.context_words
+        if rule.context_tags and not after_context and any(t.tag_ in rule.context_tags for t in span):
+            return False  # 综改/vn 区 is a place only where a verb says so (位于综改区)
+        if not rule.anchors or after_context:
             return True
         first = span[0].text
         if first not in rule.anchor_false and any(first.startswith(w) for w in rule.anchor_words):
             return True
+        if span[0].tag_ in rule.lead_tags and len(span[0].text) == 1:
+            return True  # confirmed by _lead_ok when it was proposed: 老|槐树|街道
+        if rule.anchor_known and any(t.text in known_places() for t in span[:-1]):
+            return True  # a known short place name before a unit: 小店|片区
         for t in span:
             if t.tag_ in rule.anchors or t.ent_type_ in rule.anchors:
                 return True
@@ -425,7 +511,6 @@ class SuffixEntities:
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.text in rule.title_words:
             return True  # a department right before a title: 组织部|部长, 急诊科|护士长
-        prev = span.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and nxt is not None and (prev.text, nxt.text) in QUOTE_PAIRS:
             return True  # a quoted name is a proper name: 组建“党员先锋队”
         if len(span) >= 4 and (span[0].text, span[-2].text) in QUOTE_PAIRS:
@@ -631,6 +716,7 @@ class LabelFilter:
     endings_sources: frozenset[str]
     foreign_chars: frozenset[str]
     known_extra: frozenset[str]
+    require_any: tuple[str, ...]
 
 
 class EntityFilter:
@@ -638,14 +724,16 @@ class EntityFilter:
 
     A PERSON must look like a name (``shape``, and not fully match ``reject``), start with a surname (``first_in``) and not be
     a kinship or polite form (吴爷爷, 闫女士: ``bad_suffixes``); a place must not be a verb or a
-    generic noun (``stop``) … Trimming removes a title or region word glued to a name
+    generic noun (``stop``); a DATE must hold a numeral or a calendar word (``require_any``: 后来,
+    目前 are adverbs, not dates) … Trimming removes a title or region word glued to a name
     (``trim_prefixes`` / ``trim_suffixes``) when what remains still passes. Short place names
     must be known to the gazetteer (``known_below``: 大同 yes, 宜林 no) unless they end with a
     place suffix (汾河); an ORG that is only a place name (山西/ORG) is dropped (``not_known``).
     """
 
-    def __init__(self, rules: str) -> None:
+    def __init__(self, rules: str, brackets: str = "nlp/bracket_pairs.tsv") -> None:
         known_places()  # load the gazetteer now, not on the first document
+        self.brackets = {close: open_ for open_, close in load_tsv(brackets, 2)}  # closing -> opening
         self.filters: dict[str, LabelFilter] = {}
         for label, r in load_toml(rules).items():
             self.filters[label] = LabelFilter(
@@ -668,6 +756,7 @@ class EntityFilter:
                 endings_sources=frozenset(r.get("endings_sources", [SOURCE_LAC])),
                 foreign_chars=frozenset(_words(r.get("foreign_chars"))),
                 known_extra=frozenset(_words(r.get("known_extra"))),
+                require_any=_words(r.get("require_any")),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC) -> bool:
@@ -678,6 +767,8 @@ class EntityFilter:
         if not f.min_chars <= len(text) <= f.max_chars or text in f.stop:
             return False
         if f.shape is not None and not f.shape.fullmatch(text):
+            return False
+        if f.require_any and not any(w in text for w in f.require_any):
             return False
         if f.reject is not None and f.reject.fullmatch(text):
             return False
@@ -709,6 +800,9 @@ class EntityFilter:
         while start < end and (doc[start].text in f.trim_prefixes or doc[start].is_space or doc[start].is_punct):
             start += 1
         while end > start and (doc[end - 1].text in f.trim_suffixes or doc[end - 1].is_space or doc[end - 1].is_punct):
+            opening = self.brackets.get(doc[end - 1].text)
+            if opening is not None and any(t.text == opening for t in doc[start : end - 1]):
+                break  # a closing bracket whose opening one is inside: 联盟(筹)
             end -= 1
         if start >= end:
             return None
@@ -724,6 +818,6 @@ class EntityFilter:
         return doc
 
 
-@Language.factory("kg_entity_filter", default_config={"rules": "nlp/filters.toml"})
-def make_entity_filter(nlp: Language, name: str, rules: str) -> EntityFilter:
-    return EntityFilter(rules)
+@Language.factory("kg_entity_filter", default_config={"rules": "nlp/filters.toml", "brackets": "nlp/bracket_pairs.tsv"})
+def make_entity_filter(nlp: Language, name: str, rules: str, brackets: str) -> EntityFilter:
+    return EntityFilter(rules, brackets)

@@ -7,6 +7,9 @@ the *split lexicons* (titles, organisation heads …, listed in the pipeline con
 match starts and ends on a token boundary. A piece cut out by a lexicon gets that lexicon's tag
 (``n``); the rest of the word keeps LAC's tag.
 
+Before that, LAC entity words that hold two names are cut in two (``kg.nlp.splits``:
+``省邮政管理局联合省人力资源和社会保障厅``/ORG, ``侯村乡侯村``/LOC), as if LAC had cut them.
+
 LAC's own entities (words tagged PER / LOC / ORG / TIME) are kept as a span group
 ``doc.spans["lac"]`` (label = LAC tag), trimmed of lexicon pieces at their edges
 (``部长武晓花``/PER -> ``武晓花``); the ``kg_lac_ner`` component turns them into ``doc.ents``.
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -29,6 +32,10 @@ from spacy.vocab import Vocab
 from kg.errors import KGError
 from kg.nlp.lac import LacTagger, shared_tagger
 from kg.nlp.patterns import load_patterns
+from kg.nlp.splits import load_split_rules, split_words
+
+#: ``span.id_`` of a LAC entity that lost a joiner LAC glued to it (山西农担 of 山西农担与).
+SPLIT_ID = "split"
 
 #: LAC tags that are entities, not parts of speech.
 LAC_ENTITY_TAGS = frozenset({"PER", "LOC", "ORG", "TIME"})
@@ -118,8 +125,10 @@ class LacTokenizer:
         threads: int = 0,
         segmenter: str = "lac",
         pkuseg_model: str | None = None,
+        word_splits: str | None = None,
     ) -> None:
         self.vocab = vocab
+        self.split_rules = load_split_rules(word_splits) if word_splits else ()
         self.split_lexicons = tuple(split_lexicons)
         self.split_tag = split_tag
         self.max_chars = max_chars
@@ -164,9 +173,9 @@ class LacTokenizer:
             for word, tag in words:
                 per_text[i].append((pos, word, tag))
                 pos += len(word)
-        return [self._make_doc(text, words) for text, words in zip(texts, per_text)]
+        return [self._make_doc(text, *split_words(words, self.split_rules)) for text, words in zip(texts, per_text)]
 
-    def _make_doc(self, text: str, lac_words: list[tuple[int, str, str]]) -> Doc:
+    def _make_doc(self, text: str, lac_words: list[tuple[int, str, str]], edged: Collection[tuple[int, int]] = ()) -> Doc:
         split_pieces = valid_cuts(text, self.split_lexicons, lac_words)
         cuts = self._cuts(text, lac_words, split_pieces)
         tags = ["" for _ in text]  # char -> tag of the LAC word that covers it
@@ -189,7 +198,7 @@ class LacTokenizer:
             word_tags.append(tag)
             starts.append(a)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=word_tags)
-        doc.spans["lac"] = self._lac_entities(doc, lac_words, starts, split_pieces)
+        doc.spans["lac"] = self._lac_entities(doc, lac_words, starts, split_pieces, edged)
         return doc
 
     def _cuts(self, text: str, lac_words: list[tuple[int, str, str]], pieces: set[tuple[int, int]]) -> set[int]:
@@ -212,9 +221,15 @@ class LacTokenizer:
         return cuts
 
     def _lac_entities(
-        self, doc: Doc, lac_words: list[tuple[int, str, str]], starts: list[int], split_pieces: set[tuple[int, int]]
+        self,
+        doc: Doc,
+        lac_words: list[tuple[int, str, str]],
+        starts: list[int],
+        split_pieces: set[tuple[int, int]],
+        edged: Collection[tuple[int, int]],
     ) -> list[Span]:
-        """LAC's entity words as spans, without lexicon pieces at their edges."""
+        """LAC's entity words as spans, without lexicon pieces at their edges; a word that lost
+        a glued joiner gets ``span_id`` SPLIT_ID."""
         token_at = {s: i for i, s in enumerate(starts)}
         token_at[len(doc.text)] = len(doc)
 
@@ -231,7 +246,8 @@ class LacTokenizer:
             while end > first and (is_piece(end - 1) or doc[end - 1].is_space):
                 end -= 1
             if first < end:
-                spans.append(Span(doc, first, end, label=tag))
+                source = SPLIT_ID if (start, start + len(word)) in edged else ""
+                spans.append(Span(doc, first, end, label=tag, span_id=source))
         return spans
 
     # spaCy serialisation hooks: the tokenizer has no state beyond its settings.
@@ -271,6 +287,7 @@ def create_lac_tokenizer(
     threads: int = 0,
     segmenter: str = "lac",
     pkuseg_model: str | None = None,
+    word_splits: str | None = "nlp/word_splits.toml",
 ):
     """Config entry ``[nlp.tokenizer] @tokenizers = "kg.LacTokenizer.v1"``."""
 
@@ -283,6 +300,7 @@ def create_lac_tokenizer(
             threads=threads,
             segmenter=segmenter,
             pkuseg_model=pkuseg_model,
+            word_splits=word_splits,
         )
 
     return make

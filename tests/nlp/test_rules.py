@@ -56,6 +56,34 @@ ENTITY_CASES = [
     ("公安、交通、卫健等相关部门参加。", {("公安", "ORG"), ("交通", "ORG"), ("卫健", "ORG")}, {("卫健", "PERSON")}),
     # …but not without the collective noun
     ("公安、交通工作都很重要。", set(), {("公安", "ORG"), ("交通", "ORG")}),
+    # DATE needs a numeral or a calendar word: 后来 (cut from 先后来到) and 目前 are adverbs
+    ("调研组先后来到市第三中学校。", {("市第三中学校", "ORG")}, {("后来", "DATE")}),
+    ("后来，他在2023年5月9日上午到达，目前在今年的岗位上。", {("2023年5月9日上午", "DATE"), ("今年", "DATE")},
+     {("后来", "DATE"), ("目前", "DATE")}),
+    # a verb inside an organisation name: a strong head and an owner (province, city, 省, 市) in front
+    ("山西转化医学研究院位于晋中。", {("山西转化医学研究院", "ORG")}, {("医学研究院", "ORG")}),
+    ("市新能源汽车产业促进联盟（筹）成立。", {("市新能源汽车产业促进联盟（筹）", "ORG")}, set()),
+    # …never a clause verb, never without an owner
+    ("山西推动建设研究院。", set(), {("山西推动建设研究院", "ORG")}),
+    # two bodies that LAC wrote as one word across a joiner are two
+    ("市文化局联合市教育局印发通知。", {("市文化局", "ORG"), ("市教育局", "ORG")}, {("市文化局联合市教育局", "ORG")}),
+    ("省交通运输厅联合省公安厅印发通知。", {("省交通运输厅", "ORG"), ("省公安厅", "ORG")}, set()),
+    # …but 和 inside a name stays, and 联合执法 is a compound, not a joiner
+    ("市人力资源和社会保障局召开会议。", {("市人力资源和社会保障局", "ORG")}, {("市人力资源", "ORG")}),
+    ("市公安局联合执法大队出动。", {("市公安局", "ORG")}, {("执法大队", "ORG")}),
+    # an administrative chain in one LAC word is cut into its units; a town (城) is no unit
+    ("阳曲县侯村乡侯村的村民。", {("侯村乡", "GPE"), ("侯村", "GPE")}, {("侯村乡侯村", "GPE")}),
+    ("他住在平遥县城。", set(), {("平遥县", "GPE")}),
+    # after a verb of location a name with a unit suffix is a place; not a generic zone
+    ("项目落户综保区。", {("综保区", "GPE")}, set()),
+    ("封控区、管控区和防范区内的居民。", set(), {("管控区", "GPE"), ("封控区", "GPE")}),
+    # a known short place name anchors a unit after it
+    ("小店片区的防控工作。", {("小店片区", "GPE")}, set()),
+    # a meeting keeps its scope word (全省, 市委)
+    ("省委召开全省组织工作会议。", {("全省组织工作会议", "EVENT"), ("省委", "ORG")}, {("组织工作会议", "EVENT")}),
+    ("市委经济工作会议在市委召开。", {("市委经济工作会议", "EVENT")}, {("经济工作会议", "EVENT")}),
+    # generic nouns after an adjective are no places
+    ("建设新农村。", set(), {("新农村", "GPE"), ("新农村", "LOC")}),
 ]
 
 
@@ -71,6 +99,9 @@ TITLE_CASES = [
     ("坞城街道党工委书记贾明一边记录一边商量。", {"党工委书记"}),
     ("急诊科护士长张永刚每天在诊区奔波。", {"护士长"}),
     ("副市长李永强出席。", {"副市长"}),
+    # compound enterprise titles are one title, not their last word
+    ("项目经理王刚介绍进度。", {"项目经理"}),
+    ("技术总监李明和值班长赵强到场。", {"技术总监", "值班长"}),
     # a title inside an ordinary word is not a title
     ("人大常委会审议了报告。", set()),
     ("社区长效机制不断完善。", set()),
@@ -80,6 +111,42 @@ TITLE_CASES = [
 @pytest.mark.parametrize("text, expected", TITLE_CASES, ids=[c[0][:10] for c in TITLE_CASES])
 def test_titles(nlp, text, expected):
     assert titles(nlp(text)) == expected
+
+
+def run_words(nlp, words: list[tuple[str, str]]):
+    """The pipeline's components on hand-tagged words: LAC's slips written down on purpose,
+    so the rule is tested whatever LAC does with a given sentence today."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=[w for w, _ in words], spaces=[False] * len(words), tags=[t for _, t in words])
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+# (words with LAC tags, entities that must be there, entities that must not be there)
+WORD_CASES = [
+    # a one-character adjective starts a name the gazetteer knows (老西门街道 is a street)
+    ([("来到", "v"), ("老", "a"), ("西门", "n"), ("街道办事处", "ORG"), ("。", "w")],
+     {("老西门街道办事处", "ORG")}, {("西门街道办事处", "ORG")}),
+    # …or one with two name characters before a unit suffix, if the adjective is not a common one
+    ([("在", "p"), ("老", "a"), ("槐树", "n"), ("街道", "n"), ("。", "w")], {("老槐树街道", "GPE")}, set()),
+    ([("在", "p"), ("新", "a"), ("城关", "n"), ("街道", "n"), ("。", "w")], set(), {("新城关街道", "GPE")}),
+    ([("这", "r"), ("是", "v"), ("好", "a"), ("国家", "n"), ("公立", "a"), ("医院", "n")], set(), {("好国家公立医院", "ORG")}),
+    ([("建设", "v"), ("新", "a"), ("农村", "n"), ("社区", "n")], set(), {("新农村社区", "GPE")}),
+    # a verb inside an org name after its owner (a province) and before a strong head
+    ([("山西", "ORG"), ("合成", "v"), ("材料", "n"), ("研究院", "n"), ("成立", "v")], {("山西合成材料研究院", "ORG")}, set()),
+    # …not before a weak head (局), not without an owner
+    ([("山西", "ORG"), ("合成", "v"), ("材料", "n"), ("局", "n"), ("成立", "v")], set(), {("山西合成材料局", "ORG")}),
+    ([("材料", "n"), ("合成", "v"), ("凯赛研究院", "ORG"), ("成立", "v")], {("凯赛研究院", "ORG")}, {("材料合成凯赛研究院", "ORG")}),
+]
+
+
+@pytest.mark.parametrize("words, present, absent", WORD_CASES, ids=["".join(w for w, _ in c[0])[:12] for c in WORD_CASES])
+def test_entities_from_tagged_words(nlp, words, present, absent):
+    found = ents(run_words(nlp, words))
+    assert present <= found, f"missing {present - found}; got {found}"
+    assert not (absent & found), f"must not fire: {absent & found}"
 
 
 def test_title_and_org_share_characters(nlp):
