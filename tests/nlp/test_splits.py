@@ -1,0 +1,76 @@
+"""The word splitter on its own: LAC entity words that hold two names, and words that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import DataError
+from kg.nlp.splits import load_split_rules, split_words
+
+RULES = load_split_rules("nlp/word_splits.toml")
+
+
+def pieces(*words: tuple[str, str]) -> list[tuple[str, str]]:
+    out, pos = [], 0
+    for word, tag in words:
+        out.append((pos, word, tag))
+        pos += len(word)
+    got, _ = split_words(out, RULES)
+    return [(w, t) for _, w, t in got]
+
+
+# (LAC words, words after splitting)
+CASES = [
+    # organisations coordinated inside one word
+    ([("市财政局和市审计局", "ORG")], [("市财政局", "ORG"), ("和", "c"), ("市审计局", "ORG")]),
+    ([("省委宣传部联合省文明办及省教育厅", "ORG")],
+     [("省委宣传部", "ORG"), ("联合", "v"), ("省文明办", "ORG"), ("及", "c"), ("省教育厅", "ORG")]),
+    # a joiner glued to the edge of a name next to another name
+    ([("晋能控股与", "ORG"), ("建设银行", "ORG")], [("晋能控股", "ORG"), ("与", "c"), ("建设银行", "ORG")]),
+    ([("市文化局", "ORG"), ("联合市教育局", "ORG")], [("市文化局", "ORG"), ("联合", "v"), ("市教育局", "ORG")]),
+    # administrative chains
+    ([("河北省石家庄市", "LOC")], [("河北省", "LOC"), ("石家庄市", "LOC")]),
+    ([("古交市河口镇", "LOC")], [("古交市", "LOC"), ("河口镇", "LOC")]),
+    # must stay: 和/与 inside a name (the left part does not end like a body)
+    ([("市住房和城乡建设局", "ORG")], [("市住房和城乡建设局", "ORG")]),
+    ([("呼吸与危重症医学科", "ORG")], [("呼吸与危重症医学科", "ORG")]),
+    # must stay: a compound starting with a joiner
+    ([("市公安局联合执法队", "ORG")], [("市公安局联合执法队", "ORG")]),
+    # must stay: a glued joiner with no name of the same kind next to it
+    ([("山西农担与", "ORG"), ("签约", "v")], [("山西农担与", "ORG"), ("签约", "v")]),
+    # must stay: no unit after the cut (县城), a stop word across it (乡村), a known town
+    ([("平遥县城", "LOC")], [("平遥县城", "LOC")]),
+    ([("清徐乡村振兴镇", "LOC")], [("清徐乡村振兴镇", "LOC")]),
+    ([("黄旗海镇", "LOC")], [("黄旗海镇", "LOC")]),
+    ([("瑶区瑶族乡", "LOC")], [("瑶区瑶族乡", "LOC")]),
+    # must stay: words of other tags
+    ([("县乡村", "n")], [("县乡村", "n")]),
+]
+
+
+@pytest.mark.parametrize("words, expected", CASES, ids=["".join(w for w, _ in c[0]) for c in CASES])
+def test_split_words(words, expected):
+    assert pieces(*words) == expected
+
+
+def test_glued_joiner_marks_the_name_it_leaves():
+    _, edged = split_words([(0, "晋能控股与", "ORG"), (5, "建设银行", "ORG")], RULES)
+    assert edged == {(0, 4)}
+    _, edged = split_words([(0, "市财政局和市审计局", "ORG")], RULES)
+    assert edged == set()
+
+
+def test_offsets_stay_exact():
+    text = "据悉市财政局和市审计局联合检查"
+    words = [(0, "据悉", "v"), (2, "市财政局和市审计局", "ORG"), (11, "联合", "v"), (13, "检查", "v")]
+    got, _ = split_words(words, RULES)
+    assert all(text[a : a + len(w)] == w for a, w, _ in got)
+    assert "".join(w for _, w, _ in got) == text
+
+
+def test_bad_rule_file_names_the_file(tmp_path):
+    bad = tmp_path / "splits.toml"
+    bad.write_text('[[split]]\ntags = ["ORG"]\n', encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_split_rules(str(bad))
+    assert err.value.code == "E301" and str(bad) in str(err.value) and "left_suffixes" in str(err.value)
