@@ -13,6 +13,9 @@ from kg.model import Mention
 #: Span group whose spans also become mentions (label TITLE).
 TITLES_KEY = "titles"
 
+#: Span group of places written inside a longer name (label GPE / LOC / FAC, their own).
+NESTED_KEY = "nested"
+
 
 def _sentence(span: Span) -> Span:
     """The sentence holding the span's first token, without whitespace tokens at its edges."""
@@ -39,7 +42,8 @@ def _mention(span: Span, article_id: str, label: str) -> Mention:
 
 
 def doc_mentions(doc: Doc, article_id: str) -> list[Mention]:
-    """Every ``doc.ents`` entity and every ``doc.spans["titles"]`` span, sorted by position.
+    """Every ``doc.ents`` entity, every ``doc.spans["titles"]`` span (label TITLE) and every
+    ``doc.spans["nested"]`` place (its own label; it lies inside an entity), sorted by position.
 
     The sentence span is the sentence that holds the mention's first token, trimmed of
     surrounding whitespace.
@@ -51,7 +55,13 @@ def doc_mentions(doc: Doc, article_id: str) -> list[Mention]:
     >>> doc.spans["titles"] = [Span(doc, 0, 1, "TITLE")]
     >>> [(m.text, m.label, m.start, m.end) for m in doc_mentions(doc, "p/001")]
     [('副市长', 'TITLE', 0, 3), ('李永强', 'PERSON', 3, 6)]
+    >>> doc = Doc(Vocab(), words=["北涧河", "生态", "工程"], spaces=[False] * 3)
+    >>> doc.ents = [Span(doc, 0, 3, "PROJECT")]
+    >>> doc.spans["nested"] = [Span(doc, 0, 1, "LOC")]
+    >>> [(m.text, m.label, m.start, m.end) for m in doc_mentions(doc, "p/001")]
+    [('北涧河', 'LOC', 0, 3), ('北涧河生态工程', 'PROJECT', 0, 7)]
     """
     mentions = [_mention(ent, article_id, ent.label_) for ent in doc.ents]
     mentions += [_mention(span, article_id, "TITLE") for span in doc.spans.get(TITLES_KEY, [])]
+    mentions += [_mention(span, article_id, span.label_) for span in doc.spans.get(NESTED_KEY, [])]
     return sorted(set(mentions), key=lambda m: (m.start, m.end, m.label, m.text))

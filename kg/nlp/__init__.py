@@ -16,6 +16,8 @@ Annotations downstream stages rely on:
 
 * ``doc.ents``: PERSON, ORG, GPE, LOC, FAC, EVENT, LAW (name inside 《》), DATE, PROJECT;
 * ``doc.spans["titles"]``: TITLE spans (a title may overlap an ORG ent);
+* ``doc.spans["nested"]``: places inside a longer ent (北涧河 of 北涧河生态复流工程), labelled
+  GPE / LOC / FAC;
 * ``doc.sents``: sentences (。！？；… plus closing quotes; every line break);
 * ``token.tag_``: LAC's tag (PER/LOC/ORG/TIME or a POS tag such as v, n, p), ``_SP`` for
   whitespace, ``n`` for a piece cut out of a LAC word by a lexicon.
@@ -54,6 +56,7 @@ PIPELINE = [
     "kg_enumerations",
     "kg_titles",
     "kg_entity_filter",
+    "kg_nested",
 ]
 
 

@@ -12,6 +12,8 @@ annotations. No word list or pattern lives in this module.
                        words before it, via spaCy's ``Matcher`` (ORG, PROJECT, EVENT, places)
 ``kg_titles``          titles / posts into ``doc.spans["titles"]`` (they overlap ORG ents)
 ``kg_entity_filter``   drops or trims LAC's typical mistakes, rules per label from a TOML file
+``kg_nested``          places inside longer names (北涧河 of 北涧河生态复流工程) into
+                       ``doc.spans["nested"]``: ents cannot overlap, the graph wants both
 =====================  ==========================================================================
 """
 
@@ -32,6 +34,7 @@ from kg.resources import data_path, load_list, load_toml, load_tsv
 
 TITLES_KEY = "titles"
 LAC_KEY = "lac"
+NESTED_KEY = "nested"
 
 #: ``ent.id_`` says which component made an entity (kept for audit and used by the filter).
 SOURCE_LAC = "lac"
@@ -821,3 +824,59 @@ class EntityFilter:
 @Language.factory("kg_entity_filter", default_config={"rules": "nlp/filters.toml", "brackets": "nlp/bracket_pairs.tsv"})
 def make_entity_filter(nlp: Language, name: str, rules: str, brackets: str) -> EntityFilter:
     return EntityFilter(rules, brackets)
+
+
+# --------------------------------------------------------------------------- nested places
+
+
+class NestedPlaces:
+    """Places written inside a longer name -> ``doc.spans["nested"]`` (label GPE/LOC/FAC).
+
+    ``北涧河生态复流工程`` is a PROJECT ent, and 北涧河 is a river the graph should know too;
+    ``doc.ents`` cannot overlap, so the places go to a span group. A nested place is a token
+    LAC tagged as a place (``tags``) inside an ent of ``outer`` labels, strictly shorter than
+    it, that the gazetteer knows or that ends with a place suffix after a name character, and
+    that passes the entity filter for its label (the same rules as any place ent). Outer labels
+    are projects and events by default: the place in a body's name (太原 of 太原幼师…学校,
+    尖山 of 尖山铁矿) names the body, not a place the text speaks of.
+    """
+
+    def __init__(self, outer: list[str], tags: list[str], place_suffixes: str, default_place: str, rules: str) -> None:
+        self.outer = frozenset(outer)
+        self.tags = frozenset(tags)
+        self.places = PlaceClassifier(place_suffixes, default_place)
+        self.filter = EntityFilter(rules)
+
+    def _is_place(self, text: str) -> bool:
+        if text in known_places():
+            return True
+        return any(text.endswith(suffix) and len(text) > len(suffix) for suffix, _ in self.places.rows)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ not in self.outer or len(ent) < 2:
+                continue
+            for token in ent:
+                text = token.text
+                if token.tag_ not in self.tags or not self._is_place(text):
+                    continue
+                label = self.places(text)
+                if self.filter.ok(label, text):
+                    spans.append(Span(doc, token.i, token.i + 1, label=label))
+        doc.spans[NESTED_KEY] = spans
+        return doc
+
+
+@Language.factory(
+    "kg_nested",
+    default_config={
+        "outer": ["PROJECT", "EVENT"],
+        "tags": ["LOC"],
+        "place_suffixes": "nlp/place_suffixes.tsv",
+        "default_place": "GPE",
+        "rules": "nlp/filters.toml",
+    },
+)
+def make_nested(nlp: Language, name: str, outer: list[str], tags: list[str], place_suffixes: str, default_place: str, rules: str) -> NestedPlaces:
+    return NestedPlaces(outer, tags, place_suffixes, default_place, rules)

@@ -149,6 +149,35 @@ def test_entities_from_tagged_words(nlp, words, present, absent):
     assert not (absent & found), f"must not fire: {absent & found}"
 
 
+# (sentence, nested places that must be there, nested places that must not be there)
+NESTED_CASES = [
+    # a river or a park inside a project name is a place too (ents cannot overlap: a span group)
+    ("潇河生态修复工程开工。", {("潇河", "LOC")}, set()),
+    ("他们参加了晋祠公园改造工程。", {("晋祠公园", "FAC")}, set()),
+    # the place in a body's name names the body
+    ("尖山铁矿的工人和太原幼师高等专科学校的学生。", set(), {("尖山", "LOC"), ("太原", "GPE")}),
+]
+
+
+@pytest.mark.parametrize("text, present, absent", NESTED_CASES, ids=[c[0][:10] for c in NESTED_CASES])
+def test_nested_places(nlp, text, present, absent):
+    doc = nlp(text)
+    found = {(s.text, s.label_) for s in doc.spans["nested"]}
+    assert present <= found, f"missing {present - found}; got {found}"
+    assert not (absent & found), f"must not fire: {absent & found}"
+    for span in doc.spans["nested"]:  # strictly inside an entity
+        assert any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in doc.ents)
+
+
+def test_nested_places_are_mentions(nlp):
+    from kg.extract.mentions import doc_mentions
+
+    text = "潇河生态修复工程开工。"
+    mentions = doc_mentions(nlp(text), "t/001")
+    assert ("潇河", "LOC") in {(m.text, m.label) for m in mentions}
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
 def test_title_and_org_share_characters(nlp):
     """党支部 is the end of an ORG and the start of the title 党支部书记."""
     doc = nlp("某某医院外科党支部书记王小明说。")
