@@ -472,8 +472,9 @@ class SuffixEntities:
                     start = i + 1
             elif i == start and len(text) == 1 and doc[i].tag_ in ("ORG", "LOC", "PER") and text not in rule.anchor_words:
                 start = i + 1  # a one-character "entity" word is a LAC slip (经/ORG 省招生…)
-            elif len(text) > 1 and text[-1] in rule.joiners:
+            elif len(text) > 1 and text[-1] in rule.joiners and not _plain(doc[i]):
                 start = i + 1  # LAC glued the conjunction to a name: 山西农担与|农业银行
+                # (not to a common word inside one: 信息化建设与|管理处)
             elif i == start and doc[i].tag_ in rule.inner_tags:
                 start = i + 1  # a verb may sit inside a name (省数字化转型促进中心), not start it
             elif rule.trim_start is not None and rule.trim_start.match(text) and i == start:
@@ -711,6 +712,7 @@ class LabelFilter:
     min_chars: int
     max_chars: int
     known_below: int
+    unknown_from: int
     known_suffixes: tuple[str, ...]
     not_known: int
     double_surname_above: int
@@ -731,7 +733,8 @@ class EntityFilter:
     目前 are adverbs, not dates) … Trimming removes a title or region word glued to a name
     (``trim_prefixes`` / ``trim_suffixes``) when what remains still passes. Short place names
     must be known to the gazetteer (``known_below``: 大同 yes, 宜林 no) unless they end with a
-    place suffix (汾河); an ORG that is only a place name (山西/ORG) is dropped (``not_known``).
+    place suffix (汾河); so must long ones from LAC (``unknown_from``: 团结协作, 济南雷阵雨 are no
+    places; transliterated foreign names are exempt); an ORG that is only a place name (山西/ORG) is dropped (``not_known``).
     """
 
     def __init__(self, rules: str, brackets: str = "nlp/bracket_pairs.tsv") -> None:
@@ -751,6 +754,7 @@ class EntityFilter:
                 min_chars=int(r.get("min_chars", 1)),
                 max_chars=int(r.get("max_chars", 80)),
                 known_below=int(r.get("known_below", 0)),
+                unknown_from=int(r.get("unknown_from", 0)),
                 known_suffixes=tuple(row[0] for row in load_tsv(r["known_suffixes"], 2)) if "known_suffixes" in r else (),
                 not_known=int(r.get("not_known", -1)),
                 double_surname_above=int(r.get("double_surname_above", 0)),
@@ -784,7 +788,9 @@ class EntityFilter:
             # 4-character names have a two-character surname (欧阳) or two surnames (刘王晨曦)
             if text[:2] not in f.first_in and not (text[0] in f.first_in and text[1] in f.first_in):
                 return False
-        if len(text) < f.known_below and text not in known_places() and text not in f.known_extra:
+        short = len(text) < f.known_below
+        long_from_lac = bool(f.unknown_from) and len(text) >= f.unknown_from and source in f.endings_sources and not foreign
+        if (short or long_from_lac) and text not in known_places() and text not in f.known_extra:
             if not any(text.endswith(s) and len(text) > len(s) for s in f.known_suffixes):
                 return False
         if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not foreign:

@@ -23,6 +23,8 @@ before 和/与 does not end like an organisation). Rules come from ``nlp/word_sp
 [(0, '侯村乡', 'LOC'), (3, '侯村', 'LOC')]
 >>> split_words([(0, "清徐乡村e镇", "LOC")], rules)[0]
 [(0, '清徐乡村e镇', 'LOC')]
+>>> split_words([(0, "和信息化委员会办公室", "c")], rules)[0]
+[(0, '和', 'c'), (1, '信息化委员会办公室', 'n')]
 """
 
 from __future__ import annotations
@@ -52,6 +54,18 @@ class SplitRule:
     joiner_words: tuple[str, ...]
     min_chars: int
     keep_known: int
+    lead_joiner: bool
+    name_tag: str | None
+
+    def lead(self, word: str) -> list[tuple[str, str | None]] | None:
+        """A word that starts with a joiner and ends like a name: LAC's ``和信息化委员会办公室``/c
+        (after 中共太原市委网络安全) is 和 + 信息化委员会办公室."""
+        for j in sorted(self.joiners, key=len, reverse=True):
+            if word.startswith(j) and not word.startswith(self.joiner_words):
+                rest = word[len(j) :]
+                if self._ends_name(rest, self.right_suffixes):
+                    return [(j, self.joiners[j]), (rest, None)]
+        return None
 
     def _ends_name(self, text: str, suffixes: tuple[str, ...]) -> bool:
         """``text`` ends with a suffix after at least one name character, is long enough and
@@ -138,6 +152,8 @@ def load_split_rules(name: str) -> tuple[SplitRule, ...]:
                     joiner_words=_words_of(r.get("joiner_words")),
                     min_chars=int(r.get("min_chars", 2)),
                     keep_known=int(r.get("keep_known", -1)),
+                    lead_joiner=bool(r.get("lead_joiner", False)),
+                    name_tag=r.get("name_tag"),
                 )
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -157,10 +173,12 @@ def split_words(words: list[Word], rules: tuple[SplitRule, ...]) -> tuple[list[W
     edged: set[tuple[int, int]] = set()
     for i, (start, word, tag) in enumerate(words):
         pieces = None
+        name_tag = tag
         for rule in rules:
             if tag not in rule.tags:
                 continue
-            pieces = rule.cut(word)
+            name_tag = rule.name_tag or tag
+            pieces = rule.lead(word) if rule.lead_joiner else rule.cut(word)
             if pieces:
                 break
             before = words[i - 1][2] if i > 0 else None
@@ -178,6 +196,6 @@ def split_words(words: list[Word], rules: tuple[SplitRule, ...]) -> tuple[list[W
             continue
         pos = start
         for text, joiner_tag in pieces:
-            out.append((pos, text, joiner_tag or tag))
+            out.append((pos, text, joiner_tag or name_tag))
             pos += len(text)
     return out, edged

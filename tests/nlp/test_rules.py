@@ -71,6 +71,10 @@ ENTITY_CASES = [
     # …but 和 inside a name stays, and 联合执法 is a compound, not a joiner
     ("市人力资源和社会保障局召开会议。", {("市人力资源和社会保障局", "ORG")}, {("市人力资源", "ORG")}),
     ("市公安局联合执法大队出动。", {("市公安局", "ORG")}, {("执法大队", "ORG")}),
+    # a joiner inside a name after a common word stays (LAC tags the rest a conjunction)
+    ("市财政局、中共晋中市委网络安全和信息化委员会办公室、市审计局",
+     {("中共晋中市委网络安全和信息化委员会办公室", "ORG"), ("市财政局", "ORG"), ("市审计局", "ORG")}, set()),
+    ("由中北大学信息化建设与管理处承办。", {("中北大学信息化建设与管理处", "ORG")}, {("管理处", "ORG")}),
     # an administrative chain in one LAC word is cut into its units; a town (城) is no unit
     ("阳曲县侯村乡侯村的村民。", {("侯村乡", "GPE"), ("侯村", "GPE")}, {("侯村乡侯村", "GPE")}),
     ("他住在平遥县城。", set(), {("平遥县", "GPE")}),
@@ -216,3 +220,29 @@ def test_tags_are_lac_tags(nlp):
 def test_empty_text(nlp):
     doc = nlp("")
     assert len(doc) == 0 and list(doc.ents) == [] and list(doc.spans["titles"]) == []
+
+
+# (label, text, source, passes the entity filter)
+FILTER_CASES = [
+    # long LAC places must be known or end like a place
+    ("GPE", "团结协作", "lac", False),
+    ("GPE", "济南雷阵雨", "lac", False),
+    ("GPE", "恰帕斯州", "lac", True),
+    ("GPE", "人民大会堂", "lac", True),
+    ("GPE", "乌兹别克斯坦", "lac", True),  # known (world list)
+    ("GPE", "马拉舍维奇", "lac", True),  # transliterated foreign name
+    # …a rule that made the name answers for it
+    ("GPE", "团结协作", "suffix", True),
+    # DATE needs a numeral or calendar word
+    ("DATE", "后来", "lac", False),
+    ("DATE", "此后", "lac", False),
+    ("DATE", "近日", "lac", True),
+    ("DATE", "2023年", "lac", True),
+]
+
+
+@pytest.mark.parametrize("label, text, source, expected", FILTER_CASES, ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in FILTER_CASES])
+def test_entity_filter(label, text, source, expected):
+    from kg.nlp.components import EntityFilter
+
+    assert EntityFilter("nlp/filters.toml").ok(label, text, source) is expected
