@@ -724,6 +724,20 @@ class LabelFilter:
     require_any: tuple[str, ...]
 
 
+def _transliterated(text: str, chars: frozenset[str]) -> bool:
+    """Written like a transliterated foreign name: only with ``chars``, or, with the
+    separator ·, mostly with them (鲍里斯·贝克尔: 鲍 is a Chinese surname too).
+
+    >>> _transliterated("马拉舍维奇", frozenset("马拉舍维奇")), _transliterated("王·小明", frozenset("马"))
+    (True, False)
+    """
+    letters = [c for c in text if c != "·"]
+    known = sum(c in chars for c in letters)
+    if "·" in text:
+        return 2 * known >= len(letters)
+    return known == len(letters)
+
+
 class EntityFilter:
     """Drop or trim ents that are LAC's typical mistakes; rules per label in a TOML file.
 
@@ -779,14 +793,14 @@ class EntityFilter:
             return False
         if f.reject is not None and f.reject.fullmatch(text):
             return False
-        foreign = bool(f.foreign_chars) and len(text) >= 2 and all(c in f.foreign_chars or c == "·" for c in text)
-        if f.first_in and not foreign and text[0] not in f.first_in and text[:2] not in f.first_in:
+        foreign = bool(f.foreign_chars) and len(text) >= 2 and _transliterated(text, f.foreign_chars)
+        if f.first_in and not foreign and not any(text[:n] in f.first_in for n in (1, 2, 3)):
             return False
         if any(text.startswith(p) for p in f.bad_prefixes) or any(text.endswith(s) for s in f.bad_suffixes):
             return False
         if f.double_surname_above and len(text) > f.double_surname_above and not foreign:
-            # 4-character names have a two-character surname (欧阳) or two surnames (刘王晨曦)
-            if text[:2] not in f.first_in and not (text[0] in f.first_in and text[1] in f.first_in):
+            # 4-character names have a two-character surname (欧阳, 桥本) or two surnames (刘王晨曦)
+            if not any(text[:n] in f.first_in for n in (2, 3)) and not (text[0] in f.first_in and text[1] in f.first_in):
                 return False
         short = len(text) < f.known_below
         long_from_lac = bool(f.unknown_from) and len(text) >= f.unknown_from and source in f.endings_sources and not foreign

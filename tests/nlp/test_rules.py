@@ -233,6 +233,13 @@ FILTER_CASES = [
     ("GPE", "马拉舍维奇", "lac", True),  # transliterated foreign name
     # …a rule that made the name answers for it
     ("GPE", "团结协作", "suffix", True),
+    # persons: Japanese family names, foreign names with ·, anonymised and honorific forms
+    ("PERSON", "桥本龙太郎", "lac", True),
+    ("PERSON", "谷口清太郎", "lac", True),
+    ("PERSON", "鲍里斯·贝克尔", "lac", True),
+    ("PERSON", "本龙太郎", "lac", False),
+    ("PERSON", "王某", "lac", False),
+    ("PERSON", "胡老", "lac", False),
     # DATE needs a numeral or calendar word
     ("DATE", "后来", "lac", False),
     ("DATE", "此后", "lac", False),
