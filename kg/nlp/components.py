@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from kg.errors import DataError
 from kg.nlp.gazetteer import TOWN_DEPTH, known_places
 from kg.nlp.patterns import load_patterns
+from kg.nlp.tokenizer import SPLIT_ID
 from kg.resources import data_path, load_list, load_toml, load_tsv
 
 TITLES_KEY = "titles"
@@ -41,7 +42,7 @@ SOURCE_LAC = "lac"
 SOURCE_PATTERN = "pattern"
 SOURCE_SUFFIX = "suffix"
 SOURCE_LIST = "list"
-SOURCE_SPLIT = "split"  # a LAC entity that lost a joiner glued to it (kg.nlp.tokenizer.SPLIT_ID)
+SOURCE_SPLIT = SPLIT_ID  # a LAC entity that lost a joiner glued to it (山西农担 of 山西农担与)
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -748,7 +749,8 @@ class EntityFilter:
     (``trim_prefixes`` / ``trim_suffixes``) when what remains still passes. Short place names
     must be known to the gazetteer (``known_below``: 大同 yes, 宜林 no) unless they end with a
     place suffix (汾河); so must long ones from LAC (``unknown_from``: 团结协作, 济南雷阵雨 are no
-    places; transliterated foreign names are exempt); an ORG that is only a place name (山西/ORG) is dropped (``not_known``).
+    places; transliterated foreign names are exempt). An ORG that is only a place name
+    (山西/ORG) is dropped (``not_known``).
     """
 
     def __init__(self, rules: str, brackets: str = "nlp/bracket_pairs.tsv") -> None:
