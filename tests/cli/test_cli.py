@@ -205,3 +205,9 @@ def test_report_numbers_match_the_graph(built):
     for t, n in report["counts"]["types"].items():
         assert f"<td>{t}</td><td class=\"num\">{n}</td>" in page
     assert "太原市卫生健康委员会" in page  # a merge is listed
+
+
+def test_parallel_build_gives_the_same_graph(built, tmp_path, nlp):
+    assert main(["build", str(SEEDS), "-o", str(tmp_path), "-q", "-j", "2"]) == EXIT_OK
+    for name in ("graph.ttl", "graph.json", "mentions.jsonl"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
