@@ -136,6 +136,10 @@ def run_build(
                     summary.mentions[m.label] += 1
                     men_fh.write(json.dumps(m.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
                 builder.add(result)
+                console.debug(
+                    f"{result.article.id}: {len(result.mentions)} mentions, {len(result.posts)} posts, "
+                    f"{len(result.claims)} relations  {result.article.headline or ''}"
+                )
     except OSError as exc:
         raise ExportError("E401", output, detail=exc.strerror or str(exc)) from exc
     G = builder.graph()

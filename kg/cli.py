@@ -107,6 +107,7 @@ def _register_query(sub) -> None:
     q.add_argument("sparql", nargs="?", help="the query text (or use --file)")
     q.add_argument("-f", "--file", type=Path, help="read the query from a .rq file")
     q.add_argument("--format", default="table", choices=("table", "csv", "json"), help="output format")
+    _add_verbosity(q)
     q.set_defaults(func=cmd_query)
 
 
@@ -127,6 +128,7 @@ def _register_stats(sub) -> None:
     s.add_argument("graph", nargs="?", type=Path, default=Path("output/graph.json"), help="graph.json of a build")
     s.add_argument("--top", type=int, default=10, help="how many top entities")
     s.add_argument("--json", action="store_true", help="print the statistics as JSON")
+    _add_verbosity(s)
     s.set_defaults(func=cmd_stats)
 
 
@@ -149,6 +151,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         sparql = str(ttl.pop())  # argparse puts the query among the files when it is last
     if not sparql:
         raise UsageError("E901", detail="give a query text or --file q.rq")
+    _console(args).debug(f"querying {', '.join(map(str, ttl))} (+ ontology/*.ttl)")
     sys.stdout.write(run_query(ttl, sparql, args.format))
     return EXIT_OK
 

@@ -211,3 +211,15 @@ def test_parallel_build_gives_the_same_graph(built, tmp_path, nlp):
     assert main(["build", str(SEEDS), "-o", str(tmp_path), "-q", "-j", "2"]) == EXIT_OK
     for name in ("graph.ttl", "graph.json", "mentions.jsonl"):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_verbose_build_lists_articles(tmp_path, capsys, nlp):
+    assert main(["build", str(SEEDS / "003_c8387fcf9c81d2cd.txt"), "-o", str(tmp_path), "-v"]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "003_c8387fcf9c81d2cd/001: " in err and "posts" in err
+
+
+@pytest.mark.parametrize("command", ["build", "query", "show", "stats"])
+def test_every_command_takes_quiet_and_verbose(command):
+    help_text = build_parser()._subparsers._group_actions[0].choices[command].format_help()
+    assert "--quiet" in help_text and "--verbose" in help_text
