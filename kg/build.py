@@ -10,17 +10,13 @@ half-written output.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
-from kg.errors import ExportError, InputError, UsageError
+from kg.errors import InputError, UsageError
 
 
 @dataclass(slots=True)
@@ -43,27 +39,6 @@ class BuildSummary:
             "wrote: " + ", ".join(str(p) for p in self.outputs),
         ]
         return "\n".join(lines)
-
-
-@contextmanager
-def atomic_text(path: Path) -> Iterator[IO[str]]:
-    """Open a temporary file beside ``path``; rename it into place only if the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for everyone to read
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _manifest_profile(paths: Iterable[str | Path]) -> str | None:
@@ -104,7 +79,8 @@ def run_build(
     from kg.ingest import iter_page_files, read_pages
     from kg.nlp import load_pipeline
     from kg.pipeline import analyse
-    from kg.report import build_report, write_report_html
+    from kg.export.common import atomic_open
+    from kg.export.report import build_report, write_report
     from kg.resolve import Resolver, load_profile
 
     if console is None:
@@ -126,30 +102,25 @@ def run_build(
     nlp = load_pipeline()
     articles = read_pages(paths, year=year, on_error=on_error)
     output = Path(output)
-    try:
-        with atomic_text(output / "articles.jsonl") as art_fh, atomic_text(output / "mentions.jsonl") as men_fh:
-            for result in _progress(analyse(articles, nlp, n_process=n_process), console, "kg build"):
-                summary.articles += 1
-                row = result.article.to_json()
-                art_fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-                for m in result.mentions:
-                    summary.mentions[m.label] += 1
-                    men_fh.write(json.dumps(m.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
-                builder.add(result)
-                console.debug(
-                    f"{result.article.id}: {len(result.mentions)} mentions, {len(result.posts)} posts, "
-                    f"{len(result.claims)} relations  {result.article.headline or ''}"
-                )
-    except OSError as exc:
-        raise ExportError("E401", output, detail=exc.strerror or str(exc)) from exc
+    with atomic_open(output / "articles.jsonl") as art_fh, atomic_open(output / "mentions.jsonl") as men_fh:
+        for result in _progress(analyse(articles, nlp, n_process=n_process), console, "kg build"):
+            summary.articles += 1
+            row = result.article.to_json()
+            art_fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+            for m in result.mentions:
+                summary.mentions[m.label] += 1
+                men_fh.write(json.dumps(m.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+            builder.add(result)
+            console.debug(
+                f"{result.article.id}: {len(result.mentions)} mentions, {len(result.posts)} posts, "
+                f"{len(result.claims)} relations  {result.article.headline or ''}"
+            )
     G = builder.graph()
     summary.nodes, summary.edges = G.number_of_nodes(), G.number_of_edges()
     report = build_report(G, summary)
     write_json(G, output / "graph.json")
     write_turtle(G, output / "graph.ttl")
     write_html(G, output / "graph.html", max_nodes=max_html_nodes, title="kg — " + ", ".join(map(str, paths)))
-    with atomic_text(output / "report.json") as fh:
-        fh.write(json.dumps(report, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
-    write_report_html(report, output / "report.html")
+    write_report(report, output / "report.json", output / "report.html")
     summary.outputs = [output / n for n in ("articles.jsonl", "mentions.jsonl", "graph.json", "graph.ttl", "graph.html", "report.json", "report.html")]
     return summary

@@ -186,7 +186,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     import json
 
-    from kg.report import build_report
+    from kg.export.report import build_report
 
     G = _load_graph(args.graph)
     report = build_report(G)

@@ -77,7 +77,7 @@ def describe(G: nx.MultiDiGraph, node: str, *, evidence: int = 2) -> str:
 
 
 def stats_text(report: dict[str, Any], top: int = 10) -> str:
-    """``kg stats`` output from a :func:`kg.report.build_report` dict."""
+    """``kg stats`` output from a :func:`kg.export.report.build_report` dict."""
     counts = report["counts"]
     lines = [f"nodes: {counts['nodes']}   edges: {counts['edges']}", "", "entities per type:"]
     lines += [f"  {t:<14} {n:>6}" for t, n in counts["types"].items()]

@@ -11,9 +11,10 @@ import datetime as _dt
 import os
 import re
 import tempfile
+from contextlib import contextmanager
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 
@@ -91,15 +92,21 @@ def edge_evidence(data: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(data.get("evidence") or (), key=lambda ev: (ev["article_id"], ev["start"], ev["end"], ev["rule"], ev["sentence"]))
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and os.replace."""
+@contextmanager
+def atomic_open(path: str | Path, mode: str = "w") -> Iterator[IO]:
+    """Open a temporary file beside ``path`` (text mode writes UTF-8 with LF); on success it is
+    synced and renamed onto ``path``, on any failure removed: a reader never sees half a file."""
     path = Path(path)
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as fh:
+        text = "b" not in mode
+        with tempfile.NamedTemporaryFile(
+            mode, dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False,
+            **({"encoding": "utf-8", "newline": "\n"} if text else {}),
+        ) as fh:
             tmp_name = fh.name
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp_name, 0o644)
@@ -110,6 +117,12 @@ def atomic_write(path: str | Path, data: bytes) -> None:
     finally:
         if tmp_name is not None:
             Path(tmp_name).unlink(missing_ok=True)
+
+
+def atomic_write(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_open`)."""
+    with atomic_open(path, "wb") as fh:
+        fh.write(data)
 
 
 def iter_list(value: Any) -> Iterator[Any]:

@@ -8,12 +8,14 @@ no network), readable from ``file://``.
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from kg.export.common import atomic_write
 from kg.schema import SCHEMA
 
 TOP = 15
@@ -159,8 +161,7 @@ def report_html(report: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def write_report_html(report: dict[str, Any], path: str | Path) -> None:
-    from kg.build import atomic_text
-
-    with atomic_text(Path(path)) as fh:
-        fh.write(report_html(report))
+def write_report(report: dict[str, Any], json_path: str | Path, html_path: str | Path) -> None:
+    """``report.json`` (sorted keys: same input, same bytes) and ``report.html``, atomically."""
+    atomic_write(json_path, (json.dumps(report, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8"))
+    atomic_write(html_path, report_html(report).encode("utf-8"))
