@@ -160,6 +160,9 @@ class GraphBuilder:
             if r is None:
                 continue
             eid = self._entity(r, article.id, surface=m.text)
+            quoted = _quoted(article.text, m)
+            if quoted:  # “百千万工程”: the name as the paper prints it is an alias too
+                self.entities[eid].aliases.add(quoted)
             evidence = Evidence(article.id, article.text[m.sent_start : m.sent_end], m.sent_start, m.sent_end, "ner")
             self._relate(article_node, "mentions", eid, evidence, 1.0)
             if m.label in NAME_LOCATION["labels"]:
@@ -291,6 +294,16 @@ class GraphBuilder:
                 attrs["source"] = ",".join(sorted(edge.sources))
             G.add_edge(rel.subject, rel.object, key=_edge_key(rel), **attrs)
         return G
+
+
+_QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"'}
+
+
+def _quoted(text: str, m: Mention) -> str | None:
+    """The mention with the quotation marks printed around it, if it is quoted whole."""
+    if m.start > 0 and m.end < len(text) and _QUOTES.get(text[m.start - 1]) == text[m.end]:
+        return text[m.start - 1 : m.end + 1]
+    return None
 
 
 def _edge_sort_key(key: tuple) -> tuple:

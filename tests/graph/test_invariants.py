@@ -115,3 +115,14 @@ def test_project_named_after_its_district_is_located_there(seed_graph):
     for u, v, d in seed_graph.edges(data=True):
         if d["predicate"] == "locatedIn" and d["evidence"][0]["rule"] == "locatedIn/name":
             assert seed_graph.nodes[u]["label"].startswith(seed_graph.nodes[v]["label"])
+
+
+def test_quoted_names_keep_their_printed_form_as_alias(seed_graph):
+    """“百千万工程” in the text: the node is 百千万工程, with the quoted form as an alias."""
+    checked = 0
+    for _, d in seed_graph.nodes(data=True):
+        for alias in d.get("aliases", []):
+            if alias.startswith("“"):
+                assert alias.endswith("”") and alias[1:-1] in [d["label"], *d["aliases"]], (d["label"], alias)
+                checked += 1
+    assert checked
