@@ -50,6 +50,15 @@ class Item:
     mentions: tuple[Mention, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """Words (or a pattern) that stand for something named elsewhere; see references.toml."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    refers_to: str | None = None
+
+
 @dataclass(slots=True)
 class Config:
     rules: tuple[Rule, ...]
@@ -60,10 +69,11 @@ class Config:
     at_markers: tuple[str, ...]
     pair_joiners: tuple[str, ...]
     subject_reach: int = 40
-    refs: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # word -> (kind, refers_to)
+    refs: tuple[Reference, ...] = ()
 
 
 SHAPES = ("svo", "at", "agent", "pair")
+REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event")
 
 
 @lru_cache(maxsize=1)
@@ -88,10 +98,13 @@ def load_config() -> Config:
                 phrase_label=r.get("object_phrase", {}).get("label", ""),
             )
         )
-    refs: dict[str, tuple[str, str | None]] = {}
+    refs = []
     for ref in load_toml("extract/references.toml")["refs"]:
-        for word in ref["words"]:
-            refs[word] = (ref["kind"], ref.get("refers_to"))
+        if ref["kind"] not in REFERENCE_KINDS:
+            raise ValueError(f"references.toml: unknown kind {ref['kind']!r}")
+        words = sorted(ref.get("words", ()), key=len, reverse=True)
+        pattern = ref.get("pattern") or "|".join(map(re.escape, words))
+        refs.append(Reference(ref["kind"], re.compile(pattern), ref.get("refers_to")))
     from kg.schema import SCHEMA
 
     for rule in rules:
@@ -105,7 +118,7 @@ def load_config() -> Config:
         at_markers=tuple(raw["at_markers"]),
         pair_joiners=tuple(raw["pair_joiners"]),
         subject_reach=raw["subject_reach"],
-        refs=refs,
+        refs=tuple(refs),
     )
 
 
@@ -130,30 +143,30 @@ class ArticleClaims:
         self.officials = sorted(officials, key=lambda m: m.start)
         self.people: list[Mention] = []  # PERSON mentions so far
         self.places: list[Mention] = []  # GPE mentions so far
+        self.events: list[Mention] = []  # EVENT mentions so far
         self.previous_items: list[Item] = []
-        self._current_people: list[Mention] = []
-        self._ref_re = (
-            re.compile("|".join(map(re.escape, sorted(self.cfg.refs, key=len, reverse=True)))) if self.cfg.refs else None
-        )
+        self._current: list[Mention] = []  # entities of the sentence being read
 
     # -- references ---------------------------------------------------------------------
     def _reference_items(self, sent: Sentence) -> list[Item]:
-        if self._ref_re is None:
-            return []
         items = []
-        for m in self._ref_re.finditer(sent.text):
-            start, end = sent.start + m.start(), sent.start + m.end()
-            if sent.ent_at(start) or sent.ent_at(end - 1):
-                continue
-            kind, target = self.cfg.refs[m.group()]
-            mentions = self._resolve_reference(sent, kind, target, m.group(), start, end)
-            if mentions:
-                label = mentions[0].label if kind != "place" else "GPE"
-                items.append(Item(start, end, label, tuple(mentions)))
+        for ref in self.cfg.refs:
+            for m in ref.pattern.finditer(sent.text):
+                start, end = sent.start + m.start(), sent.start + m.end()
+                if sent.ent_at(start) or sent.ent_at(end - 1):
+                    continue
+                mentions = self._resolve_reference(sent, ref, m, start, end)
+                if mentions:
+                    label = mentions[0].label if ref.kind != "place" else "GPE"
+                    items.append(Item(start, end, label, tuple(mentions)))
         return items
 
-    def _resolve_reference(self, sent: Sentence, kind: str, target: str | None, word: str, start: int, end: int) -> list[Mention]:
-        before = [p for p in self.people + self._current_people if p.end <= start]
+    def _resolve_reference(self, sent: Sentence, ref: Reference, match: re.Match, start: int, end: int) -> list[Mention]:
+        kind, target, word = ref.kind, ref.refers_to, match.group()
+        before = [p for p in self.people + self._current if p.label == "PERSON" and p.end <= start]
+        if kind == "last_event":  # 本次对接会 -> the last event named …对接会
+            head = match.group("head")
+            return [e for e in self.events + self._current if e.label == "EVENT" and e.end <= start and e.text.endswith(head)][-1:]
         if kind == "last_person":
             return before[-1:]
         if kind == "group_person":
@@ -169,7 +182,7 @@ class ArticleClaims:
                 return [Mention(word, "GPE", self.article.id, start, end, sent.start, sent.end, place)]
             earlier = [p for p in self.places if p.end <= start and p.text.endswith(level)]
             return earlier[-1:]
-        raise ValueError(f"references.toml: unknown kind {kind!r}")
+        raise AssertionError(kind)  # load_config checked the kinds
 
     @staticmethod
     def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
@@ -357,7 +370,7 @@ class ArticleClaims:
 
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
-        self._current_people = [sent.mention(e, self.article.id) for e in sent.ents if e.label == "PERSON"]
+        self._current = [sent.mention(e, self.article.id) for e in sent.ents]
         items = self._items(sent)
         shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair}
         seen: set[tuple[int, int, str, int, int]] = set()
@@ -384,6 +397,8 @@ class ArticleClaims:
                 self.people.append(mention)
             elif e.label == "GPE":
                 self.places.append(mention)
+            elif e.label == "EVENT":
+                self.events.append(mention)
         self.previous_items = items
 
 

@@ -27,7 +27,7 @@ def test_edges_without_evidence_come_from_data(seed_graph):
 
 
 def test_no_pronoun_title_or_generic_noun_nodes(seed_graph):
-    refs = {w for r in load_toml("extract/references.toml")["refs"] for w in r["words"]}
+    refs = {w for r in load_toml("extract/references.toml")["refs"] for w in r.get("words", ())}
     titles = set(load_list("nlp/titles.txt")) | set(load_list("nlp/title_heads.txt"))
     generic = {"部门", "单位", "企业", "相关负责人", "负责人", "领导", "同志", "群众", "市民", "他", "她", "我市", "我省", "该区", "该县"}
     bad = refs | titles | generic
