@@ -52,11 +52,43 @@ class TitlePhrase:
     """``坞城街道党工委书记`` -> org part 坞城街道党工委, title 党工委书记 (as written)."""
 
     start: int  # article offset of the whole phrase
-    org_start: int
-    head_start: int
+    org_start: int  # the organisation as written: text[org_start:org_end] == org
+    org_end: int
     end: int
     org: str
     title: str
+
+
+def _stop_word_cut(org: str) -> int:
+    """Where an organisation really starts, after a noun an entity swallowed (人选|经济财政司)."""
+    return max((org.rindex(w) + len(w) for w in RULES["org_stop_words"] if w in org), default=0)
+
+
+def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) -> TitlePhrase:
+    """Split ``text[start:end]`` (organisation part + title head) into organisation and title,
+    by the rules of posts.toml:
+
+    * a former post: 前台北101董事长 -> 台北101, 前董事长;
+    * a modifier written before the head belongs to the title: 国家图书馆名誉馆长 -> 国家图书馆,
+      名誉馆长; 项目经理 -> no organisation, 项目经理;
+    * a unit word the title swallowed: 商务部长 -> 商务部, 部长 (部长 = 部 + 长);
+    * else the longest known title the phrase ends with keeps its department (组织部部长).
+    """
+    org_start, org_end = start, head_start
+    org = sent.slice(org_start, org_end)
+    cut = _stop_word_cut(org)
+    org_start, org = org_start + cut, org[cut:]
+    prefix = next((p for p in RULES["former_prefixes"] if org.startswith(p) and len(org) > len(p)), "")
+    org_start += len(prefix)
+    org = org[len(prefix) :]
+    modifier = next((m for m in sorted(RULES["title_modifiers"], key=len, reverse=True) if org.endswith(m)), "")
+    if modifier:
+        org_end -= len(modifier)
+        org = org[: -len(modifier)]
+        return TitlePhrase(start, org_start, org_end, end, org, prefix + modifier + head)
+    if org and head in RULES["elided_unit_heads"] and not org.endswith(head[0]) and not org.endswith(UNIT_SUFFIXES):
+        return TitlePhrase(start, org_start, org_end + 1, end, org + head[0], prefix + head)
+    return TitlePhrase(start, org_start, org_end, end, org, prefix + _title_of(sent.slice(org_start, end), head))
 
 
 def _title_of(phrase: str, head: str) -> str:
@@ -107,11 +139,7 @@ def _phrase_ending_at(sent: Sentence, end: int) -> TitlePhrase | None:
         org_start = unit_start
     while org_start < head_start and not _starts_org(sent, org_start):
         org_start = next((t.end for t in sent.tokens if t.start <= org_start < t.end), head_start)
-    org = sent.slice(org_start, head_start)
-    title = _title_of(sent.slice(org_start, end), match.group())
-    if org in RULES["title_modifiers"]:  # 项目经理: the title, no organisation written
-        return TitlePhrase(org_start, head_start, head_start, end, "", org + match.group())
-    return TitlePhrase(org_start, org_start, head_start, end, org, title)
+    return _settle(sent, org_start, head_start, end, match.group())
 
 
 def _unit_start(sent: Sentence, offset: int) -> int:
@@ -129,9 +157,9 @@ def _phrase_starting_at(sent: Sentence, start: int) -> TitlePhrase | None:
         if match:
             head_start = start + match.start()
             org = sent.slice(start, head_start)
-            org = next((org[: -len(g)] for g in glue if org.endswith(g)), org)
-            title = _title_of(sent.slice(start, tok.end), match.group())
-            return TitlePhrase(start, start, head_start, tok.end, org, title)
+            glued = next((g for g in glue if org.endswith(g)), "")  # 急诊科的护士长
+            phrase = _settle(sent, start, head_start - len(glued), tok.end, match.group())
+            return phrase
         if not (_org_like(sent, tok.start, tok.end) or sent.slice(tok.start, tok.end) in glue):
             return None
     return None
@@ -197,13 +225,13 @@ class PostExtractor:
     def _org_mention(self, sent: Sentence, phrase: TitlePhrase) -> Mention | None:
         if not phrase.org:
             return None
-        return Mention(phrase.org, "ORG", self.article.id, phrase.org_start, phrase.head_start, sent.start, sent.end)
+        return Mention(phrase.org, "ORG", self.article.id, phrase.org_start, phrase.org_end, sent.start, sent.end)
 
     def _posts(self, sent: Sentence, people: Sequence[Ent], chain: Sequence[TitlePhrase], rule: str, confidence: float) -> Iterator[Post]:
         head_org = ""
         for i, phrase in enumerate(chain):
             org = phrase.org
-            if i > 0 and head_org and _department_of_head(org):
+            if i > 0 and head_org.endswith(tuple(RULES["inherit_from"])) and _department_of_head(org):
                 org = head_org + org
             org = self._complete(org)
             if i == 0:
@@ -224,7 +252,7 @@ class PostExtractor:
     def sentence(self, sent: Sentence) -> Iterator[Post]:
         for ent in sent.ents:
             if ent.label in ("ORG", "FAC"):
-                self.known_orgs.append(ent.text)
+                self.known_orgs.append(ent.text[_stop_word_cut(ent.text) :])
         persons = [e for e in sent.ents if e.label == "PERSON"]
         for person in persons:
             chain = _chain_before(sent, person)

@@ -141,9 +141,12 @@ class GraphBuilder:
 
         # Posts first: they fix what a department written alone (组织部) means here.
         for post in result.posts:
-            org = self.resolver.resolve_org(post.org, context()) if post.org else self.resolver.home_body(post.title)
-            if post.org_mention is not None and org is not None:
-                resolved[(post.org_mention.start, post.org_mention.end)] = org
+            # A bare title (副市长), or one whose written organisation is no name (国家主席):
+            # the profile's home body for that title, if it has one.
+            written = self.resolver.resolve_org(post.org, context()) if post.org else None
+            org = written or self.resolver.home_body(post.title)
+            if post.org_mention is not None and written is not None:
+                resolved[(post.org_mention.start, post.org_mention.end)] = written
             person = resolve(post.person)
             if person is None or org is None:
                 continue
