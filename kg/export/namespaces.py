@@ -43,6 +43,7 @@ from rdflib.namespace import (
 )
 
 from kg.errors import DataError
+from kg.resources import DATA_DIR
 
 
 class KG(DefinedNamespace):
@@ -137,7 +138,9 @@ PREFIXES: dict[str, Namespace] = {
     "sh": Namespace(str(SH._NS)),
 }
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent.parent / "ontology"
+#: The ontology and shapes: ``ontology/`` at the top of the repository, shipped inside the
+#: package as ``kg/data/ontology`` (a link to it), so installed wheels have it too.
+ONTOLOGY_DIR = DATA_DIR / "ontology"
 
 # ASCII characters an IRI may hold as they are (RFC 3987 iunreserved + sub-delims + ":@/").
 _IRI_SAFE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/")
