@@ -69,10 +69,12 @@ class Config:
     at_markers: tuple[str, ...]
     pair_joiners: tuple[str, ...]
     subject_reach: int = 40
+    locatives: tuple[str, ...] = ()
+    phrase_stops: tuple[str, ...] = ()
     refs: tuple[Reference, ...] = ()
 
 
-SHAPES = ("svo", "at", "agent", "pair")
+SHAPES = ("svo", "at", "agent", "pair", "venue")
 REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event")
 
 
@@ -118,6 +120,8 @@ def load_config() -> Config:
         at_markers=tuple(raw["at_markers"]),
         pair_joiners=tuple(raw["pair_joiners"]),
         subject_reach=raw["subject_reach"],
+        locatives=tuple(raw["locatives"]),
+        phrase_stops=tuple(raw["phrase_stops"]),
         refs=tuple(refs),
     )
 
@@ -205,8 +209,9 @@ class ArticleClaims:
         return out
 
     def _triggers(self, sent: Sentence, rule: Rule, items: Sequence[Item]) -> Iterator[tuple[int, int]]:
-        # A trigger must line up with the segmentation on at least one side: 先后来到 is often
-        # cut 先|后来|到, so 来到 ends on a boundary without starting on one.
+        # A trigger must line up with the segmentation on at least one side (先后来到 is often
+        # cut 先|后来|到, so 来到 ends on a boundary without starting on one); a one-character
+        # trigger on both.
         starts = {t.start for t in sent.tokens}
         ends = {t.end for t in sent.tokens}
         for trigger in rule.triggers:
@@ -216,6 +221,8 @@ class ArticleClaims:
                     continue
                 if starts and start not in starts and end not in ends:
                     continue
+                if starts and len(trigger) == 1 and not (start in starts and end in ends):
+                    continue  # 赴 of 赴任 (take office) is no visit
                 yield start, end
 
     def _clause_text(self, sent: Sentence, start: int, end: int) -> str | None:
@@ -252,6 +259,8 @@ class ArticleClaims:
         idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels]
         if not idx:
             return []
+        if sent.slice(sent.start, items[idx[-1]].start).endswith(self.cfg.locatives):
+            return []  # 在北京举行…: 北京 is where, not who
         gap = sent.slice(items[idx[-1]].end, pos)
         if len(gap) > self.cfg.subject_reach or sum(c in self.cfg.clause_ends for c in gap) > 1:
             return []
@@ -285,6 +294,8 @@ class ArticleClaims:
         start = pos + len(clause) - len(body)
         if not (4 <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
             return []
+        if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in "、的等"):
+            return []  # 的迪斯尼乐园扩建计划, 司法解释、加强案例指导…: not one title
         if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")):
             return []  # a named entity inside: the clause is not one name
         mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
@@ -305,6 +316,23 @@ class ArticleClaims:
                 objects = pool[-1:]
         if objects:
             yield subjects, objects
+
+    def _venue(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        """在叶卡捷琳堡举行上合组织峰会 / 大赛决赛在武汉落幕: the event (subject) is located
+        at the place written after 在 in the trigger's clause."""
+        before = [i for i in items if i.end <= t[0] and i.label in rule.object]
+        if not before or self._clause_text(sent, before[-1].end, t[0]) is None:
+            return
+        place = before[-1]
+        if not sent.slice(sent.start, place.start).endswith(self.cfg.at_markers):
+            return
+        events = self._object_after(sent, items, t[1], Rule(rule.name, rule.predicate, "svo", rule.triggers, rule.subject, rule.subject, rule.max_gap))
+        if not events:  # the event written before 在: 大赛决赛在武汉落幕
+            events = [i for i in items if i.end <= place.start and i.label in rule.subject][-1:]
+            if events and self._clause_text(sent, events[0].end, place.start) is None:
+                events = []
+        if events:
+            yield events, [place]
 
     def _at(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         subjects = self._subject_before(sent, items, t[0], rule.subject)
@@ -372,7 +400,7 @@ class ArticleClaims:
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         self._current = [sent.mention(e, self.article.id) for e in sent.ents]
         items = self._items(sent)
-        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair}
+        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue}
         seen: set[tuple[int, int, str, int, int]] = set()
         for rule in self.cfg.rules:
             for trigger in self._triggers(sent, rule, items):

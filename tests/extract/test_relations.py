@@ -144,3 +144,24 @@ def test_this_event_refers_to_the_event_named_before(extract):
     event = "全省安全生产工作会议"
     assert {("省应急管理厅", "organized", event), ("省消防救援总队", "organized", event)} <= got
     assert not any(o.startswith("本次") for _, _, o in got)
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        ("中央军委20日在北京八一大楼隆重举行晋升上将军衔仪式。", set(), {"organized"}),
+        ("全国安全生产工作会议在武汉召开。", {("全国安全生产工作会议", "locatedIn", "武汉")}, set()),
+        ("国务院在北京召开全国农村环境保护工作电视电话会议。", {("全国农村环境保护工作电视电话会议", "locatedIn", "北京")}, set()),
+        ("张新已赴任央行上海总部任副主任。", set(), {"visited"}),
+    ],
+)
+def test_places_where_are_not_agents(extract, text, expected, not_expected):
+    got, _ = _claims(extract, text, None)
+    assert expected <= got, got
+    assert not {g for g in got if g[1] in not_expected}, got
+
+
+def test_unnamed_documents_are_whole_titles(extract):
+    for text in ("香港金管局30日公布的迪斯尼乐园扩建计划，显示特区政府会支持。", "最高人民法院通过制定司法解释、加强案例指导等方式统一司法标准。"):
+        got, _ = _claims(extract, text, None)
+        assert not {g for g in got if g[1] == "issued"}, got
