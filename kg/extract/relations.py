@@ -75,6 +75,7 @@ class Config:
 
 
 SHAPES = ("svo", "at", "agent", "pair", "venue")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event")
 
 
@@ -259,12 +260,24 @@ class ArticleClaims:
         idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels]
         if not idx:
             return []
-        if sent.slice(sent.start, items[idx[-1]].start).endswith(self.cfg.locatives):
+        if self._after_locative(sent, items, items[idx[-1]]):
             return []  # 在北京举行…: 北京 is where, not who
         gap = sent.slice(items[idx[-1]].end, pos)
         if len(gap) > self.cfg.subject_reach or sum(c in self.cfg.clause_ends for c in gap) > 1:
             return []
         return self._group_back(sent, items, idx[-1], labels)
+
+    def _after_locative(self, sent: Sentence, items: Sequence[Item], item: Item) -> bool:
+        """Is ``item`` the place of a 在/于… phrase (在俄罗斯叶卡捷琳堡, 在苏丹首都喀土穆)? Places
+        and up to three other characters may stand between the preposition and the item."""
+        before = sent.slice(sent.start, item.start)
+        clause_start = max((i for i, c in enumerate(before) if c in self.cfg.clause_ends), default=-1) + 1
+        at = max((before.rfind(w) + len(w) for w in self.cfg.locatives if before.rfind(w) >= clause_start), default=-1)
+        if at < 0:
+            return False
+        between = sent.start + at
+        places = sum(i.end - i.start for i in items if between <= i.start and i.end <= item.start and i.label in PLACE_LABELS)
+        return item.start - between - places <= 3
 
     def _object_after(self, sent: Sentence, items: Sequence[Item], pos: int, rule: Rule, extra_gap: int = 0) -> list[Item]:
         max_gap = rule.max_gap + extra_gap

@@ -150,6 +150,8 @@ def test_this_event_refers_to_the_event_named_before(extract):
     "text, expected, not_expected",
     [
         ("中央军委20日在北京八一大楼隆重举行晋升上将军衔仪式。", set(), {"organized"}),
+        ("双方同意于2010年初在苏丹首都喀土穆召开第二届中阿能源合作大会。", set(), {"organized"}),
+        ("胡锦涛前往出席在俄罗斯叶卡捷琳堡举行的上海合作组织成员国元首理事会第九次会议。", set(), {"organized"}),
         ("全国安全生产工作会议在武汉召开。", {("全国安全生产工作会议", "locatedIn", "武汉")}, set()),
         ("国务院在北京召开全国农村环境保护工作电视电话会议。", {("全国农村环境保护工作电视电话会议", "locatedIn", "北京")}, set()),
         ("张新已赴任央行上海总部任副主任。", set(), {"visited"}),
