@@ -36,6 +36,7 @@ from kg.resources import data_path, load_list, load_toml, load_tsv
 TITLES_KEY = "titles"
 LAC_KEY = "lac"
 NESTED_KEY = "nested"
+PARTS_KEY = "parts"  # names swallowed by a longer one, from kg_suffix_entities to kg_nested
 
 #: ``ent.id_`` says which component made an entity (kept for audit and used by the filter).
 SOURCE_LAC = "lac"
@@ -247,10 +248,33 @@ class SuffixRule:
     person_before_bare_head: bool
     unit_suffixes: tuple[str, ...]
     trim_start: re.Pattern[str] | None
+    split_tags: tuple[str, ...]
+    unit_labels: tuple[str, ...]
+    unit_words: tuple[str, ...]
+    inner_required: tuple[str, ...]
+    place_restart: tuple[str, ...]
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
         return next((s for s in self.suffixes if word.endswith(s)), None)
+
+    def split_parts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(fronts, tails) of the suffixes LAC may cut in two: 对接会 as 对接|会, 示范区 as
+        示范|区. A head split over two tokens is a front ending the first token and a tail that
+        is the whole second token."""
+        parts = {(s[:k], s[k:]) for s in self.suffixes for k in range(1, len(s))}
+        return tuple(sorted({f for f, _ in parts})), tuple(sorted({t for _, t in parts}))
+
+    def split_suffix(self, first: str, last: str) -> str | None:
+        """The suffix that ``first`` + ``last`` end with when it covers all of ``last`` and
+        part of ``first`` (a head LAC cut in two), else None.
+
+        >>> rule = next(r for r in load_suffix_rules("nlp/suffix_rules.toml") if r.label == "EVENT")
+        >>> rule.label, rule.split_suffix("供需对接", "会"), rule.split_suffix("开", "会")
+        ('EVENT', '对接会', None)
+        """
+        joined = first + last
+        return next((s for s in self.suffixes if len(s) > len(last) and joined.endswith(s)), None)
 
     def is_stop(self, name: str, suffix: str) -> bool:
         """A stop head rejects a name equal to it (bare 社区, 工程) or ending with it when it is
@@ -299,6 +323,11 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     person_before_bare_head=bool(r.get("person_before_bare_head", False)),
                     unit_suffixes=_words(r.get("unit_suffixes")),
                     trim_start=re.compile(r["trim_start"]) if "trim_start" in r else None,
+                    split_tags=tuple(r.get("split_tags", [])),
+                    unit_labels=tuple(r.get("unit_labels", [])),
+                    unit_words=_words(r.get("unit_words")),
+                    inner_required=_words(r.get("inner_required")),
+                    place_restart=_words(r.get("place_restart")),
                 )
             )
         except (KeyError, re.error) as exc:
@@ -312,6 +341,11 @@ def _complete_place(doc: Doc, i: int, end: int) -> bool:
     if doc[i].text not in known_places():
         return False
     return not (i == end - 2 and len(doc[end - 1].text) <= 2)
+
+
+def _is_place_token(token) -> bool:
+    """LAC tagged the token as a place, or it is (part of) a place ent."""
+    return token.tag_ == "LOC" or token.ent_type_ in PLACE_LABELS
 
 
 def _plain_or_place(token) -> bool:
@@ -344,14 +378,27 @@ class SuffixEntities:
     head word at least two characters longer than a unit suffix (介入科, 官地矿).
     """
 
-    def __init__(self, nlp: Language, rules: str) -> None:
+    def __init__(self, nlp: Language, rules: str, part_labels: Iterable[str] = (), outer_labels: Iterable[str] = ()) -> None:
         self.rules = load_suffix_rules(rules)
+        self.part_labels = frozenset(part_labels)
+        self.outer_labels = frozenset(outer_labels)
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.quoted = Matcher(nlp.vocab, validate=True)
+        self.split = Matcher(nlp.vocab, validate=True)
+        self.quoted_whole = Matcher(nlp.vocab, validate=True)
         for i, rule in enumerate(self.rules):
             suffix = "(?:" + "|".join(map(re.escape, rule.suffixes)) + ")$"
             head = {"TEXT": {"REGEX": suffix}, "TAG": {"IN": list(rule.head_tags)}}
             patterns = [[head]]
+            whole = [x for x in rule.suffixes if len(x) > 1]
+            if rule.split_tags and whole:
+                # a multi-character suffix LAC tagged as a verb (推进会/v) is a head too
+                patterns.append([{"ORTH": {"IN": whole}, "TAG": {"IN": list(rule.split_tags)}}])
+            fronts, tails = rule.split_parts()
+            if fronts:
+                front = {"TEXT": {"REGEX": "(?:" + "|".join(map(re.escape, fronts)) + ")$"}, "TAG": {"NOT_IN": ["w", "_SP"]}}
+                tail = {"ORTH": {"IN": list(tails)}, "TAG": {"IN": list(rule.head_tags + rule.split_tags)}}
+                self.split.add(str(i), [[front, tail]])
             if rule.person_before_bare_head:
                 # 西铭/PER 矿: a "person" right before a bare one-character suffix names the body
                 bare = {"ORTH": {"IN": [x for x in rule.suffixes if len(x) == 1]}, "TAG": {"IN": list(rule.head_tags)}}
@@ -360,7 +407,10 @@ class SuffixEntities:
             if rule.quoted:
                 quote = {"ORTH": {"IN": ["“", '"']}}
                 inside = {"ORTH": {"NOT_IN": ["”", "“", '"', "。", "，"]}, "OP": "{1,8}"}
-                self.quoted.add(str(i), [[quote, inside, {"ORTH": {"IN": ["”", '"']}}, head]])
+                close = {"ORTH": {"IN": ["”", '"']}}
+                self.quoted.add(str(i), [[quote, inside, close, head]])
+                # a quoted name that ends with the head: “中国醋都·清徐乡村e镇”
+                self.quoted_whole.add(str(i), [[quote, {**inside, "OP": "{0,8}"}, head, close]])
         known_places()  # load the gazetteer now, not on the first document
 
     def _name_token(self, rule: SuffixRule, token) -> bool:
@@ -373,30 +423,55 @@ class SuffixEntities:
                 return False  # 推动(建设), 位于, 是: clause verbs never sit inside a name
         return token.ent_type_ not in rule.blocked_ents and token.norm_ not in rule.stop_words
 
-    def _candidates(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
-        """(rule, start, end) for every head with every possible start, longest first.
-
-        The head is found by the ``Matcher``; the name words before it are taken here (a
-        quantified Matcher pattern costs far more than this scan).
-        """
+    def _heads(self, doc: Doc) -> Iterator[tuple[int, int, int, int | None]]:
+        """(rule, head, end, start) for every head ``doc[head:end]`` the ``Matcher`` finds: one
+        token ending with a suffix, or two tokens that LAC cut a suffix across (供需对接|会,
+        示范|区). ``start`` is set when the match fixes the whole name (a quoted name, a person
+        before a bare head); otherwise the name words are taken by ``_starts`` (a quantified
+        Matcher pattern costs far more than that scan)."""
         for match_id, start, end in self.matcher(doc):
             key = int(doc.vocab.strings[match_id])
-            rule = self.rules[key]
-            if end - start > 1:  # person + bare head
-                yield key, start, end
-                continue
-            first = start
-            while first > 0 and start - first < rule.max_tokens - 1 and self._name_token(rule, doc[first - 1]):
-                if doc[first - 1].tag_ in rule.inner_tags and (first < 2 or not (rule.inner_lead or _plain_or_place(doc[first - 2]))):
-                    break  # a verb inside a name follows a common word: 水系|连通, not 中铁十二局|承建
-                    # (with inner_lead, _inner_ok checks the whole name instead)
-                first -= 1
-            if rule.lead_tags and first > 0 and self._lead_ok(rule, doc, first - 1, end):
-                yield key, first - 1, end  # 老|军营|街道办事处
-            for s in range(first, start + 1):
-                yield key, s, end
+            yield (key, end - 1, end, start) if end - start > 1 else (key, start, end, None)  # person + bare head
+        for match_id, start, end in self.split(doc):
+            key = int(doc.vocab.strings[match_id])
+            if self.rules[key].split_suffix(doc[start].text, doc[start + 1].text) is not None:
+                yield key, start, end, None
         for match_id, start, end in self.quoted(doc):
-            yield int(doc.vocab.strings[match_id]), start, end
+            yield int(doc.vocab.strings[match_id]), end - 1, end, start
+        for match_id, start, end in self.quoted_whole(doc):
+            if end - start >= 3:
+                yield int(doc.vocab.strings[match_id]), end - 2, end - 1, start + 1
+
+    def _starts(self, key: int, doc: Doc, head: int, end: int, units: dict[int, tuple[int, str]]) -> Iterator[int]:
+        """Every start of a name over the name tokens before a head, longest first (a head LAC
+        cut in two counts as one token of ``max_tokens``). A name that an earlier rule found
+        (``units``: end -> (start, label)) counts as one name token when the words after it
+        say what the name is about (``unit_words``): the project of a ceremony,
+        高端…项目常化酸洗机组|总承包签约仪式."""
+        rule = self.rules[key]
+        first = head
+        count = 0
+        while first > 0 and count < rule.max_tokens - 1:
+            if first in units and self._about_unit(rule, doc, first, end):
+                first = units[first][0]
+                count += 1
+                continue
+            if not self._name_token(rule, doc[first - 1]):
+                break
+            if doc[first - 1].tag_ in rule.inner_tags and (first < 2 or not (rule.inner_lead or _plain_or_place(doc[first - 2]))):
+                break  # a verb inside a name follows a common word: 水系|连通, not 中铁十二局|承建
+                # (with inner_lead, _inner_ok checks the whole name instead)
+            first -= 1
+            count += 1
+        if rule.lead_tags and first > 0 and self._lead_ok(rule, doc, first - 1, end):
+            yield first - 1  # 老|军营|街道办事处
+        yield from range(first, head + 1)
+
+    @staticmethod
+    def _about_unit(rule: SuffixRule, doc: Doc, unit_end: int, end: int) -> bool:
+        """The words from a unit's end to the head say the name is about the unit (签约, 开工)."""
+        text = doc[unit_end:end].text
+        return any(w in text for w in rule.unit_words)
 
     @staticmethod
     def _lead_ok(rule: SuffixRule, doc: Doc, i: int, end: int) -> bool:
@@ -419,14 +494,14 @@ class SuffixEntities:
         return any(text.find(u, 1) >= 3 for u in rule.lead_suffixes)
 
     @staticmethod
-    def _inner_ok(rule: SuffixRule, span: Span) -> bool:
+    def _inner_ok(rule: SuffixRule, span: Span, head: int) -> bool:
         """A name that holds an inner-tag word (a verb) must end with a strong head and, with
         ``inner_lead``, start with a level word or a province or prefecture: 山西合成生物凯赛研究院,
         省数字化转型促进中心; not 加快建设中心 (no owner), not 市场|推动|中心."""
-        inner = [t for t in span[:-1] if t.tag_ in rule.inner_tags and t.tag_ not in rule.name_tags]
+        inner = [t for t in span.doc[span.start : head] if t.tag_ in rule.inner_tags and t.tag_ not in rule.name_tags]
         if not inner:
             return True
-        if rule.inner_suffixes and not span[-1].text.endswith(rule.inner_suffixes):
+        if rule.inner_suffixes and not span.doc[head : span.end].text.endswith(rule.inner_suffixes):
             return False
         if rule.inner_lead:
             first = span[0].text
@@ -444,27 +519,66 @@ class SuffixEntities:
         return end
 
     def __call__(self, doc: Doc) -> Doc:
+        heads: dict[int, set[tuple[int, int, int | None]]] = {}
+        for key, head, end, start in self._heads(doc):
+            heads.setdefault(key, set()).add((head, end, start))
         best: dict[tuple[int, int], Span] = {}
-        # longest first within each (rule, head end): the first accepted match is the one kept
-        for key, start, end in sorted(self._candidates(doc), key=lambda m: (m[0], m[2], m[1])):
-            if (key, end) in best:
-                continue
+        units: dict[str, dict[int, tuple[int, str]]] = {}  # label -> end -> (start, label) of names so far
+        parts: list[Span] = []
+        for key in sorted(heads):  # rule by rule, in file order: later rules see earlier names
             rule = self.rules[key]
-            span = self._trim(doc, rule, start, end)
-            if span is not None and self._accept(rule, span) and self._inner_ok(rule, span):
-                stop = self._tail_end(rule, doc, span.end) if rule.tails else span.end
-                best[(key, end)] = Span(doc, span.start, stop, label=rule.label, span_id=SOURCE_SUFFIX)
-        merge_entities(doc, [best[k] for k in sorted(best)])
+            known = {e: v for label in rule.unit_labels for e, v in units.get(label, {}).items()}
+            candidates = set()
+            for head, end, start in heads[key]:
+                starts = [start] if start is not None else self._starts(key, doc, head, end, known)
+                candidates.update((s, head, end) for s in starts)
+            # longest first within each head end: the first accepted match is the one kept
+            for start, head, end in sorted(candidates, key=lambda m: (m[2], m[0], m[1])):
+                if (key, end) in best:
+                    continue
+                span = self._trim(doc, rule, start, head, end)
+                if span is not None and self._accept(rule, span, head) and self._inner_ok(rule, span, head):
+                    stop = self._tail_end(rule, doc, span.end) if rule.tails else span.end
+                    best[(key, end)] = Span(doc, span.start, stop, label=rule.label, span_id=SOURCE_SUFFIX)
+                    units.setdefault(rule.label, {})[stop] = (span.start, rule.label)
+                    inner = [(s, e, label) for e, (s, label) in known.items() if span.start <= s and e < span.end and self._about_unit(rule, doc, e, span.end)]
+                    parts += [  # the largest units: not 阳泉煤化工项目 of 阳泉煤化工项目气化装置
+                        Span(doc, s, e, label=label, span_id=SOURCE_SUFFIX)
+                        for s, e, label in inner
+                        if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in inner)
+                    ]
+        found = [best[k] for k in sorted(best)]
+        self._keep_parts(doc, found, parts)
+        merge_entities(doc, found)
         return doc
 
+    def _keep_parts(self, doc: Doc, found: list[Span], parts: list[Span]) -> None:
+        """Names that a longer new name swallows, kept in ``doc.spans["parts"]`` for
+        ``kg_nested`` (ents cannot overlap): the ``units`` an event was named after, and the
+        owner that starts a name of an ``outer_labels`` kind, the longest name of a
+        ``part_labels`` kind there (省政府 of 省政府民生实事AED项目, 太钢 of 太钢…二期项目) —
+        unless the head follows it right away: 国家区域医疗中心|项目 is the project of building
+        a centre, not a centre's project."""
+        inside = sorted((e for e in list(doc.ents) + found if e.label_ in self.part_labels), key=lambda e: -len(e))
+        for outer in found:
+            if outer.label_ not in self.outer_labels:
+                continue
+            owner = next((e for e in inside if e.start == outer.start and e.end < outer.end - 1), None)
+            if owner is not None:
+                parts.append(owner)
+        doc.spans[PARTS_KEY] = sorted(set(parts), key=lambda e: (e.start, e.end, e.label_))
+
     @staticmethod
-    def _trim(doc: Doc, rule: SuffixRule, start: int, end: int) -> Span | None:
+    def _trim(doc: Doc, rule: SuffixRule, start: int, head: int, end: int) -> Span | None:
         """Drop leading tokens that cannot start a name: joiners, counted quantities (5个),
         and, for rules without inner heads, anything up to the last complete name inside.
-        A quoted name before the head (“百馆兴体”工程) is kept whole."""
-        if (doc[start].text, doc[end - 2].text) in QUOTE_PAIRS and end - start >= 4:
+        A quoted name before the head (“百馆兴体”工程) or quoted whole (“中国醋都·清徐乡村e镇”)
+        is kept whole."""
+        if head - start >= 3 and (doc[start].text, doc[head - 1].text) in QUOTE_PAIRS:
             return Span(doc, start, end)
-        for i in range(start, end - 1):
+        if 0 < start and end < len(doc) and (doc[start - 1].text, doc[end].text) in QUOTE_PAIRS:
+            return Span(doc, start, end)
+        for i in range(start, head):
             text = doc[i].text
             if text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):
                 if text in rule.joiners and i > start and (not _plain(doc[i - 1]) or rule.suffix_of(doc[i - 1].text)):
@@ -482,17 +596,21 @@ class SuffixEntities:
                 start = i + 1
             elif not rule.inner_heads and (rule.suffix_of(text) is not None or _complete_place(doc, i, end)):
                 start = i + 1
+            elif rule.place_restart and i > start and _is_place_token(doc[i]) and doc[i - 1].text.endswith(rule.place_restart):
+                start = i  # 综改区|山西合成生物产业生态园: the first place says where the name is
         return Span(doc, start, end) if start < end else None
 
     @staticmethod
-    def _accept(rule: SuffixRule, span: Span) -> bool:
+    def _accept(rule: SuffixRule, span: Span, head_start: int) -> bool:
         """Long enough, a real head, and (for anchored rules) a proper name inside."""
         if len(span.text) < rule.min_chars:
             return False
-        head = span[-1].text
+        head = span.doc[head_start : span.end].text
         suffix = rule.suffix_of(head)
         if suffix is None or rule.is_stop(span.text, suffix):
             return False
+        if rule.inner_required:  # a part of a named whole: 高端…硅钢项目|常化酸洗机组
+            return any(t.text.endswith(rule.inner_required) for t in span.doc[span.start + 1 : head_start])
         prev = span.doc[span.start - 1] if span.start > 0 else None
         after_context = prev is not None and prev.text in rule.context_words
         if rule.context_tags and not after_context and any(t.tag_ in rule.context_tags for t in span):
@@ -518,14 +636,17 @@ class SuffixEntities:
             return True  # a department right before a title: 组织部|部长, 急诊科|护士长
         if prev is not None and nxt is not None and (prev.text, nxt.text) in QUOTE_PAIRS:
             return True  # a quoted name is a proper name: 组建“党员先锋队”
-        if len(span) >= 4 and (span[0].text, span[-2].text) in QUOTE_PAIRS:
+        if head_start - span.start >= 3 and (span[0].text, span.doc[head_start - 1].text) in QUOTE_PAIRS:
             return True  # a quoted name before the head: “百馆兴体”工程
         return any(head.endswith(u) and len(head) - len(u) >= 2 for u in rule.unit_suffixes)
 
 
-@Language.factory("kg_suffix_entities", default_config={"rules": "nlp/suffix_rules.toml"})
-def make_suffix_entities(nlp: Language, name: str, rules: str) -> SuffixEntities:
-    return SuffixEntities(nlp, rules)
+@Language.factory(
+    "kg_suffix_entities",
+    default_config={"rules": "nlp/suffix_rules.toml", "part_labels": ["ORG"], "outer_labels": ["PROJECT", "EVENT"]},
+)
+def make_suffix_entities(nlp: Language, name: str, rules: str, part_labels: list[str], outer_labels: list[str]) -> SuffixEntities:
+    return SuffixEntities(nlp, rules, part_labels, outer_labels)
 
 
 # --------------------------------------------------------------------------- enumerations
@@ -852,15 +973,22 @@ def make_entity_filter(nlp: Language, name: str, rules: str, brackets: str) -> E
 
 
 class NestedPlaces:
-    """Places written inside a longer name -> ``doc.spans["nested"]`` (label GPE/LOC/FAC).
+    """Names written inside a longer name -> ``doc.spans["nested"]``.
 
     ``北涧河生态复流工程`` is a PROJECT ent, and 北涧河 is a river the graph should know too;
-    ``doc.ents`` cannot overlap, so the places go to a span group. A nested place is a token
-    LAC tagged as a place (``tags``) inside an ent of ``outer`` labels, strictly shorter than
-    it, that the gazetteer knows or that ends with a place suffix after a name character, and
-    that passes the entity filter for its label (the same rules as any place ent). Outer labels
-    are projects and events by default: the place in a body's name (太原 of 太原幼师…学校,
-    尖山 of 尖山铁矿) names the body, not a place the text speaks of.
+    ``doc.ents`` cannot overlap, so the inner names go to a span group:
+
+    * places: a token LAC tagged as a place (``tags``) inside an ent of ``outer`` labels,
+      strictly shorter than it and not its head (清徐乡村e镇 heads 中国醋都·清徐乡村e镇), that
+      the gazetteer knows or that ends with a place suffix after a name character, labelled
+      GPE/LOC/FAC by its suffix;
+    * the names ``kg_suffix_entities`` kept in ``doc.spans["parts"]`` (the body of
+      省政府民生实事AED项目, the project of a signing ceremony), if they still lie strictly
+      inside an ent.
+
+    Every nested name passes the entity filter for its label (the same rules as any ent).
+    Outer labels are projects and events by default: the place in a body's name (太原 of
+    太原幼师…学校, 尖山 of 尖山铁矿) names the body, not a place the text speaks of.
     """
 
     def __init__(self, outer: list[str], tags: list[str], place_suffixes: str, default_place: str, rules: str) -> None:
@@ -876,17 +1004,23 @@ class NestedPlaces:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for ent in doc.ents:
-            if ent.label_ not in self.outer or len(ent) < 2:
-                continue
-            for token in ent:
+        outer = [ent for ent in doc.ents if ent.label_ in self.outer and len(ent) >= 2]
+        for ent in outer:
+            for token in ent[:-1]:
                 text = token.text
                 if token.tag_ not in self.tags or not self._is_place(text):
                     continue
                 label = self.places(text)
                 if self.filter.ok(label, text):
                     spans.append(Span(doc, token.i, token.i + 1, label=label))
-        doc.spans[NESTED_KEY] = spans
+        for part in doc.spans.get(PARTS_KEY, []):
+            inside = any(e.start <= part.start and part.end <= e.end and len(part) < len(e) for e in outer)
+            if inside and self.filter.ok(part.label_, part.text, part.id_):
+                spans.append(part)
+        if PARTS_KEY in doc.spans:
+            del doc.spans[PARTS_KEY]
+        unique = {(e.start, e.end, e.label_): e for e in reversed(spans)}  # first of equal spans
+        doc.spans[NESTED_KEY] = [unique[k] for k in sorted(unique)]
         return doc
 
 

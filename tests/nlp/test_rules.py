@@ -88,6 +88,28 @@ ENTITY_CASES = [
     ("市委经济工作会议在市委召开。", {("市委经济工作会议", "EVENT")}, {("经济工作会议", "EVENT")}),
     # generic nouns after an adjective are no places
     ("建设新农村。", set(), {("新农村", "GPE"), ("新农村", "LOC")}),
+    # an event head LAC cut in two and tagged as a verb: 推进/v 会/v, 对接/vn 会/v
+    ("全省乡村振兴工作推进会在太原召开。", {("全省乡村振兴工作推进会", "EVENT")}, set()),
+    ("2024年晋中市文旅项目招商对接会举行。", {("2024年晋中市文旅项目招商对接会", "EVENT")}, set()),
+    # …but a verb followed by a word starting with 会 is no meeting
+    ("会议要求持续推进会商机制。", set(), {("推进会", "EVENT"), ("持续推进会", "EVENT")}),
+    # designations are projects: 示范区 cut as 示范|区, 专业镇 after a product, 乡村e镇
+    ("第三批国家生态文明建设示范区名单公布。", {("国家生态文明建设示范区", "PROJECT")},
+     {("第三批国家生态文明建设示范区", "PROJECT")}),
+    ("阳曲县小米专业镇建设加快。", {("小米专业镇", "PROJECT")}, {("小米专业镇", "GPE")}),
+    ("许多专业镇发展较快，省市专业镇也在转型。", set(), {("专业镇", "PROJECT"), ("省市专业镇", "PROJECT")}),
+    ("打造“中国杂粮都·忻州e镇”品牌。", {("中国杂粮都·忻州e镇", "PROJECT")}, {("忻州e镇", "GPE"), ("忻州e镇", "PROJECT")}),
+    # a joiner inside a project name after a common word
+    ("统筹推进国家中医药改革与发展示范项目。", {("国家中医药改革与发展示范项目", "PROJECT")}, set()),
+    # a place after a zone says where the park is; the park is the project
+    ("企业位于经开区太原智创产业园。", {("太原智创产业园", "PROJECT"), ("经开区", "GPE")}, {("经开区太原智创产业园", "PROJECT")}),
+    # kinds of projects are no names; a named one is
+    ("使用省政府民生实事项目配置的设备。", {("省政府", "ORG")}, {("省政府民生实事项目", "PROJECT")}),
+    ("落实省政府民生实事AED项目。", {("省政府民生实事AED项目", "PROJECT")}, set()),
+    ("我市招商引资项目签约仪式举行。", set(), {("市招商引资项目", "PROJECT")}),
+    # the event of a project takes the project's whole name (its part: 项目|气化装置)
+    ("中铁三局举行阳泉煤化工项目气化装置总承包签约仪式。",
+     {("阳泉煤化工项目气化装置总承包签约仪式", "EVENT"), ("中铁三局", "ORG")}, {("承包签约仪式", "EVENT")}),
 ]
 
 
@@ -143,6 +165,15 @@ WORD_CASES = [
     # …not before a weak head (局), not without an owner
     ([("山西", "ORG"), ("合成", "v"), ("材料", "n"), ("局", "n"), ("成立", "v")], set(), {("山西合成材料局", "ORG")}),
     ([("材料", "n"), ("合成", "v"), ("凯赛研究院", "ORG"), ("成立", "v")], {("凯赛研究院", "ORG")}, {("材料合成凯赛研究院", "ORG")}),
+    # a multi-character suffix cut in two, its last part tagged as a verb (对接|会, 专业|镇)
+    ([("全省", "n"), ("招商", "vn"), ("对接", "vn"), ("会", "v"), ("在", "p")], {("全省招商对接会", "EVENT")}, set()),
+    ([("全省", "n"), ("招商", "vn"), ("推进会", "v"), ("在", "p")], {("全省招商推进会", "EVENT")}, set()),
+    ([("山西", "LOC"), ("陈醋专业", "a"), ("镇", "n"), ("发展", "v")], {("山西陈醋专业镇", "PROJECT")}, {("镇", "GPE")}),
+    ([("医院", "n"), ("机动", "a"), ("队伍", "n")], set(), {("医院机动队伍", "ORG")}),
+    ([("省消防救援局", "ORG"), ("晋中", "LOC"), ("机动", "a"), ("队伍", "n"), ("出动", "v")], {("省消防救援局晋中机动队伍", "ORG")}, set()),
+    # …not a verb and a word that is no suffix's tail (开|会), nor a suffix alone
+    ([("全省", "n"), ("干部", "n"), ("开", "v"), ("会", "v")], set(), {("全省干部开会", "EVENT")}),
+    ([("要", "v"), ("推进", "v"), ("会", "v"), ("商", "n")], set(), {("推进会", "EVENT")}),
 ]
 
 
@@ -160,6 +191,18 @@ NESTED_CASES = [
     ("他们参加了晋祠公园改造工程。", {("晋祠公园", "FAC")}, set()),
     # the place in a body's name names the body
     ("尖山铁矿的工人和太原幼师高等专科学校的学生。", set(), {("尖山", "LOC"), ("太原", "GPE")}),
+    # the project a ceremony is about is a name of its own; not the project it is a part of
+    ("中铁三局举行阳泉煤化工项目气化装置总承包签约仪式。", {("阳泉煤化工项目气化装置", "PROJECT")}, {("阳泉煤化工项目", "PROJECT")}),
+    ("市政府举行北京东路快速化改造工程开工仪式。", {("北京东路快速化改造工程", "PROJECT"), ("北京东路", "FAC")}, set()),
+    # …not a kind of projects a meeting is about
+    ("2024年晋中市文旅项目招商对接会举行。", {("晋中市", "GPE")}, {("2024年晋中市文旅项目", "PROJECT")}),
+    # the owner that starts a project or event name is a body of its own
+    ("太钢集团高端不锈钢二期项目投产。", {("太钢集团", "ORG")}, set()),
+    ("落实省政府民生实事AED项目。", {("省政府", "ORG")}, set()),
+    # …but not a body the project is about building (国家区域医疗中心|项目)
+    ("国家区域医疗中心项目落地。", set(), {("国家区域医疗中心", "ORG")}),
+    # the head of a designation is not a place: 忻州e镇 heads the project
+    ("打造“中国杂粮都·忻州e镇”品牌。", {("中国", "GPE")}, {("忻州e镇", "GPE"), ("忻州e镇", "PROJECT")}),
 ]
 
 
