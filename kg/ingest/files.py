@@ -13,6 +13,7 @@ its entry in the manifest beside it, the manifest's default ``year``, else unkno
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -90,6 +91,26 @@ def _year_of(path: Path, manifest: dict) -> int | None:
     return entry.get("year", manifest.get("year"))
 
 
+def source_names(files: Iterable[Path]) -> dict[Path, str]:
+    """The name each page goes by in article ids: its file name, unless two pages read together
+    share it — then their paths below the deepest folder they have in common, so that
+    ``a/p.txt`` and ``b/p.txt`` give articles ``a/p/001`` and ``b/p/001``, not one ``p/001``.
+
+    >>> source_names([Path("x/a/p.txt"), Path("x/b/p.txt"), Path("x/b/q.txt")])
+    {PosixPath('x/a/p.txt'): 'a/p.txt', PosixPath('x/b/p.txt'): 'b/p.txt', PosixPath('x/b/q.txt'): 'q.txt'}
+    """
+    files = list(files)
+    counts: dict[str, int] = {}
+    for f in files:
+        counts[f.name] = counts.get(f.name, 0) + 1
+    clashing = [f.resolve() for f in files if counts[f.name] > 1]
+    root = Path(os.path.commonpath(clashing)) if clashing else None
+    return {
+        f: f.name if counts[f.name] == 1 else f.resolve().relative_to(root).as_posix()
+        for f in files
+    }
+
+
 def read_pages(
     paths: Iterable[str | Path],
     *,
@@ -114,7 +135,9 @@ def read_pages(
         if folder.is_dir() and not any(p.is_file() for p in folder.rglob(f"*{PAGE_SUFFIX}")):
             report(InputError("E105", folder))
     manifests: dict[Path, dict] = {}
-    for path in iter_page_files(paths):
+    files = iter_page_files(paths)
+    names = source_names(files)
+    for path in files:
         if path.parent not in manifests:
             try:
                 manifests[path.parent] = load_manifest(path.parent)
@@ -127,4 +150,4 @@ def read_pages(
             report(error)
             continue
         page_year = year if year is not None else _year_of(path, manifests[path.parent])
-        yield from split_page(text, path.name, year=page_year)
+        yield from split_page(text, path, year=page_year, name=names[path])

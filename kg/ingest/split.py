@@ -37,7 +37,7 @@ Every character of ``Article.text`` is a verbatim slice of the page recorded in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from kg.ingest.dates import Dateline, find_dateline, iso_date
 from kg.ingest.layout import BODY, BYLINE, CREDIT, DATE, HEAD, LEAD, PHOTO, SUB, Piece, scan_page
@@ -348,8 +348,8 @@ def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, 
     elif dateline.place is None and found is not None and found.place:
         dateline = Dateline(dateline.month, dateline.day, dateline.year, found.place)
     return Article(
-        id=f"{Path(page).stem}/{ordinal:03d}",
-        source=Path(page).name,
+        id=f"{PurePosixPath(page).with_suffix('').as_posix()}/{ordinal:03d}",
+        source=page,
         ordinal=ordinal,
         text=body,
         kind=item.kind,
@@ -363,12 +363,16 @@ def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, 
     )
 
 
-def split_page(text: str, source: str | Path, *, year: int | None = None, rules: Rules | None = None) -> list[Article]:
+def split_page(
+    text: str, source: str | Path, *, year: int | None = None, rules: Rules | None = None, name: str | None = None
+) -> list[Article]:
     """A decoded page's items, in page order.
 
     ``Article.id`` is ``<file stem>/<ordinal:03d>`` (ordinals from 1) and ``Article.source`` the
-    file's base name, so ids do not depend on how the folder was spelled. ``year`` completes
-    the month/day datelines (``--01-09`` without it).
+    file's base name, so ids do not depend on how the folder was spelled. ``name`` overrides
+    the base name (``a/p.txt``: :func:`kg.ingest.read_pages` passes it when two pages read
+    together share a file name). ``year`` completes the month/day datelines (``--01-09``
+    without it).
 
     >>> page = "政务之要\\n\\n节前监督检查\\n\\n本报讯 1月9日迎泽区消息，该区开展检查。（刘涛）\\n"
     >>> [a] = split_page(page, "p/007.txt", year=2023)
@@ -378,4 +382,5 @@ def split_page(text: str, source: str | Path, *, year: int | None = None, rules:
     rules = rules or load_rules()
     items = _PageSplitter(text, rules).run(scan_page(text, rules))
     items = [item for item in items if item.paragraphs]
-    return [_article(item, text, str(source), n, year, rules) for n, item in enumerate(items, 1)]
+    page = name or Path(source).name
+    return [_article(item, text, page, n, year, rules) for n, item in enumerate(items, 1)]

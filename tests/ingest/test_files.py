@@ -107,3 +107,18 @@ def test_ids_do_not_depend_on_how_the_folder_is_spelled(tmp_path, monkeypatch):
     absolute = [(a.id, a.source) for a in read_pages([tmp_path / "pages"])]
     relative = [(a.id, a.source) for a in read_pages(["./pages/"])]
     assert absolute == relative == [("p/001", "p.txt")]
+
+
+def test_pages_sharing_a_file_name_get_distinct_ids(tmp_path):
+    """a/p.txt and b/p.txt read together: articles a/p/001 and b/p/001, never one p/001."""
+    for folder, seed in (("a", "003_c8387fcf9c81d2cd.txt"), ("b", "004_231d657270cb7023.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p.txt").write_bytes((SEEDS / seed).read_bytes())
+    articles = list(read_pages([tmp_path]))
+    ids = [a.id for a in articles]
+    assert len(ids) == len(set(ids))
+    assert {a.source for a in articles} == {"a/p.txt", "b/p.txt"}
+    assert ids[0] == "a/p/001"
+    # a page whose name is unique keeps its plain name
+    (tmp_path / "b" / "q.txt").write_bytes((SEEDS / "003_c8387fcf9c81d2cd.txt").read_bytes())
+    assert any(a.id == "q/001" for a in read_pages([tmp_path]))
