@@ -16,8 +16,11 @@ Annotations downstream stages rely on:
 
 * ``doc.ents``: PERSON, ORG, GPE, LOC, FAC, EVENT, LAW (name inside 《》), DATE, PROJECT;
 * ``doc.spans["titles"]``: TITLE spans (a title may overlap an ORG ent);
-* ``doc.spans["nested"]``: places inside a longer ent (北涧河 of 北涧河生态复流工程), labelled
-  GPE / LOC / FAC;
+* ``doc.spans["nested"]``: names inside a longer ent: places (北涧河 of 北涧河生态复流工程),
+  labelled GPE / LOC / FAC, the owner body of a project or event (省政府 of
+  省政府民生实事AED项目, ORG), the project a ceremony is about (PROJECT);
+* ``doc.spans["elided"]``: level words that stand for a whole name in a coordination (省 of
+  省、市红十字会), label ORG, the whole name (省红十字会) in ``span.kb_id_``;
 * ``doc.sents``: sentences (。！？；… plus closing quotes; every line break);
 * ``token.tag_``: LAC's tag (PER/LOC/ORG/TIME or a POS tag such as v, n, p), ``_SP`` for
   whitespace, ``n`` for a piece cut out of a LAC word by a lexicon.
@@ -56,6 +59,7 @@ PIPELINE = [
     "kg_enumerations",
     "kg_titles",
     "kg_entity_filter",
+    "kg_elided",
     "kg_nested",
 ]
 

@@ -37,6 +37,7 @@ TITLES_KEY = "titles"
 LAC_KEY = "lac"
 NESTED_KEY = "nested"
 PARTS_KEY = "parts"  # names swallowed by a longer one, from kg_suffix_entities to kg_nested
+ELIDED_KEY = "elided"
 
 #: ``ent.id_`` says which component made an entity (kept for audit and used by the filter).
 SOURCE_LAC = "lac"
@@ -44,6 +45,7 @@ SOURCE_PATTERN = "pattern"
 SOURCE_SUFFIX = "suffix"
 SOURCE_LIST = "list"
 SOURCE_SPLIT = SPLIT_ID  # a LAC entity that lost a joiner glued to it (山西农担 of 山西农担与)
+SOURCE_ELIDED = "elided"  # the shared head of a coordination (红十字会 of 省、市红十字会)
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -253,6 +255,13 @@ class SuffixRule:
     unit_words: tuple[str, ...]
     inner_required: tuple[str, ...]
     place_restart: tuple[str, ...]
+    modifiers: frozenset[str]
+    group_suffixes: tuple[str, ...]
+    group_min_chars: int
+    kind_bodies: frozenset[str]
+    shape: re.Pattern[str] | None
+    prefix_tags: tuple[str, ...]
+    descriptor: bool
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
@@ -328,6 +337,13 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     unit_words=_words(r.get("unit_words")),
                     inner_required=_words(r.get("inner_required")),
                     place_restart=_words(r.get("place_restart")),
+                    modifiers=frozenset(_words(r.get("modifiers"))),
+                    group_suffixes=_words(r.get("group_suffixes")),
+                    group_min_chars=int(r.get("group_min_chars", 0)),
+                    kind_bodies=frozenset(_words(r.get("kind_bodies"))),
+                    shape=re.compile(r["shape"]) if "shape" in r else None,
+                    prefix_tags=tuple(r.get("prefix_tags", [])),
+                    descriptor=bool(r.get("descriptor", False)),
                 )
             )
         except (KeyError, re.error) as exc:
@@ -341,6 +357,71 @@ def _complete_place(doc: Doc, i: int, end: int) -> bool:
     if doc[i].text not in known_places():
         return False
     return not (i == end - 2 and len(doc[end - 1].text) <= 2)
+
+
+#: How many tokens a quoted word inside a name may have.
+QUOTED_MAX_TOKENS = 8
+
+
+def _quote_start(doc: Doc, j: int) -> int | None:
+    """The opening quote of the quoted word that ``doc[j]`` closes, if it is a closing quote
+    and the opening one is near (no clause break between them)."""
+    closing = doc[j].text
+    if not any(closing == c for _, c in QUOTE_PAIRS):
+        return None
+    for k in range(j - 1, max(-1, j - QUOTED_MAX_TOKENS - 2), -1):
+        if (doc[k].text, closing) in QUOTE_PAIRS:
+            return k
+        if doc[k].is_space or doc[k].text in "。，；！？,;":
+            return None
+    return None
+
+
+def _quote_end(doc: Doc, i: int, limit: int) -> int | None:
+    """The closing quote before ``limit`` of the quoted word that ``doc[i]`` opens."""
+    opening = doc[i].text
+    if not any(opening == o for o, _ in QUOTE_PAIRS):
+        return None
+    for k in range(i + 1, min(limit, i + QUOTED_MAX_TOKENS + 2)):
+        if (opening, doc[k].text) in QUOTE_PAIRS:
+            return k
+        if doc[k].is_space or doc[k].text in "。，；！？,;":
+            return None
+    return None
+
+
+def _names_whole(rule: SuffixRule, whole: Span) -> bool:
+    """``whole`` ends with an ``inner_required`` suffix and is no stop head (建设项目|标段 is
+    a part of no named project)."""
+    suffix = next((x for x in rule.inner_required if whole.text.endswith(x)), None)
+    return suffix is not None and not rule.is_stop(whole.text, suffix)
+
+
+def _described(span: Span, head: int, head_extra: int) -> bool:
+    """The name says what it is about, not only where or when it is: a word before the head
+    that is no known place, date or number (a body counts: 晋源区文体活动中心|项目), or more in
+    the head word than the suffix (清徐|老陈醋专业|镇). 山西|专业|镇 is Shanxi's specialised
+    towns, a kind, no name."""
+    doc = span.doc
+    if head_extra > 0 or any(_quote_end(doc, i, head) is not None for i in range(span.start, head)):
+        return True  # …|老陈醋专业|镇, or a quoted name: “双百双千”工程
+    if 0 < span.start and span.end < len(doc) and (doc[span.start - 1].text, doc[span.end].text) in QUOTE_PAIRS:
+        return True  # quoted whole: “百千万工程”
+    for t in span.doc[span.start : head]:
+        if t.tag_ in ("TIME", "m", "w") or t.ent_type_ == "DATE" or t.text in known_places():
+            continue
+        return True
+    return False
+
+
+def _char_by_char(doc: Doc, i: int, head: int, anchor_words: frozenset[str]) -> bool:
+    """LAC cut a name character by character: the one-character entity word ``doc[i]`` is
+    followed by another one-character word of the name that is no level word (镇/LOC 城|底矿,
+    not 经/ORG 省|招生考试委员会)."""
+    nxt = doc[i + 1] if i + 1 < head else None
+    if nxt is None or len(nxt.text) != 1 or nxt.text in anchor_words:
+        return False
+    return nxt.tag_ not in ("w", "_SP", "ORG", "LOC", "PER")  # 皖/LOC 赣/LOC: two abbreviations
 
 
 def _is_place_token(token) -> bool:
@@ -456,7 +537,12 @@ class SuffixEntities:
                 first = units[first][0]
                 count += 1
                 continue
-            if not self._name_token(rule, doc[first - 1]):
+            opening = _quote_start(doc, first - 1)
+            if opening is not None and first - opening > 2:
+                first = opening  # a quoted word inside the name: 西塋乡“清化收”工作领导小组
+                count += 1
+                continue
+            if not self._name_token(rule, doc[first - 1]) and not self._prefix(rule, doc, first - 1, head):
                 break
             if doc[first - 1].tag_ in rule.inner_tags and (first < 2 or not (rule.inner_lead or _plain_or_place(doc[first - 2]))):
                 break  # a verb inside a name follows a common word: 水系|连通, not 中铁十二局|承建
@@ -465,7 +551,15 @@ class SuffixEntities:
             count += 1
         if rule.lead_tags and first > 0 and self._lead_ok(rule, doc, first - 1, end):
             yield first - 1  # 老|军营|街道办事处
+        if first > 0 and doc[first - 1].text in rule.modifiers:
+            yield first - 1  # 临时|党支部
         yield from range(first, head + 1)
+
+    def _prefix(self, rule: SuffixRule, doc: Doc, i: int, head: int) -> bool:
+        """A one-character word of ``prefix_tags`` right before a name word: LAC cut 总承包 as
+        总/d 承包/vn."""
+        token = doc[i]
+        return len(token.text) == 1 and token.tag_ in rule.prefix_tags and i + 1 < head and self._name_token(rule, doc[i + 1])
 
     @staticmethod
     def _about_unit(rule: SuffixRule, doc: Doc, unit_end: int, end: int) -> bool:
@@ -498,7 +592,13 @@ class SuffixEntities:
         """A name that holds an inner-tag word (a verb) must end with a strong head and, with
         ``inner_lead``, start with a level word or a province or prefecture: 山西合成生物凯赛研究院,
         省数字化转型促进中心; not 加快建设中心 (no owner), not 市场|推动|中心."""
-        inner = [t for t in span.doc[span.start : head] if t.tag_ in rule.inner_tags and t.tag_ not in rule.name_tags]
+        doc = span.doc
+        quoted = set()  # words inside quotes are the name as written: “清化收”
+        for i in range(span.start, head):
+            closing = _quote_end(doc, i, head)
+            if closing is not None:
+                quoted.update(range(i, closing + 1))
+        inner = [t for t in doc[span.start : head] if t.tag_ in rule.inner_tags and t.tag_ not in rule.name_tags and t.i not in quoted]
         if not inner:
             return True
         if rule.inner_suffixes and not span.doc[head : span.end].text.endswith(rule.inner_suffixes):
@@ -578,14 +678,20 @@ class SuffixEntities:
             return Span(doc, start, end)
         if 0 < start and end < len(doc) and (doc[start - 1].text, doc[end].text) in QUOTE_PAIRS:
             return Span(doc, start, end)
-        for i in range(start, head):
+        i = start - 1
+        while i + 1 < head:
+            i += 1
             text = doc[i].text
+            closing = _quote_end(doc, i, head)
+            if closing is not None:
+                i = closing  # a quoted word inside the name stays whole
+                continue
             if text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):
                 if text in rule.joiners and i > start and (not _plain(doc[i - 1]) or rule.suffix_of(doc[i - 1].text)):
                     start = i + 1  # 市卫健委和市教育局: the name starts after the joiner
                 elif text not in rule.joiners or i == start:
                     start = i + 1
-            elif i == start and len(text) == 1 and doc[i].tag_ in ("ORG", "LOC", "PER") and text not in rule.anchor_words:
+            elif i == start and len(text) == 1 and doc[i].tag_ in ("ORG", "LOC", "PER") and text not in rule.anchor_words and not _char_by_char(doc, i, head, rule.anchor_words):
                 start = i + 1  # a one-character "entity" word is a LAC slip (经/ORG 省招生…)
             elif len(text) > 1 and text[-1] in rule.joiners and not _plain(doc[i]):
                 start = i + 1  # LAC glued the conjunction to a name: 山西农担与|农业银行
@@ -609,19 +715,30 @@ class SuffixEntities:
         suffix = rule.suffix_of(head)
         if suffix is None or rule.is_stop(span.text, suffix):
             return False
+        if rule.shape is not None and not rule.shape.fullmatch(span.text):
+            return False
+        if rule.descriptor and not _described(span, head_start, len(head) - len(suffix)):
+            return False
         if rule.inner_required:  # a part of a named whole: 高端…硅钢项目|常化酸洗机组
-            return any(t.text.endswith(rule.inner_required) for t in span.doc[span.start + 1 : head_start])
+            return any(_names_whole(rule, span.doc[span.start : t.i + 1]) for t in span.doc[span.start + 1 : head_start])
         prev = span.doc[span.start - 1] if span.start > 0 else None
         after_context = prev is not None and prev.text in rule.context_words
         if rule.context_tags and not after_context and any(t.tag_ in rule.context_tags for t in span):
             return False  # 综改/vn 区 is a place only where a verb says so (位于综改区)
         if not rule.anchors or after_context:
             return True
+        if SuffixEntities._of_a_kind(rule, span, head_start):
+            return False
         first = span[0].text
         if first not in rule.anchor_false and any(first.startswith(w) for w in rule.anchor_words):
             return True
         if span[0].tag_ in rule.lead_tags and len(span[0].text) == 1:
             return True  # confirmed by _lead_ok when it was proposed: 老|槐树|街道
+        if first in rule.modifiers and any(head.endswith(u) for u in rule.unit_suffixes):
+            return True  # a kind of unit set up for the occasion: 临时党支部
+        if rule.group_min_chars and len(span.text) >= rule.group_min_chars and head.endswith(rule.group_suffixes) and head not in rule.stop_heads:
+            if len(span) > 1 and (prev is None or prev.tag_ not in rule.name_tags):
+                return True  # a group named by its task: 医疗服务保障组 (not 11个|志愿服务保障组)
         if rule.anchor_known and any(t.text in known_places() for t in span[:-1]):
             return True  # a known short place name before a unit: 小店|片区
         for t in span:
@@ -639,6 +756,16 @@ class SuffixEntities:
         if head_start - span.start >= 3 and (span[0].text, span.doc[head_start - 1].text) in QUOTE_PAIRS:
             return True  # a quoted name before the head: “百馆兴体”工程
         return any(head.endswith(u) and len(head) - len(u) >= 2 for u in rule.unit_suffixes)
+
+    @staticmethod
+    def _of_a_kind(rule: SuffixRule, span: Span, head_start: int) -> bool:
+        """A unit written alone (介入科) after a kind of body in its sentence is a kind too:
+        综合医院…设置|感染性疾病科 (``kind_bodies``)."""
+        if not rule.kind_bodies or span.start != head_start or not span.text.endswith(rule.unit_suffixes):
+            return False
+        sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+        before = span.doc[sent_start : span.start].text
+        return any(kind in before for kind in rule.kind_bodies)
 
 
 @Language.factory(
@@ -671,15 +798,28 @@ class Enumerations:
     whose items are mostly places makes its leftover one-word items (nz, or PER by LAC's slip)
     places too: ``明斯克、马拉舍维奇、阿拉木图、塔什干``.
 
-    Walking back from ``等`` (+ modifiers such as 相关) + a head (``nlp/enum_heads.tsv``: head and label) over items
-    separated by 、 (or a joiner before the last item). An item is a run of name tokens (LAC tags
-    in ``item_tags``) of at most ``max_item_chars``; the walk stops at anything else. Items
-    already labelled PERSON/GPE/LOC/FAC keep the label only if they look like the kind; an item
-    without an ent, or one LAC labelled PERSON, becomes the head's label.
+    Walking back from ``等`` (+ modifiers such as 相关, also glued: 等各部门) + a head
+    (``nlp/enum_heads.tsv``: head and label) over items separated by 、 (or a joiner before the
+    last item). An item between two separators is every word there (综改/v 公安分局: LAC's tags
+    do not matter where the separators mark the edges); the first item is a run of name tokens
+    (LAC tags in ``item_tags``); an item has at most ``max_item_chars``. Items already
+    labelled PERSON/GPE/LOC/FAC keep the label only if they look like the kind; an item without
+    an ent, or one LAC labelled PERSON, becomes the head's label — when the list names at least
+    one body: an item that is already an ent of the head's label or ends with one of
+    ``anchors`` (市委宣传部、市工信、公安、卫健等部门). A list of bare sectors
+    (宣传、公安、工信等部门) speaks of kinds of departments, not of bodies.
     """
 
     def __init__(
-        self, heads: str, modifiers: str, separators: str, item_tags: list[str], max_item_chars: int, place_tags: list[str], min_places: int
+        self,
+        heads: str,
+        modifiers: str,
+        separators: str,
+        item_tags: list[str],
+        max_item_chars: int,
+        place_tags: list[str],
+        min_places: int,
+        anchors: str | list[str] | None = None,
     ) -> None:
         self.heads = dict(load_tsv(heads, 2))
         self.modifiers = frozenset(load_list(modifiers))
@@ -688,6 +828,25 @@ class Enumerations:
         self.max_item_chars = max_item_chars
         self.place_tags = frozenset(place_tags)
         self.min_places = min_places
+        self.anchors = tuple(sorted(_words(anchors), key=len, reverse=True))
+
+    def _head_label(self, text: str) -> str | None:
+        """The label of a collective noun, with modifiers glued before it (各部门)."""
+        while text not in self.heads:
+            modifier = next((m for m in self.modifiers if text.startswith(m) and len(text) > len(m)), None)
+            if modifier is None:
+                return None
+            text = text[len(modifier) :]
+        return self.heads[text]
+
+    def _anchored(self, items: list[Span], label: str) -> bool:
+        """Some item is already a name of ``label`` or ends like one (a body's suffix)."""
+        if not self.anchors:
+            return True
+        for item in items:
+            if any(e.label_ == label for e in item.ents) or item.text.endswith(self.anchors):
+                return True
+        return False
 
     def _item_end(self, doc: Doc, i: int) -> int:
         """End of the list item that starts at token ``i`` (the last item of a list)."""
@@ -698,15 +857,29 @@ class Enumerations:
             end += 1
         return end
 
-    def _items(self, doc: Doc, end: int) -> list[Span]:
+    def _bounded_start(self, doc: Doc, end: int) -> int | None:
+        """Start of the item ending before ``end`` when a separator stands before it: every word
+        back to that separator (综改/v 交警大队), within ``max_item_chars``, one entity at most."""
+        start = end
+        while start > 0 and doc[start - 1].text not in self.separators:
+            if doc[start - 1].tag_ in ("w", "_SP") or len(doc[start - 1 : end].text) > self.max_item_chars:
+                return None
+            if start < end and doc[start].ent_iob_ == "B":
+                return None
+            start -= 1
+        return start if 0 < start < end else None
+
+    def _items(self, doc: Doc, end: int, bounded: bool = False) -> list[Span]:
         """The items of the list that ends right before token ``end``, last item first."""
         items = []
         while end > 0:
-            start = end
-            while start > 0 and doc[start - 1].tag_ in self.item_tags and doc[start - 1].text not in self.separators:
-                if start < end and doc[start].ent_iob_ == "B":
-                    break  # an item is one entity at most: 亚欧大陆|莫斯科
-                start -= 1
+            start = self._bounded_start(doc, end) if bounded else None
+            if start is None:
+                start = end
+                while start > 0 and doc[start - 1].tag_ in self.item_tags and doc[start - 1].text not in self.separators:
+                    if start < end and doc[start].ent_iob_ == "B":
+                        break  # an item is one entity at most: 亚欧大陆|莫斯科
+                    start -= 1
             item = doc[start:end]
             if not len(item) or len(item.text) > self.max_item_chars:
                 break
@@ -717,18 +890,21 @@ class Enumerations:
         return items
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans: list[Span] = []
+        drop: list[Span] = []
         for i, token in enumerate(doc[:-1]):
             label = None
             if token.text == "等":
                 j = i + 1
                 while j < len(doc) - 1 and doc[j].text in self.modifiers:
                     j += 1  # 等相关部门, 等有关单位
-                label = self.heads.get(doc[j].text)
+                label = self._head_label(doc[j].text)
             if label is not None:
-                items = self._items(doc, i)
-                if len(items) >= 2:
+                items = self._items(doc, i, bounded=True)
+                if len(items) >= 2 and self._anchored(items, label):
                     spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in items if _untyped(it)]
+                elif len(items) >= 2:  # kinds of departments: no item is a person either (卫健/PER)
+                    drop += [e for it in items for e in it.ents if e.label_ == "PERSON"]
             # a list whose other items are all places: the one-word items LAC missed are places
             # too (莫斯科、明斯克、马拉舍维奇、阿拉木图、塔什干)
             if token.text in self.separators and (i + 2 >= len(doc) or doc[i + 2].text not in self.separators):
@@ -738,8 +914,8 @@ class Enumerations:
                 if len(places) >= self.min_places and all(len(it) == 1 and it[0].tag_ in self.place_tags and _untyped(it) for it in others):
                     label = max(sorted(_place_label(it) for it in places), key=[_place_label(it) for it in places].count)
                     spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in others]
-        if spans:
-            kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+        if spans or drop:
+            kept = [e for e in doc.ents if e not in drop and not any(e.start < s.end and s.start < e.end for s in spans)]
             doc.set_ents(sorted(kept + spans, key=lambda s: s.start))
         return doc
 
@@ -754,6 +930,7 @@ class Enumerations:
         "max_item_chars": 8,
         "place_tags": ["nz", "PER", "LOC"],
         "min_places": 2,
+        "anchors": "nlp/suffix/org.txt",
     },
 )
 def make_enumerations(
@@ -766,8 +943,9 @@ def make_enumerations(
     max_item_chars: int,
     place_tags: list[str],
     min_places: int,
+    anchors: str,
 ) -> Enumerations:
-    return Enumerations(heads, modifiers, separators, item_tags, max_item_chars, place_tags, min_places)
+    return Enumerations(heads, modifiers, separators, item_tags, max_item_chars, place_tags, min_places, anchors)
 
 
 # --------------------------------------------------------------------------- titles
@@ -844,6 +1022,7 @@ class LabelFilter:
     foreign_chars: frozenset[str]
     known_extra: frozenset[str]
     require_any: tuple[str, ...]
+    not_after: frozenset[str]
 
 
 def _transliterated(text: str, chars: frozenset[str]) -> bool:
@@ -871,7 +1050,8 @@ class EntityFilter:
     must be known to the gazetteer (``known_below``: 大同 yes, 宜林 no) unless they end with a
     place suffix (汾河); so must long ones from LAC (``unknown_from``: 团结协作, 济南雷阵雨 are no
     places; transliterated foreign names are exempt). An ORG that is only a place name
-    (山西/ORG) is dropped (``not_known``).
+    (山西/ORG) is dropped (``not_known``), and so is one right after a word that makes it a
+    kind (``not_after``: 各主要|合作银行).
     """
 
     def __init__(self, rules: str, brackets: str = "nlp/bracket_pairs.tsv") -> None:
@@ -901,6 +1081,7 @@ class EntityFilter:
                 foreign_chars=frozenset(_words(r.get("foreign_chars"))),
                 known_extra=frozenset(_words(r.get("known_extra"))),
                 require_any=_words(r.get("require_any")),
+                not_after=frozenset(_words(r.get("not_after"))),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC) -> bool:
@@ -954,11 +1135,22 @@ class EntityFilter:
             return None
         return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
+    def _after_kind_word(self, span: Span) -> bool:
+        """The span follows a word that makes it a kind, not a name (``not_after``):
+        各|主要|合作银行 are the partner banks, whichever they are."""
+        f = self.filters.get(span.label_)
+        if f is None or not f.not_after:
+            return False
+        i = span.start - 1
+        while i >= 0 and span.doc[i].is_space:
+            i -= 1
+        return i >= 0 and span.doc[i].text in f.not_after
+
     def __call__(self, doc: Doc) -> Doc:
         kept = []
         for span in doc.ents:
             trimmed = self._trimmed(span)
-            if trimmed is not None and self.ok(trimmed.label_, trimmed.text, trimmed.id_):
+            if trimmed is not None and self.ok(trimmed.label_, trimmed.text, trimmed.id_) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
         doc.set_ents(kept)
         return doc
@@ -967,6 +1159,70 @@ class EntityFilter:
 @Language.factory("kg_entity_filter", default_config={"rules": "nlp/filters.toml", "brackets": "nlp/bracket_pairs.tsv"})
 def make_entity_filter(nlp: Language, name: str, rules: str, brackets: str) -> EntityFilter:
     return EntityFilter(rules, brackets)
+
+
+# --------------------------------------------------------------------------- elided names
+
+
+class EllipticalNames:
+    """Names shortened by a coordination: ``省、市红十字会`` is 省红十字会 and 市红十字会.
+
+    The last name is an ent (市红十字会); each level word before it, joined by a separator
+    (、, 和 …), stands for the same name at its own level. Ents cannot say that (省 alone is no
+    name), so each such word becomes a span of ``doc.spans["elided"]`` over the word as written,
+    with the whole name in ``kb_id_`` (``kg.extract.mentions`` turns it into a mention that
+    refers to 省红十字会). A level word is an entry of ``levels`` that starts the ent and leaves
+    at least ``min_head`` characters of shared head, which must pass the entity filter for the
+    label (市、区两级政府: 两级政府 is a count, no name).
+    """
+
+    def __init__(
+        self, levels: str, separators: list[str], labels: list[str], rules: str, key: str = ELIDED_KEY, min_head: int = 2
+    ) -> None:
+        self.levels = tuple(sorted(load_list(levels), key=len, reverse=True))
+        self.separators = frozenset(w for name in separators for w in load_list(name))
+        self.labels = frozenset(labels)
+        self.filter = EntityFilter(rules)
+        self.key = key
+        self.min_head = min_head
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ not in self.labels:
+                continue
+            level = next((w for w in self.levels if ent.text.startswith(w) and len(ent.text) - len(w) >= self.min_head), None)
+            if level is None:
+                continue
+            head = ent.text[len(level) :]
+            if not self.filter.ok(ent.label_, head, SOURCE_ELIDED):
+                continue
+            i = ent.start - 1
+            while i >= 1 and doc[i].text in self.separators and doc[i - 1].text in self.levels and doc[i - 1].text != level:
+                word = doc[i - 1]
+                if word.ent_type_:
+                    break
+                spans.append(Span(doc, word.i, word.i + 1, label=ent.label_, kb_id=word.text + head))
+                i -= 2
+        doc.spans[self.key] = sorted(spans, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory(
+    "kg_elided",
+    default_config={
+        "levels": "nlp/levels.txt",
+        "separators": ["nlp/enum_separators.txt", "nlp/joiners.txt"],
+        "labels": ["ORG"],
+        "rules": "nlp/filters.toml",
+        "key": ELIDED_KEY,
+        "min_head": 2,
+    },
+)
+def make_elided(
+    nlp: Language, name: str, levels: str, separators: list[str], labels: list[str], rules: str, key: str, min_head: int
+) -> EllipticalNames:
+    return EllipticalNames(levels, separators, labels, rules, key, min_head)
 
 
 # --------------------------------------------------------------------------- nested places

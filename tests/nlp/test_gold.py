@@ -4,7 +4,7 @@ Articles come from ``kg.ingest.read_pages``; NER runs on every article body and 
 Scored per page as sets of unique names (the maintainers' convention, tests/fixtures/gold/README):
 
 * PERSON = PERSON mention texts plus byline / photo-credit names vs gold ``persons``;
-* ORG    = ORG mention texts vs gold organisations (right if it equals an as-written or
+* ORG    = ORG mention names (``refers_to`` or text) vs gold organisations (right if it equals an as-written or
   canonical name; a gold organisation is found if either of its names was predicted);
 * places = GPE + LOC + FAC mention texts vs gold ``places``.
 
@@ -59,10 +59,11 @@ def predicted(nlp, page: Path) -> dict[str, set[str]]:
         out["PERSON"].update(author.name for author in article.authors)
         for text in filter(None, [article.text, article.headline]):
             for m in doc_mentions(nlp(text), article.id):
+                name = m.refers_to or m.text  # the name the graph resolves (省 of 省、市红十字会)
                 if m.label in ("PERSON", "ORG"):
-                    out[m.label].add(m.text)
+                    out[m.label].add(name)
                 elif m.label in PLACE_LABELS:
-                    out["places"].add(m.text)
+                    out["places"].add(name)
     return out
 
 

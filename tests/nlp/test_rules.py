@@ -52,8 +52,13 @@ ENTITY_CASES = [
     ("汾河二期治理工程和“双百双千”工程进展顺利。", {("汾河二期治理工程", "PROJECT"), ("“双百双千”工程", "PROJECT")}, set()),
     # a meeting is named with its reach; the place where it is held is not part of it
     ("全市安全生产工作会议在市政府召开。", {("全市安全生产工作会议", "EVENT"), ("市政府", "ORG")}, {("安全生产工作会议", "EVENT")}),
-    # list items closed by 等部门 are bodies, however short
-    ("公安、交通、卫健等相关部门参加。", {("公安", "ORG"), ("交通", "ORG"), ("卫健", "ORG")}, {("卫健", "PERSON")}),
+    # list items closed by 等部门 are bodies, however short, when the list names a body
+    ("市教育局、公安、交通、卫健等相关部门参加。", {("公安", "ORG"), ("交通", "ORG"), ("卫健", "ORG")}, {("卫健", "PERSON")}),
+    # …a list of bare sectors speaks of kinds of departments (and holds no person)
+    ("公安、交通、卫健等相关部门参加。", set(), {("公安", "ORG"), ("交通", "ORG"), ("卫健", "ORG"), ("卫健", "PERSON")}),
+    # an item between two separators is every word there, a verb-tagged abbreviation too
+    ("在开发区党委、经开公安分局、经开交警大队等各部门协调下。",
+     {("经开公安分局", "ORG"), ("经开交警大队", "ORG")}, {("公安分局", "ORG")}),
     # …but not without the collective noun
     ("公安、交通工作都很重要。", set(), {("公安", "ORG"), ("交通", "ORG")}),
     # DATE needs a numeral or a calendar word: 后来 (cut from 先后来到) and 目前 are adverbs
@@ -107,6 +112,22 @@ ENTITY_CASES = [
     ("使用省政府民生实事项目配置的设备。", {("省政府", "ORG")}, {("省政府民生实事项目", "PROJECT")}),
     ("落实省政府民生实事AED项目。", {("省政府民生实事AED项目", "PROJECT")}, set()),
     ("我市招商引资项目签约仪式举行。", set(), {("市招商引资项目", "PROJECT")}),
+    # a body set up for the occasion, a group named by its task (not a count of a kind)
+    ("社区成立临时党支部，统筹防疫工作。", {("临时党支部", "ORG")}, set()),
+    ("物资供应保障组的志愿者送来蔬菜。", {("物资供应保障组", "ORG")}, set()),
+    ("全镇成立了8个志愿服务保障组。", set(), {("志愿服务保障组", "ORG"), ("服务保障组", "ORG")}),
+    # a quoted word inside a body's name
+    ("成立了南关乡“厕所革命”工作领导小组。", {("南关乡“厕所革命”工作领导小组", "ORG")}, {("工作领导小组", "ORG")}),
+    # schools written as place + number + 中
+    ("一名晋中三中的学生获奖。", {("晋中三中", "ORG")}, {("晋中三中", "GPE")}),
+    ("北京五中位于东城区。", {("北京五中", "ORG")}, set()),
+    ("这是我们第一中的学生。", set(), {("第一中", "ORG")}),
+    # a company's short name + its business
+    ("阳煤化工举行发布会。", {("阳煤化工", "ORG")}, {("阳煤", "ORG")}),
+    # kinds of bodies: after 各/主要, an affiliation prefix, a department of a kind of hospital
+    ("晋能控股煤业集团所属各主要合作银行完成目标。", {("晋能控股煤业集团", "ORG")}, {("合作银行", "ORG")}),
+    ("所有定点医院都要设置感染性疾病科。", set(), {("感染性疾病科", "ORG")}),
+    ("协调麻醉科医生参与抢救。", {("麻醉科", "ORG")}, set()),
     # the event of a project takes the project's whole name (its part: 项目|气化装置)
     ("中铁三局举行阳泉煤化工项目气化装置总承包签约仪式。",
      {("阳泉煤化工项目气化装置总承包签约仪式", "EVENT"), ("中铁三局", "ORG")}, {("承包签约仪式", "EVENT")}),
@@ -171,6 +192,20 @@ WORD_CASES = [
     ([("山西", "LOC"), ("陈醋专业", "a"), ("镇", "n"), ("发展", "v")], {("山西陈醋专业镇", "PROJECT")}, {("镇", "GPE")}),
     ([("医院", "n"), ("机动", "a"), ("队伍", "n")], set(), {("医院机动队伍", "ORG")}),
     ([("省消防救援局", "ORG"), ("晋中", "LOC"), ("机动", "a"), ("队伍", "n"), ("出动", "v")], {("省消防救援局晋中机动队伍", "ORG")}, set()),
+    # a mine LAC cut character by character; not abbreviations of two places (皖|赣)
+    ([("镇", "LOC"), ("城", "n"), ("底矿", "n"), ("抓", "v")], {("镇城底矿", "ORG")}, set()),
+    ([("经", "ORG"), ("省", "n"), ("招生", "vn"), ("考试", "vn"), ("委员会", "n")], {("省招生考试委员会", "ORG")}, {("经省招生考试委员会", "ORG")}),
+    ([("鄂晋", "LOC"), ("皖", "LOC"), ("赣", "LOC"), ("四省", "n"), ("推荐", "v")], set(), {("皖赣四省", "GPE")}),
+    # a company's short name (ORG) + a business word LAC tagged as a verb
+    ([("太钢", "ORG"), ("不锈", "v"), ("举行", "v")], {("太钢不锈", "ORG")}, set()),
+    ([("钢铁", "n"), ("不锈", "v"), ("举行", "v")], set(), {("钢铁不锈", "ORG")}),
+    # list items between separators are whole, whatever LAC's tags (综改/v)
+    ([("在", "p"), ("园区", "n"), ("党委", "n"), ("、", "w"), ("综改", "v"), ("公安", "n"), ("分局", "n"), ("、", "w"),
+      ("综改", "v"), ("交警", "n"), ("大队", "n"), ("等", "u"), ("各部门", "r"), ("协调", "v")],
+     {("综改公安分局", "ORG"), ("综改交警大队", "ORG")}, {("公安分局", "ORG")}),
+    # …but a list of bare sectors names no body
+    ([("宣传", "vn"), ("、", "w"), ("公安", "n"), ("、", "w"), ("卫健", "PER"), ("等", "u"), ("部门", "n"), ("负责", "v")],
+     set(), {("宣传", "ORG"), ("公安", "ORG"), ("卫健", "PERSON"), ("卫健", "ORG")}),
     # …not a verb and a word that is no suffix's tail (开|会), nor a suffix alone
     ([("全省", "n"), ("干部", "n"), ("开", "v"), ("会", "v")], set(), {("全省干部开会", "EVENT")}),
     ([("要", "v"), ("推进", "v"), ("会", "v"), ("商", "n")], set(), {("推进会", "EVENT")}),
@@ -286,6 +321,10 @@ FILTER_CASES = [
     ("PERSON", "本龙太郎", "lac", False),
     ("PERSON", "王某", "lac", False),
     ("PERSON", "胡老", "lac", False),
+    # an affiliation prefix says whose a kind of body is, not which body
+    ("ORG", "区派律师团", "lac", False),
+    ("ORG", "市属国有企业", "suffix", False),
+    ("ORG", "市直机关工委", "suffix", True),
     # DATE needs a numeral or calendar word
     ("DATE", "后来", "lac", False),
     ("DATE", "此后", "lac", False),
@@ -299,3 +338,29 @@ def test_entity_filter(label, text, source, expected):
     from kg.nlp.components import EntityFilter
 
     assert EntityFilter("nlp/filters.toml").ok(label, text, source) is expected
+
+
+# (sentence, (written word, whole name) pairs expected in doc.spans["elided"])
+ELIDED_CASES = [
+    ("省、市文旅局联合开展检查。", {("省", "省文旅局")}),
+    ("省、市、区红十字会联合开展培训。", {("省", "省红十字会"), ("市", "市红十字会")}),
+    # a count is no shared name; two whole names need nothing
+    ("市、区两级政府高度重视。", set()),
+    ("省委、市委领导出席。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ELIDED_CASES, ids=[c[0][:10] for c in ELIDED_CASES])
+def test_elided_names(nlp, text, expected):
+    doc = nlp(text)
+    assert {(s.text, s.kb_id_) for s in doc.spans["elided"]} == expected
+
+
+def test_elided_names_are_mentions_that_refer_to_the_whole_name(nlp):
+    from kg.extract.mentions import doc_mentions
+
+    text = "省、市文旅局联合开展检查。"
+    mentions = doc_mentions(nlp(text), "t/001")
+    orgs = {(m.text, m.refers_to) for m in mentions if m.label == "ORG"}
+    assert orgs == {("省", "省文旅局"), ("市文旅局", None)}
+    assert all(text[m.start : m.end] == m.text for m in mentions)
