@@ -262,6 +262,7 @@ class SuffixRule:
     shape: re.Pattern[str] | None
     prefix_tags: tuple[str, ...]
     descriptor: bool
+    lead_lists: frozenset[str]
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
@@ -344,6 +345,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     shape=re.compile(r["shape"]) if "shape" in r else None,
                     prefix_tags=tuple(r.get("prefix_tags", [])),
                     descriptor=bool(r.get("descriptor", False)),
+                    lead_lists=frozenset(_words(r.get("lead_lists"))),
                 )
             )
         except (KeyError, re.error) as exc:
@@ -553,6 +555,12 @@ class SuffixEntities:
             yield first - 1  # 老|军营|街道办事处
         if first > 0 and doc[first - 1].text in rule.modifiers:
             yield first - 1  # 临时|党支部
+        if rule.lead_lists and first < head and _is_place_token(doc[first]):
+            listed = first
+            while listed >= 2 and doc[listed - 1].text in rule.lead_lists and _is_place_token(doc[listed - 2]):
+                listed -= 2
+            if listed < first:
+                yield listed  # 北沙河、|北涧河生态复流工程: one project for both rivers
         yield from range(first, head + 1)
 
     def _prefix(self, rule: SuffixRule, doc: Doc, i: int, head: int) -> bool:
@@ -679,6 +687,8 @@ class SuffixEntities:
         if 0 < start and end < len(doc) and (doc[start - 1].text, doc[end].text) in QUOTE_PAIRS:
             return Span(doc, start, end)
         i = start - 1
+        while rule.lead_lists and i + 3 < head and _is_place_token(doc[i + 1]) and doc[i + 2].text in rule.lead_lists and _is_place_token(doc[i + 3]):
+            i += 2  # a list of places that starts the name stays whole: 北沙河、北涧河…
         while i + 1 < head:
             i += 1
             text = doc[i].text

@@ -106,6 +106,9 @@ ENTITY_CASES = [
     ("打造“中国杂粮都·忻州e镇”品牌。", {("中国杂粮都·忻州e镇", "PROJECT")}, {("忻州e镇", "GPE"), ("忻州e镇", "PROJECT")}),
     # a joiner inside a project name after a common word
     ("统筹推进国家中医药改革与发展示范项目。", {("国家中医药改革与发展示范项目", "PROJECT")}, set()),
+    # a list of places may start a project name: one project for both rivers
+    ("推进汾河、潇河治理工程。", {("汾河、潇河治理工程", "PROJECT")}, {("潇河治理工程", "PROJECT")}),
+    ("在太原、晋中两市建设项目。", set(), {("太原、晋中两市建设项目", "PROJECT"), ("晋中两市建设项目", "PROJECT")}),
     # a place after a zone says where the park is; the park is the project
     ("企业位于经开区太原智创产业园。", {("太原智创产业园", "PROJECT"), ("经开区", "GPE")}, {("经开区太原智创产业园", "PROJECT")}),
     # kinds of projects are no names; a named one is
@@ -226,6 +229,8 @@ NESTED_CASES = [
     ("他们参加了晋祠公园改造工程。", {("晋祠公园", "FAC")}, set()),
     # the place in a body's name names the body
     ("尖山铁矿的工人和太原幼师高等专科学校的学生。", set(), {("尖山", "LOC"), ("太原", "GPE")}),
+    # every place of a list that starts a project name
+    ("推进汾河、潇河治理工程。", {("汾河", "LOC"), ("潇河", "LOC")}, set()),
     # the project a ceremony is about is a name of its own; not the project it is a part of
     ("中铁三局举行阳泉煤化工项目气化装置总承包签约仪式。", {("阳泉煤化工项目气化装置", "PROJECT")}, {("阳泉煤化工项目", "PROJECT")}),
     ("市政府举行北京东路快速化改造工程开工仪式。", {("北京东路快速化改造工程", "PROJECT"), ("北京东路", "FAC")}, set()),
