@@ -162,7 +162,8 @@ class GraphBuilder:
             r = resolve(m)
             if r is None:
                 continue
-            eid = self._entity(r, article.id, surface=m.text)
+            # A mention that stands for another name (省 of 省、市红十字会) is no alias of it.
+            eid = self._entity(r, article.id, surface=None if m.refers_to else m.text)
             quoted = _quoted(article.text, m)
             if quoted:  # “百千万工程”: the name as the paper prints it is an alias too
                 self.entities[eid].aliases.add(quoted)
