@@ -9,11 +9,14 @@ annotations. No word list or pattern lives in this module.
 ``kg_lac_ner``         LAC's PER/LOC/ORG/TIME words -> PERSON / GPE·LOC·FAC / ORG / DATE ents
 ``kg_char_patterns``   regex patterns over the text (abbreviated bodies 市卫健委, 《documents》)
 ``kg_suffix_entities`` a head word with a typed suffix (…局, …工程, …会议, …村) plus the name
-                       words before it, via spaCy's ``Matcher`` (ORG, PROJECT, EVENT, places)
+                       words before it (ORG, PROJECT, EVENT, places)
 ``kg_titles``          titles / posts into ``doc.spans["titles"]`` (they overlap ORG ents)
 ``kg_entity_filter``   drops or trims LAC's typical mistakes, rules per label from a TOML file
-``kg_nested``          places inside longer names (北涧河 of 北涧河生态复流工程) into
-                       ``doc.spans["nested"]``: ents cannot overlap, the graph wants both
+``kg_elided``          level words standing for a whole name (省 of 省、市红十字会) into
+                       ``doc.spans["elided"]``
+``kg_nested``          names inside longer names (北涧河 of 北涧河生态复流工程, 省政府 of
+                       省政府民生实事AED项目) into ``doc.spans["nested"]``: ents cannot
+                       overlap, the graph wants both
 =====================  ==========================================================================
 """
 
@@ -24,13 +27,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.errors import DataError
 from kg.nlp.gazetteer import TOWN_DEPTH, known_places
 from kg.nlp.patterns import load_patterns
-from kg.nlp.tokenizer import SPLIT_ID
+from kg.nlp.tokenizer import SPACE_TAG, SPLIT_ID
 from kg.resources import data_path, load_list, load_toml, load_tsv
 
 TITLES_KEY = "titles"
@@ -416,6 +418,57 @@ def _described(span: Span, head: int, head_extra: int) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _HeadFinder:
+    """What a head of one rule looks like, compiled for ``SuffixEntities._heads``."""
+
+    suffix: re.Pattern[str]
+    last_chars: frozenset[str]
+    head_tags: frozenset[str]
+    split_tags: frozenset[str]
+    whole: frozenset[str]  # multi-character suffixes, heads whatever their tag in split_tags
+    tails: frozenset[str]  # last parts of suffixes LAC may cut off as a word of their own
+    tail_tags: frozenset[str]
+    quoted: bool
+    person: bool
+    bare: frozenset[str]  # one-character suffixes a person's name may stand before
+
+    @classmethod
+    def of(cls, rule: SuffixRule) -> "_HeadFinder":
+        _, tails = rule.split_parts()
+        return cls(
+            suffix=re.compile("(?:" + "|".join(map(re.escape, rule.suffixes)) + ")$"),
+            last_chars=frozenset(x[-1] for x in rule.suffixes),
+            head_tags=frozenset(rule.head_tags),
+            split_tags=frozenset(rule.split_tags),
+            whole=frozenset(x for x in rule.suffixes if len(x) > 1) if rule.split_tags else frozenset(),
+            tails=frozenset(tails),
+            tail_tags=frozenset(rule.head_tags + rule.split_tags),
+            quoted=rule.quoted,
+            person=rule.person_before_bare_head,
+            bare=frozenset(x for x in rule.suffixes if len(x) == 1),
+        )
+
+
+#: Quotation marks that open and close a quoted name in a head match.
+QUOTE_OPEN = frozenset({"“", '"'})
+QUOTE_CLOSE = frozenset({"”", '"'})
+#: Words a quoted name in a head match may not hold.
+QUOTE_BREAKS = frozenset({"。", "，"}) | QUOTE_OPEN | QUOTE_CLOSE
+
+
+def _nearest_quote(words: list[str], j: int, marks: frozenset[str]) -> int | None:
+    """Index of the opening mark of the quote that holds ``words[j]`` at its end: the nearest
+    mark of ``marks`` before ``j`` within QUOTED_MAX_TOKENS words, no other quote or clause
+    break between."""
+    for k in range(j - 1, max(-1, j - QUOTED_MAX_TOKENS - 2), -1):
+        if words[k] in marks:
+            return k
+        if words[k] in QUOTE_BREAKS:
+            return None
+    return None
+
+
 def _char_by_char(doc: Doc, i: int, head: int, anchor_words: frozenset[str]) -> bool:
     """LAC cut a name character by character: the one-character entity word ``doc[i]`` is
     followed by another one-character word of the name that is no level word (镇/LOC 城|底矿,
@@ -448,8 +501,9 @@ def _plain(token) -> bool:
 class SuffixEntities:
     """Names that end with a typed head (…局 ORG, …工程 PROJECT, …会议 EVENT, …村 GPE).
 
-    For each rule a ``Matcher`` pattern finds head tokens that end with one of the rule's
-    suffixes; up to ``max_tokens - 1`` name tokens before the head (LAC tags in ``name_tags`` or
+    For each rule, head tokens end with one of the rule's suffixes (or LAC cut a suffix across
+    two tokens: 对接|会); rules run in file order, and a later rule may take a name an earlier
+    one found as one word of its own (the project of a signing ceremony); up to ``max_tokens - 1`` name tokens before the head (LAC tags in ``name_tags`` or
     a joiner such as 与, not a stop word, not inside a PERSON/DATE ent) make the name; the
     longest name that passes the checks wins. ``quoted``
     rules also accept a quoted name right before the head (“百馆兴体”工程). A match is kept
@@ -465,35 +519,14 @@ class SuffixEntities:
         self.rules = load_suffix_rules(rules)
         self.part_labels = frozenset(part_labels)
         self.outer_labels = frozenset(outer_labels)
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        self.quoted = Matcher(nlp.vocab, validate=True)
-        self.split = Matcher(nlp.vocab, validate=True)
-        self.quoted_whole = Matcher(nlp.vocab, validate=True)
-        for i, rule in enumerate(self.rules):
-            suffix = "(?:" + "|".join(map(re.escape, rule.suffixes)) + ")$"
-            head = {"TEXT": {"REGEX": suffix}, "TAG": {"IN": list(rule.head_tags)}}
-            patterns = [[head]]
-            whole = [x for x in rule.suffixes if len(x) > 1]
-            if rule.split_tags and whole:
-                # a multi-character suffix LAC tagged as a verb (推进会/v) is a head too
-                patterns.append([{"ORTH": {"IN": whole}, "TAG": {"IN": list(rule.split_tags)}}])
-            fronts, tails = rule.split_parts()
-            if fronts:
-                front = {"TEXT": {"REGEX": "(?:" + "|".join(map(re.escape, fronts)) + ")$"}, "TAG": {"NOT_IN": ["w", "_SP"]}}
-                tail = {"ORTH": {"IN": list(tails)}, "TAG": {"IN": list(rule.head_tags + rule.split_tags)}}
-                self.split.add(str(i), [[front, tail]])
-            if rule.person_before_bare_head:
-                # 西铭/PER 矿: a "person" right before a bare one-character suffix names the body
-                bare = {"ORTH": {"IN": [x for x in rule.suffixes if len(x) == 1]}, "TAG": {"IN": list(rule.head_tags)}}
-                patterns.append([{"ENT_TYPE": "PERSON", "OP": "{1,2}"}, bare])
-            self.matcher.add(str(i), patterns)
-            if rule.quoted:
-                quote = {"ORTH": {"IN": ["“", '"']}}
-                inside = {"ORTH": {"NOT_IN": ["”", "“", '"', "。", "，"]}, "OP": "{1,8}"}
-                close = {"ORTH": {"IN": ["”", '"']}}
-                self.quoted.add(str(i), [[quote, inside, close, head]])
-                # a quoted name that ends with the head: “中国醋都·清徐乡村e镇”
-                self.quoted_whole.add(str(i), [[quote, {**inside, "OP": "{0,8}"}, head, close]])
+        self.finders = [_HeadFinder.of(rule) for rule in self.rules]
+        self.by_last: dict[str, list[int]] = {}  # last character of a suffix -> rules
+        self.by_tail: dict[str, list[int]] = {}  # tail of a suffix LAC may cut off -> rules
+        for key, finder in enumerate(self.finders):
+            for char in finder.last_chars:
+                self.by_last.setdefault(char, []).append(key)
+            for tail in finder.tails:
+                self.by_tail.setdefault(tail, []).append(key)
         known_places()  # load the gazetteer now, not on the first document
 
     def _name_token(self, rule: SuffixRule, token) -> bool:
@@ -507,23 +540,39 @@ class SuffixEntities:
         return token.ent_type_ not in rule.blocked_ents and token.norm_ not in rule.stop_words
 
     def _heads(self, doc: Doc) -> Iterator[tuple[int, int, int, int | None]]:
-        """(rule, head, end, start) for every head ``doc[head:end]`` the ``Matcher`` finds: one
-        token ending with a suffix, or two tokens that LAC cut a suffix across (供需对接|会,
-        示范|区). ``start`` is set when the match fixes the whole name (a quoted name, a person
-        before a bare head); otherwise the name words are taken by ``_starts`` (a quantified
-        Matcher pattern costs far more than that scan)."""
-        for match_id, start, end in self.matcher(doc):
-            key = int(doc.vocab.strings[match_id])
-            yield (key, end - 1, end, start) if end - start > 1 else (key, start, end, None)  # person + bare head
-        for match_id, start, end in self.split(doc):
-            key = int(doc.vocab.strings[match_id])
-            if self.rules[key].split_suffix(doc[start].text, doc[start + 1].text) is not None:
-                yield key, start, end, None
-        for match_id, start, end in self.quoted(doc):
-            yield int(doc.vocab.strings[match_id]), end - 1, end, start
-        for match_id, start, end in self.quoted_whole(doc):
-            if end - start >= 3:
-                yield int(doc.vocab.strings[match_id]), end - 2, end - 1, start + 1
+        """(rule, head, end, start) for every head ``doc[head:end]``: one token ending with a
+        suffix (a multi-character one whatever its tag in ``split_tags``: 推进会/v), or two
+        tokens that LAC cut a suffix across (供需对接|会, 示范|区). ``start`` is set when the
+        match fixes the whole name: a quoted name before the head (“百馆兴体”|工程) or ending
+        with it (“中国醋都·清徐乡村e镇”), a person before a bare head (西铭/PER 矿); otherwise
+        the name words are taken by ``_starts``. One pass over the words with a dictionary
+        from a suffix's last character to its rules (cheaper than a Matcher of regexes)."""
+        words = [t.text for t in doc]
+        tags = [t.tag_ for t in doc]
+        n = len(words)
+        for i, word in enumerate(words):
+            tag = tags[i]
+            for key in self.by_last.get(word[-1], ()) if word else ():
+                f = self.finders[key]
+                is_head = tag in f.head_tags and f.suffix.search(word) is not None
+                if is_head or (tag in f.split_tags and word in f.whole):
+                    yield key, i, i + 1, None
+                if is_head and f.quoted:
+                    opening = _nearest_quote(words, i - 1, QUOTE_OPEN)
+                    if opening is not None and i - opening >= 3 and words[i - 1] in QUOTE_CLOSE:
+                        yield key, i, i + 1, opening  # “百馆兴体”|工程
+                    opening = _nearest_quote(words, i, QUOTE_OPEN)
+                    if opening is not None and i + 1 < n and words[i + 1] in QUOTE_CLOSE:
+                        yield key, i, i + 1, opening + 1  # “中国醋都·清徐乡村e镇”
+                if f.person and word in f.bare and tag in f.head_tags:
+                    for k in (1, 2):  # 西铭/PER 矿: a "person" before a bare suffix names the body
+                        if i - k >= 0 and all(doc[j].ent_type_ == "PERSON" for j in range(i - k, i)):
+                            yield key, i, i + 1, i - k
+            if i + 1 < n and tag not in ("w", SPACE_TAG):
+                for key in self.by_tail.get(words[i + 1], ()):
+                    f = self.finders[key]
+                    if tags[i + 1] in f.tail_tags and self.rules[key].split_suffix(word, words[i + 1]) is not None:
+                        yield key, i, i + 2, None
 
     def _starts(self, key: int, doc: Doc, head: int, end: int, units: dict[int, tuple[int, str]]) -> Iterator[int]:
         """Every start of a name over the name tokens before a head, longest first (a head LAC
