@@ -479,6 +479,12 @@ def _char_by_char(doc: Doc, i: int, head: int, anchor_words: frozenset[str]) -> 
     return nxt.tag_ not in ("w", "_SP", "ORG", "LOC", "PER")  # 皖/LOC 赣/LOC: two abbreviations
 
 
+def _owner(token) -> bool:
+    """A place or a body, by LAC's tag or an ent: what may stand before a quoted word inside
+    a name (西塋乡|“清化收”工作领导小组)."""
+    return token.tag_ in ("LOC", "ORG") or token.ent_type_ in PLACE_LABELS or token.ent_type_ == "ORG"
+
+
 def _is_place_token(token) -> bool:
     """LAC tagged the token as a place, or it is (part of) a place ent."""
     return token.tag_ == "LOC" or token.ent_type_ in PLACE_LABELS
@@ -592,6 +598,8 @@ class SuffixEntities:
             if opening is not None and first - opening > 2:
                 first = opening  # a quoted word inside the name: 西塋乡“清化收”工作领导小组
                 count += 1
+                if opening > 0 and not _owner(doc[opening - 1]):
+                    break  # …after its owner only: not 首次|“金砖四国”峰会
                 continue
             if not self._name_token(rule, doc[first - 1]) and not self._prefix(rule, doc, first - 1, head):
                 break
@@ -1184,6 +1192,8 @@ class EntityFilter:
         start, end = span.start, span.end
         doc = span.doc
         while start < end and (doc[start].text in f.trim_prefixes or doc[start].is_space or doc[start].is_punct):
+            if _quote_end(doc, start, end - 1) is not None:
+                break  # an opening quote whose closing one is inside: “内政部”儿童局
             start += 1
         while end > start and (doc[end - 1].text in f.trim_suffixes or doc[end - 1].is_space or doc[end - 1].is_punct):
             opening = self.brackets.get(doc[end - 1].text)

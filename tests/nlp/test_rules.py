@@ -119,8 +119,12 @@ ENTITY_CASES = [
     ("社区成立临时党支部，统筹防疫工作。", {("临时党支部", "ORG")}, set()),
     ("物资供应保障组的志愿者送来蔬菜。", {("物资供应保障组", "ORG")}, set()),
     ("全镇成立了8个志愿服务保障组。", set(), {("志愿服务保障组", "ORG"), ("服务保障组", "ORG")}),
-    # a quoted word inside a body's name
+    # a quoted word inside a body's name, after its owner
     ("成立了南关乡“厕所革命”工作领导小组。", {("南关乡“厕所革命”工作领导小组", "ORG")}, {("工作领导小组", "ORG")}),
+    # …a word before the quote that owns nothing stays out
+    ("他出席了首次“金砖四国”峰会。", {("“金砖四国”峰会", "EVENT")}, {("首次“金砖四国”峰会", "EVENT")}),
+    # a clause verb does not sit inside an event name
+    ("专家解读G8峰会的成果。", set(), {("专家解读G8峰会", "EVENT")}),
     # schools written as place + number + 中
     ("一名晋中三中的学生获奖。", {("晋中三中", "ORG")}, {("晋中三中", "GPE")}),
     ("北京五中位于东城区。", {("北京五中", "ORG")}, set()),
