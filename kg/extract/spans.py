@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from kg.extract.mentions import ELIDED_KEY
 from kg.model import Evidence, Mention
 
 #: Labels of doc.ents that name entities (TITLE spans and DATE are kept apart).
@@ -26,6 +27,7 @@ class Ent:
     end: int
     label: str
     text: str
+    refers_to: str | None = None  # 省 of 省、市红十字会 stands for 省红十字会
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +68,8 @@ class Sentence:
     def evidence(self, article_id: str, rule: str) -> Evidence:
         return Evidence(article_id, self.text, self.start, self.end, rule)
 
-    def mention(self, ent: Ent, article_id: str, refers_to: str | None = None) -> Mention:
-        return Mention(ent.text, ent.label, article_id, ent.start, ent.end, self.start, self.end, refers_to)
+    def mention(self, ent: Ent, article_id: str) -> Mention:
+        return Mention(ent.text, ent.label, article_id, ent.start, ent.end, self.start, self.end, ent.refers_to)
 
     @classmethod
     def from_text(
@@ -93,8 +95,15 @@ class Sentence:
 
 def sentences(doc: Doc) -> list[Sentence]:
     """The sentences of a parsed Doc with its entities, ``titles`` spans and tokens."""
+    # Elided names (省 of 省、市红十字会, kb_id 省红十字会) replace the entity they sit in.
+    elided = [Ent(e.start_char, e.end_char, e.label_, e.text, e.kb_id_ or None) for e in doc.spans.get(ELIDED_KEY, ())]
     ents = sorted(
-        (Ent(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ in ENTITY_LABELS),
+        [
+            Ent(e.start_char, e.end_char, e.label_, e.text)
+            for e in doc.ents
+            if e.label_ in ENTITY_LABELS and not any(x.start < e.end_char and e.start_char < x.end for x in elided)
+        ]
+        + [x for x in elided if x.label in ENTITY_LABELS],
         key=lambda e: (e.start, e.end),
     )
     titles = sorted(

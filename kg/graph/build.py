@@ -203,7 +203,8 @@ class GraphBuilder:
         if match is None or match.group(1) == m.text:
             return
         place = self.resolver.resolve(match.group(1), "GPE", ctx)
-        if place is not None and place.attrs.get("admin_level") and place.attrs.get("path"):
+        # Only a unit the gazetteer knows: 中国醋都·清徐乡村e镇 does not make a 中国醋都·清徐乡.
+        if place is not None and self.resolver.gazetteer.get(tuple(place.attrs.get("path") or ())) is not None:
             rule = Evidence(evidence.article_id, evidence.sentence, evidence.start, evidence.end, "locatedIn/name")
             self._relate(eid, "locatedIn", self._entity(place), rule, NAME_LOCATION["confidence"])
 

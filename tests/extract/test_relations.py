@@ -167,3 +167,9 @@ def test_unnamed_documents_are_whole_titles(extract):
     for text in ("香港金管局30日公布的迪斯尼乐园扩建计划，显示特区政府会支持。", "最高人民法院通过制定司法解释、加强案例指导等方式统一司法标准。"):
         got, _ = _claims(extract, text, None)
         assert not {g for g in got if g[1] == "issued"}, got
+
+
+def test_elided_coordination_gives_both_subjects(extract):
+    """省、市红十字会 names two bodies: both undertake the project."""
+    got, claims = _claims(extract, "4年来，省、市红十字会高质量落实省政府民生实事AED项目。", None)
+    assert {("省红十字会", "undertakes", "省政府民生实事AED项目"), ("市红十字会", "undertakes", "省政府民生实事AED项目")} <= got
