@@ -38,6 +38,7 @@ class Rule:
     confidence: float = 0.7
     phrase_suffixes: tuple[str, ...] = ()
     phrase_label: str = ""
+    trigger_re: re.Pattern[str] | None = None  # the triggers as one alternation, longest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ def load_config() -> Config:
                 confidence=r.get("confidence", 0.7),
                 phrase_suffixes=tuple(r.get("object_phrase", {}).get("suffixes", ())),
                 phrase_label=r.get("object_phrase", {}).get("label", ""),
+                trigger_re=re.compile("|".join(map(re.escape, sorted(r["triggers"], key=len, reverse=True)))),
             )
         )
     refs = []
@@ -215,16 +217,15 @@ class ArticleClaims:
         # trigger on both.
         starts = {t.start for t in sent.tokens}
         ends = {t.end for t in sent.tokens}
-        for trigger in rule.triggers:
-            for m in re.finditer(re.escape(trigger), sent.text):
-                start, end = sent.start + m.start(), sent.start + m.end()
-                if any(i.start <= start < i.end for i in items):
-                    continue
-                if starts and start not in starts and end not in ends:
-                    continue
-                if starts and len(trigger) == 1 and not (start in starts and end in ends):
-                    continue  # 赴 of 赴任 (take office) is no visit
-                yield start, end
+        for m in rule.trigger_re.finditer(sent.text):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            if any(i.start <= start < i.end for i in items):
+                continue
+            if starts and start not in starts and end not in ends:
+                continue
+            if starts and end - start == 1 and not (start in starts and end in ends):
+                continue  # 赴 of 赴任 (take office) is no visit
+            yield start, end
 
     def _clause_text(self, sent: Sentence, start: int, end: int) -> str | None:
         """Text between two offsets, or None if a clause ends in between."""

@@ -54,7 +54,6 @@ class GraphBuilder:
         self.entities: dict[str, Entity] = {}
         self.edges: dict[tuple, _Edge] = {}
         self.co_appearances: Counter[tuple[str, str]] = Counter()
-        self.co_evidence: dict[tuple[str, str], list[str]] = {}
         self.sources: set[str] = set()
 
     # -- entities -------------------------------------------------------------------------
@@ -100,9 +99,9 @@ class GraphBuilder:
         confidence: float,
         qualifiers: dict[str, str] | None = None,
         source: str | None = None,
-    ) -> None:
+    ) -> _Edge | None:
         if subject == obj:
-            return
+            return None
         if SCHEMA.predicate(predicate).symmetric and obj < subject:
             subject, obj = obj, subject
         qualifiers = {k: v for k, v in (qualifiers or {}).items() if v}
@@ -116,6 +115,7 @@ class GraphBuilder:
             rel.evidence.append(evidence)
         if source:
             edge.sources.add(source)
+        return edge
 
     # -- one article ----------------------------------------------------------------------
     def add(self, result: ArticleResult) -> None:
@@ -194,7 +194,6 @@ class GraphBuilder:
 
         for a, b in combinations(sorted(people), 2):
             self.co_appearances[(a, b)] += 1
-            self.co_evidence.setdefault((a, b), []).append(article.id)
 
     def _located_by_name(self, eid: str, m: Mention, evidence: Evidence, ctx: Context) -> None:
         """晋源区文体活动中心项目 is in 晋源区: a name that starts with an administrative unit
@@ -261,9 +260,8 @@ class GraphBuilder:
         """The graph, with nodes and edges in a deterministic order."""
         self._hierarchies()
         for (a, b), weight in self.co_appearances.items():
-            self._relate(a, "coAppearsWith", b, None, 1.0, source="same-article")
-            key = next(k for k in self.edges if k[:3] == (a, "coAppearsWith", b))
-            self.edges[key].relation.qualifiers["weight"] = str(weight)
+            edge = self._relate(a, "coAppearsWith", b, None, 1.0, source="same-article")
+            edge.relation.qualifiers["weight"] = str(weight)
         G = nx.MultiDiGraph()
         G.graph.update(
             {

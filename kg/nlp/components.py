@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -87,23 +89,26 @@ class SentenceSplitter:
         self.closers = frozenset(load_list(closers))
 
     def __call__(self, doc: Doc) -> Doc:
+        # Computed as one array and set in bulk: assigning token.is_sent_start one token at a
+        # time makes spaCy re-scan the doc on every assignment (quadratic on long articles).
+        starts = np.full(len(doc), -1, dtype=np.int64)
         boundary = True  # the next non-space token starts a sentence
         for token in doc:
             text = token.text
             if token.is_space:
-                token.is_sent_start = boundary and token.i == 0
+                starts[token.i] = 1 if boundary and token.i == 0 else -1
                 if "\n" in text:
                     boundary = True
                 continue
             if boundary and text not in self.closers:
-                token.is_sent_start = True
+                starts[token.i] = 1
                 boundary = False
-            elif token.i > 0:
-                token.is_sent_start = False
-            else:
-                token.is_sent_start = True
+            elif token.i == 0:
+                starts[token.i] = 1
             if text[-1] in self.ends or (text in self.closers and self._after_end(doc, token.i)):
                 boundary = True
+        if len(doc):
+            doc.from_array([SENT_START], starts.astype(np.uint64).reshape(-1, 1))
         return doc
 
     def _after_end(self, doc: Doc, i: int) -> bool:
