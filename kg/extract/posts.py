@@ -38,6 +38,7 @@ def _heads() -> re.Pattern[str]:
     itself end with one (经理, 护士长 …), so the two lexicons never need to repeat each other."""
     atomic = set(load_list("nlp/title_heads.txt"))
     heads = atomic | {t for t in load_list("nlp/titles.txt") if not t.endswith(tuple(atomic))}
+    heads |= {prefix + h for h in list(heads) for prefix in RULES["deputy_prefixes"]}  # 副总经理
     heads = sorted(heads, key=lambda h: (-len(h), h))
     return re.compile("(?:" + "|".join(map(re.escape, heads)) + ")$")
 
