@@ -328,7 +328,13 @@ class ArticleClaims:
             if not rest or rest[0] in self.cfg.clause_ends:
                 pool = [i for i in list(self.previous_items) + list(items) if i.end <= t[0] and i.label in rule.object]
                 objects = pool[-1:]
-        if objects:
+        if objects and sent.slice(objects[-1].end, sent.end).startswith("的"):
+            # A relative clause: 会见正在莫斯科出席…会议的中国国务委员戴秉国 — whoever attends is
+            # named after 的, not before the verb.
+            after = [i for i in items if i.start > objects[-1].end and i.label in rule.subject]
+            near = after[:1] if after and self._clause_text(sent, objects[-1].end, after[0].start) is not None else []
+            subjects = near if near and after[0].start - objects[-1].end <= self.cfg.subject_reach else []
+        if objects and subjects:
             yield subjects, objects
 
     def _venue(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:

@@ -173,3 +173,10 @@ def test_elided_coordination_gives_both_subjects(extract):
     """省、市红十字会 names two bodies: both undertake the project."""
     got, claims = _claims(extract, "4年来，省、市红十字会高质量落实省政府民生实事AED项目。", None)
     assert {("省红十字会", "undertakes", "省政府民生实事AED项目"), ("市红十字会", "undertakes", "省政府民生实事AED项目")} <= got
+
+
+def test_relative_clause_takes_the_subject_after_de(extract):
+    text = "俄罗斯总统梅德韦杰夫会见了正在莫斯科出席安全事务高级代表会议的中国国务委员戴秉国。"
+    got, _ = _claims(extract, text, None)
+    attended = {g for g in got if g[1] == "attended"}
+    assert attended == {("戴秉国", "attended", "安全事务高级代表会议")}, got
