@@ -32,12 +32,13 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import DataError
 from kg.export.common import atomic_write, check_date, check_graph, edge_evidence, iter_list, sorted_edges, sorted_nodes
-from kg.export.namespaces import KG, ONTOLOGY_DIR, bind_prefixes, expand, iri
+from kg.export.namespaces import KG, ONTOLOGY_DIR, PREFIXES, bind_prefixes, expand, iri
 from kg.schema import SCHEMA
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -252,7 +253,27 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
     return graph
 
 
+def _ox_term(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def turtle_bytes(G: nx.MultiDiGraph) -> bytes:
+    """``G`` as Turtle: the distinct triples sorted, serialised by pyoxigraph (Rust; about 4x
+    faster than rdflib's serializer on large graphs), so the same graph gives the same bytes."""
+    unique = sorted(set(triples(G)), key=lambda t: (str(t[0]), str(t[1]), t[2].n3()))
+    out = [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in unique]
+    # Entity IRIs are written in full (<…/id/person/周计伟>): as prefixed names their slashes
+    # would need escaping (kgr:person\/周计伟), which reads worse.
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "kgr"}
+    return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
 def write_turtle(G: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``G`` as Turtle, atomically; the same graph always gives the same bytes."""
-    data = to_rdf(G).serialize(format="turtle", encoding="utf-8")
-    atomic_write(path, data)
+    atomic_write(path, turtle_bytes(G))
