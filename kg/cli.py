@@ -4,7 +4,8 @@ Exit codes (scripts can rely on them):
 
 * 0 — success;
 * 1 — the command ran, but some inputs failed (an unreadable page; the rest was built);
-* 2 — usage error (bad arguments, missing files, a query that does not parse).
+* 2 — usage error: bad arguments, a profile that is unknown or malformed, a query that does
+  not parse, a graph file that is not kg's, an output folder that cannot be written.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import KGError, UsageError
+from kg.errors import InputError, KGError, UsageError
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -231,9 +232,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         Console().error(str(exc))
         return EXIT_USAGE
-    except KGError as exc:
+    except InputError as exc:  # a page that cannot be read, when it stops the command
         Console().error(str(exc))
-        return EXIT_USAGE if exc.code.startswith(("E5", "E9", "E302", "E105")) else EXIT_INPUT_FAILED
+        return EXIT_INPUT_FAILED
+    except KGError as exc:  # a bad profile, query, graph file or output folder: fix the call
+        Console().error(str(exc))
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 

@@ -223,3 +223,17 @@ def test_verbose_build_lists_articles(tmp_path, capsys, nlp):
 def test_every_command_takes_quiet_and_verbose(command):
     help_text = build_parser()._subparsers._group_actions[0].choices[command].format_help()
     assert "--quiet" in help_text and "--verbose" in help_text
+
+
+def test_bad_profile_and_output_are_usage_errors(tmp_path, capsys, nlp):
+    page = str(SEEDS / "003_c8387fcf9c81d2cd.txt")
+    assert main(["build", page, "-o", str(tmp_path / "o"), "--profile", "no_such_paper"]) == EXIT_USAGE
+    assert "E302" in capsys.readouterr().err
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\n[home.city\n', encoding="utf-8")
+    assert main(["build", page, "-o", str(tmp_path / "o"), "--profile", str(bad)]) == EXIT_USAGE
+    assert "bad.toml" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["build", page, "-o", str(blocker / "out"), "-q"]) == EXIT_USAGE
+    assert "E401" in capsys.readouterr().err
