@@ -101,3 +101,21 @@ def test_filter_rules_come_from_the_file(tmp_path):
     f = EntityFilter(str(rules))
     assert f.ok("PERSON", "王勇") and not f.ok("PERSON", "王") and not f.ok("PERSON", "文/")
     assert f.ok("ORG", "任何")  # no rules for ORG in this file
+
+
+def test_entities_read_from_token_marks_equal_span_ents(nlp):
+    """kg's _ents_in (linear) gives what spaCy's Span.ents (a scan of the whole doc) gives."""
+    from kg.nlp.components import _ents_in
+
+    from tests.conftest import SEEDS
+
+    text = (SEEDS / "002_83424e25a61f6bbd.txt").read_text(encoding="utf-8")[:3000]
+    doc = nlp(text)
+    checked = 0
+    for start in range(0, len(doc), 7):
+        for width in (1, 3, 8, 25):
+            span = doc[start : min(len(doc), start + width)]
+            got = [(e.start, e.end, e.label_) for e in _ents_in(span)]
+            assert got == [(e.start, e.end, e.label_) for e in span.ents], span.text
+            checked += bool(got)
+    assert checked > 50
