@@ -37,6 +37,7 @@ _NAME_PLACE = re.compile("^(.{1,8}?(?:" + "|".join(map(re.escape, NAME_LOCATION[
 class _Edge:
     relation: Relation
     sources: set[str] = field(default_factory=set)
+    weight: int | None = None  # coAppearsWith: the number of shared articles
 
 
 class GraphBuilder:
@@ -260,8 +261,7 @@ class GraphBuilder:
         """The graph, with nodes and edges in a deterministic order."""
         self._hierarchies()
         for (a, b), weight in self.co_appearances.items():
-            edge = self._relate(a, "coAppearsWith", b, None, 1.0, source="same-article")
-            edge.relation.qualifiers["weight"] = str(weight)
+            self._relate(a, "coAppearsWith", b, None, 1.0, source="same-article").weight = weight
         G = nx.MultiDiGraph()
         G.graph.update(
             {
@@ -283,7 +283,7 @@ class GraphBuilder:
             for key, value in sorted(e.attrs.items()):
                 attrs.setdefault(key, value)
             G.add_node(eid, **attrs)
-        for key in sorted(self.edges, key=_edge_sort_key):
+        for key in sorted(self.edges):
             edge = self.edges[key]
             rel = edge.relation
             attrs = {
@@ -291,8 +291,9 @@ class GraphBuilder:
                 "evidence": [ev.to_json() for ev in sorted(rel.evidence, key=lambda e: (e.article_id, e.start, e.rule))],
                 "confidence": round(rel.confidence, 3),
             }
-            for q, v in sorted(rel.qualifiers.items()):
-                attrs[q] = int(v) if q == "weight" else v
+            attrs.update(sorted(rel.qualifiers.items()))
+            if edge.weight is not None:
+                attrs["weight"] = edge.weight
             if edge.sources:
                 attrs["source"] = ",".join(sorted(edge.sources))
             G.add_edge(rel.subject, rel.object, key=_edge_key(rel), **attrs)
@@ -309,13 +310,8 @@ def _quoted(text: str, m: Mention) -> str | None:
     return None
 
 
-def _edge_sort_key(key: tuple) -> tuple:
-    subject, predicate, obj, qualifiers = key
-    return (subject, predicate, obj, qualifiers)
-
-
 def _edge_key(rel: Relation) -> str:
-    parts = [rel.predicate] + [f"{k}={v}" for k, v in sorted(rel.qualifiers.items()) if k != "weight"]
+    parts = [rel.predicate] + [f"{k}={v}" for k, v in sorted(rel.qualifiers.items())]
     return "|".join(parts)
 
 
