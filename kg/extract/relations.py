@@ -2,7 +2,7 @@
 
 A rule names a predicate, its trigger words, the NER labels allowed on each side and a
 *shape* — where the subject and object sit relative to the trigger (see the data file for
-the four shapes: ``svo``, ``at``, ``agent``, ``pair``). Subjects written as references (他,
+the five shapes: ``svo``, ``at``, ``agent``, ``pair``, ``venue``). Subjects written as references (他,
 李永强一行, 巡视领导, 该区, 我市) are replaced by what they stand for (see
 ``references.toml``), so a claim never has a pronoun on either side.
 
@@ -280,8 +280,9 @@ class ArticleClaims:
         places = sum(i.end - i.start for i in items if between <= i.start and i.end <= item.start and i.label in PLACE_LABELS)
         return item.start - between - places <= 3
 
-    def _object_after(self, sent: Sentence, items: Sequence[Item], pos: int, rule: Rule, extra_gap: int = 0) -> list[Item]:
-        max_gap = rule.max_gap + extra_gap
+    def _object_after(self, sent: Sentence, items: Sequence[Item], pos: int, labels: frozenset[str], max_gap: int) -> list[Item]:
+        """The group of ``labels`` items starting at most ``max_gap`` characters (filler words
+        aside) after ``pos``, in the same clause."""
         for k, item in enumerate(items):
             if item.start < pos:
                 continue
@@ -289,8 +290,8 @@ class ArticleClaims:
             if gap is None:
                 return []
             gap = _strip_words(gap.strip(), self.cfg.gap_words)
-            if item.label in rule.object and len(gap) <= max_gap:
-                return self._group_forward(sent, items, k, rule.object)
+            if item.label in labels and len(gap) <= max_gap:
+                return self._group_forward(sent, items, k, labels)
             if len(gap) > max_gap:
                 return []
         return []
@@ -320,7 +321,7 @@ class ArticleClaims:
         subjects = self._subject_before(sent, items, t[0], rule.subject)
         if not subjects:
             return
-        objects = self._object_after(sent, items, t[1], rule)
+        objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap)
         if not objects and rule.phrase_suffixes:
             objects = self._phrase_after(sent, items, t[1], rule)
         if not objects and rule.object_fallback == "previous":
@@ -346,7 +347,7 @@ class ArticleClaims:
         place = before[-1]
         if not sent.slice(sent.start, place.start).endswith(self.cfg.at_markers):
             return
-        events = self._object_after(sent, items, t[1], Rule(rule.name, rule.predicate, "svo", rule.triggers, rule.subject, rule.subject, rule.max_gap))
+        events = self._object_after(sent, items, t[1], rule.subject, rule.max_gap)
         if not events:  # the event written before 在: 大赛决赛在武汉落幕
             events = [i for i in items if i.end <= place.start and i.label in rule.subject][-1:]
             if events and self._clause_text(sent, events[0].end, place.start) is None:
@@ -383,7 +384,7 @@ class ArticleClaims:
             return
         after = _strip_words(sent.slice(t[1], sent.end), self.cfg.gap_words)
         if after.startswith("的"):
-            objects = self._object_after(sent, items, t[1], rule, extra_gap=1)
+            objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap + 1)  # 的
         else:
             before = [i for i in items if i.end <= marker and i.label in rule.object]
             objects = before[-1:]
