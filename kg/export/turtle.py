@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache

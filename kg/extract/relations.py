@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.spans import Ent, Sentence
+from kg.extract.spans import Sentence
 from kg.model import Article, Claim, Mention
 from kg.resources import load_toml
 
