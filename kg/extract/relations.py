@@ -386,7 +386,10 @@ class ArticleClaims:
         if after.startswith("的"):
             objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap + 1)  # 的
         else:
-            before = [i for i in items if i.end <= marker and i.label in rule.object]
+            # X由Y承建: X before 由; with object_fallback "previous", X may be the topic of the
+            # sentence before (…EPC项目封顶。研究院位于…，由山西建投潇河公司EPC总包。)
+            pool = list(self.previous_items) if rule.object_fallback == "previous" else []
+            before = [i for i in pool + [i for i in items if i.end <= marker] if i.label in rule.object]
             objects = before[-1:]
         if objects:
             yield subjects, objects

@@ -180,3 +180,10 @@ def test_relative_clause_takes_the_subject_after_de(extract):
     got, _ = _claims(extract, text, None)
     attended = {g for g in got if g[1] == "attended"}
     assert attended == {("戴秉国", "attended", "安全事务高级代表会议")}, got
+
+
+def test_agent_object_from_the_sentence_before(extract):
+    text = ("山西合成生物凯赛研究院EPC项目钢结构主体顺利实现封顶。"
+            "山西合成生物凯赛研究院位于综改区，是省重点项目，由山西建投潇河公司EPC总包。")
+    got, _ = _claims(extract, text, None)
+    assert ("山西建投潇河公司", "undertakes", "山西合成生物凯赛研究院EPC项目") in got, got
