@@ -7,6 +7,7 @@ sentences by hand (``Sentence.from_text``) without running the statistical model
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -119,10 +120,22 @@ def sentences(doc: Doc) -> list[Sentence]:
         if not text:
             continue
         s = Sentence(start, start + len(text), text)
-        s.ents = [e for e in ents if s.start <= e.start and e.end <= s.end]
-        s.titles = [t for t in titles if s.start <= t.start and t.end <= s.end]
+        s.ents = _within(ents, s.start, s.end)
+        s.titles = _within(titles, s.start, s.end)
         s.tokens = [Tok(t.idx, t.idx + len(t.text), t.tag_) for t in sent]
         out.append(s)
+    return out
+
+
+def _within(spans: list[Ent], start: int, end: int) -> list[Ent]:
+    """The spans (sorted by start) that lie inside [start, end): a bisect, not a scan, so long
+    articles stay linear."""
+    i = bisect_left(spans, start, key=lambda e: e.start)
+    out = []
+    while i < len(spans) and spans[i].start < end:
+        if spans[i].end <= end:
+            out.append(spans[i])
+        i += 1
     return out
 
 
