@@ -160,7 +160,8 @@ class Resolver:
             for i in range(len(path) - 1, 0, -1):
                 link = "gazetteer" if self.gazetteer.get(path[: i + 1]) is not None else "context"
                 out.append((self._admin_resolved(path[:i], None, "gazetteer"), link))
-            out.append((self._country_resolved(self._country), "gazetteer"))
+            if self.tables.rules["places"].get("provinces_in_country", False):
+                out.append((self._country_resolved(self._country), "gazetteer"))
         elif attrs.get("country") and attrs["country"] != resolved_place.label:
             out.append((self._country_resolved(attrs["country"]), "world"))
         return out

@@ -84,10 +84,17 @@ def test_hierarchy_from_the_gazetteer(resolver: Resolver) -> None:
         ("place/山西省/太原市/迎泽区/老军营街道", "place/山西省/太原市/迎泽区", "gazetteer"),
         ("place/山西省/太原市/迎泽区", "place/山西省/太原市", "gazetteer"),
         ("place/山西省/太原市", "place/山西省", "gazetteer"),
-        ("place/山西省", "place/中国", "gazetteer"),
     ]
     levels = [(a.label, a.attrs.get("admin_level"), a.attrs.get("adcode")) for a in resolver.ancestors(got)]
-    assert levels == [("迎泽区", "county", "140106"), ("太原市", "city", "140100"), ("山西省", "province", "140000"), ("中国", None, None)]
+    assert levels == [("迎泽区", "county", "140106"), ("太原市", "city", "140100"), ("山西省", "province", "140000")]
+
+
+def test_provinces_link_to_the_country_when_asked(resolver: Resolver, monkeypatch) -> None:
+    """rules.toml provinces_in_country: off by default (chains stop at the province)."""
+    province = resolver.resolve("山西省", "GPE", Context("t"))
+    assert resolver.place_hierarchy(province) == []
+    monkeypatch.setitem(resolver.tables.rules["places"], "provinces_in_country", True)
+    assert resolver.place_hierarchy(province) == [("place/山西省", "place/中国", "gazetteer")]
 
 
 def test_hierarchy_from_context_is_marked_context(resolver: Resolver) -> None:
@@ -97,7 +104,7 @@ def test_hierarchy_from_context_is_marked_context(resolver: Resolver) -> None:
     assert resolver.place_hierarchy(town)[1][2] == "gazetteer"
     assert village.id == "place/山西省/太原市/尖草坪区/西塋乡/西塋村"
     reasons = [r for _, _, r in resolver.place_hierarchy(village)]
-    assert reasons == ["context", "context", "gazetteer", "gazetteer", "gazetteer"]
+    assert reasons == ["context", "context", "gazetteer", "gazetteer"]
 
 
 def test_ambiguous_township_without_context_is_reported(fresh: Resolver) -> None:
