@@ -178,10 +178,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(describe(G, node, evidence=args.evidence))
     if len(nodes) > 1:
         print(f"\n(also matching: {', '.join(G.nodes[n]['label'] for n in nodes[1:6])})")
-    html = args.html or args.graph.parent / "show" / f"{G.nodes[node]['label']}.html"
+    html = args.html or args.graph.parent / "show" / f"{_file_name(G.nodes[node]['label'])}.html"
     write_html(ego(G, node, radius=args.radius), html, title=f"kg — {G.nodes[node]['label']}")
     _console(args).info(f"ego network: {html}")
     return EXIT_OK
+
+
+def _file_name(label: str) -> str:
+    """A label as a file name: path separators and characters shells or file systems dislike
+    become _ (《太原市…方案》 stays readable, a/b does not make a folder).
+
+    >>> _file_name("周计伟"), _file_name("a/b:c")
+    ('周计伟', 'a_b_c')
+    """
+    return "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in label).strip(". ") or "entity"
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
