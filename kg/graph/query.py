@@ -1,19 +1,8 @@
 """Plain functions over a kg graph, in the style of networkx's algorithms.
 
 Each takes the ``MultiDiGraph`` from :func:`kg.build_graph` (or one read back from
-``graph.json`` with :func:`read_graph`) and returns plain Python data.
-
-The examples use this small graph:
-
->>> import networkx as nx
->>> G = nx.MultiDiGraph()
->>> G.add_node("person/武晓花", type="Person", label="武晓花", aliases=[])
->>> G.add_node("org/中共太原市委员会", type="Organization", label="中共太原市委员会", aliases=["市委"])
->>> G.add_node("org/中共太原市委组织部", type="Organization", label="中共太原市委组织部", aliases=["组织部"])
->>> _ = G.add_edge("person/武晓花", "org/中共太原市委员会", key="holdsPost|title=市委常委",
-...                predicate="holdsPost", title="市委常委", date="2023-01-07", evidence=[])
->>> _ = G.add_edge("person/武晓花", "org/中共太原市委组织部", key="holdsPost|title=组织部部长",
-...                predicate="holdsPost", title="组织部部长", date="2023-01-07", evidence=[])
+``graph.json`` with :func:`read_graph`) and returns plain Python data. The examples use
+:func:`example_graph`, two posts of 武晓花.
 """
 
 from __future__ import annotations
@@ -25,9 +14,25 @@ import networkx as nx
 
 
 
+def example_graph() -> nx.MultiDiGraph:
+    """A three-node graph in kg's model, for examples and quick experiments.
+
+    >>> sorted(example_graph())
+    ['org/中共太原市委员会', 'org/中共太原市委组织部', 'person/武晓花']
+    """
+    G = nx.MultiDiGraph()
+    G.add_node("person/武晓花", type="Person", label="武晓花", aliases=[])
+    G.add_node("org/中共太原市委员会", type="Organization", label="中共太原市委员会", aliases=["市委"])
+    G.add_node("org/中共太原市委组织部", type="Organization", label="中共太原市委组织部", aliases=["组织部"])
+    for org, title in (("org/中共太原市委员会", "市委常委"), ("org/中共太原市委组织部", "组织部部长")):
+        G.add_edge("person/武晓花", org, key=f"holdsPost|title={title}", predicate="holdsPost", title=title, date="2023-01-07", evidence=[])
+    return G
+
+
 def find(G: nx.MultiDiGraph, name: str) -> list[str]:
     """Node ids whose label or an alias is ``name``; if none, those whose label contains it.
 
+    >>> G = example_graph()
     >>> find(G, "市委")
     ['org/中共太原市委员会']
     >>> find(G, "组织")
@@ -42,6 +47,7 @@ def find(G: nx.MultiDiGraph, name: str) -> list[str]:
 def posts_of(G: nx.MultiDiGraph, person: str) -> list[dict[str, Any]]:
     """The posts a person holds, oldest first (undated last).
 
+    >>> G = example_graph()
     >>> [(p["title"], p["org"]) for p in posts_of(G, "person/武晓花")]
     [('市委常委', '中共太原市委员会'), ('组织部部长', '中共太原市委组织部')]
     """
@@ -62,7 +68,7 @@ def posts_of(G: nx.MultiDiGraph, person: str) -> list[dict[str, Any]]:
 def neighbours(G: nx.MultiDiGraph, node: str, predicate: str | None = None) -> list[tuple[str, str, str, dict]]:
     """Edges at ``node`` as (predicate, direction "out"/"in", other node, edge data).
 
-    >>> [(p, d, o) for p, d, o, _ in neighbours(G, "org/中共太原市委员会")]
+    >>> [(p, d, o) for p, d, o, _ in neighbours(example_graph(), "org/中共太原市委员会")]
     [('holdsPost', 'in', 'person/武晓花')]
     """
     out = [(d["predicate"], "out", v, d) for _, v, d in G.out_edges(node, data=True)]
@@ -78,7 +84,7 @@ def ego(G: nx.MultiDiGraph, node: str, radius: int = 1, *, articles: bool = Fals
     Article nodes are left out unless ``articles=True``: every entity of an article is two
     steps from every other through it, which would swamp the picture.
 
-    >>> sorted(ego(G, "org/中共太原市委员会", radius=2))
+    >>> sorted(ego(example_graph(), "org/中共太原市委员会", radius=2))
     ['org/中共太原市委员会', 'org/中共太原市委组织部', 'person/武晓花']
     """
     keep = G if articles else G.subgraph(n for n, d in G.nodes(data=True) if d.get("type") != "Article")

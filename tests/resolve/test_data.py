@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
 from pathlib import Path
 
 import pytest
 
 from kg.errors import DataError
 from kg.resolve import available_profiles, load_profile
-from kg.resolve import context, gazetteer, names, orgs, places, profile, resolver, tables
 from kg.resolve.tables import load_tables
 
 
@@ -64,8 +62,3 @@ def test_missing_regional_file_is_E301(tmp_path: Path) -> None:
         load_tables(load_profile(path))
     assert err.value.code == "E301" and "nope.tsv" in str(err.value)
 
-
-@pytest.mark.parametrize("module", [context, gazetteer, names, orgs, places, profile, resolver, tables])
-def test_doctests(module) -> None:
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0
