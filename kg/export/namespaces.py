@@ -120,22 +120,12 @@ class KG(DefinedNamespace):
 KGR = Namespace("https://w3id.org/kg/id/")
 
 #: Prefixes bound in every output and accepted in schema.toml ``rdf`` lists and in queries.
-PREFIXES: dict[str, Namespace] = {
-    "kg": Namespace(str(KG._NS)),
-    "kgr": KGR,
-    "rdf": Namespace(str(RDF._NS)),
-    "rdfs": Namespace(str(RDFS._NS)),
-    "owl": Namespace(str(OWL._NS)),
-    "xsd": Namespace(str(XSD._NS)),
-    "skos": Namespace(str(SKOS._NS)),
-    "org": Namespace(str(ORG._NS)),
-    "schema": Namespace(str(SDO._NS)),
-    "foaf": Namespace(str(FOAF._NS)),
-    "prov": Namespace(str(PROV._NS)),
-    "dcterms": Namespace(str(DCTERMS._NS)),
-    "geo": Namespace(str(GEO._NS)),
-    "time": Namespace(str(TIME._NS)),
-    "sh": Namespace(str(SH._NS)),
+_STANDARD = {
+    "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "skos": SKOS, "org": ORG, "schema": SDO,
+    "foaf": FOAF, "prov": PROV, "dcterms": DCTERMS, "geo": GEO, "time": TIME, "sh": SH,
+}
+PREFIXES: dict[str, Namespace] = {"kg": Namespace(str(KG._NS)), "kgr": KGR} | {
+    prefix: Namespace(str(ns._NS)) for prefix, ns in _STANDARD.items()
 }
 
 #: The ontology and shapes: ``ontology/`` at the top of the repository, shipped inside the

@@ -26,24 +26,22 @@ def synthetic_graph(n_people: int = 1000, seed: int = 0) -> nx.MultiDiGraph:
     rng = random.Random(seed)
     G = nx.MultiDiGraph(profile="synthetic", kg_version="synthetic", sources=[])
     places: list[str] = []
-    province = "place/省0"
-    G.add_node(province, type="Place", label="省0", aliases=[], admin_level="province", mentions=1, articles=[])
-    places.append(province)
+
+    def place(label: str, level: str, parent: str | None) -> str:
+        node = f"{parent}/{label}" if parent else f"place/{label}"
+        G.add_node(node, type="Place", label=label, aliases=[], admin_level=level, mentions=1, articles=[])
+        if parent:
+            G.add_edge(node, parent, key="partOf|0", predicate="partOf", evidence=[], confidence=1.0, source="gazetteer")
+        places.append(node)
+        return node
+
+    province = place("省0", "province", None)
     for c in range(4):
-        city = f"{province}/市{c}"
-        G.add_node(city, type="Place", label=f"市{c}", aliases=[], admin_level="city", mentions=1, articles=[])
-        G.add_edge(city, province, key="partOf|0", predicate="partOf", evidence=[], confidence=1.0, source="gazetteer")
-        places.append(city)
+        city = place(f"市{c}", "city", province)
         for k in range(8):
-            county = f"{city}/区{c}_{k}"
-            G.add_node(county, type="Place", label=f"区{c}_{k}", aliases=[], admin_level="county", mentions=1, articles=[])
-            G.add_edge(county, city, key="partOf|0", predicate="partOf", evidence=[], confidence=1.0, source="gazetteer")
-            places.append(county)
+            county = place(f"区{c}_{k}", "county", city)
             for t in range(6):
-                town = f"{county}/街道{c}_{k}_{t}"
-                G.add_node(town, type="Place", label=f"街道{c}_{k}_{t}", aliases=[], admin_level="town", mentions=1, articles=[])
-                G.add_edge(town, county, key="partOf|0", predicate="partOf", evidence=[], confidence=1.0, source="gazetteer")
-                places.append(town)
+                place(f"街道{c}_{k}_{t}", "town", county)
 
     articles = [f"{i // 10:03d}_synthetic/{i % 10:03d}" for i in range(max(1, n_people // 2))]
     for i, art in enumerate(articles):

@@ -237,9 +237,8 @@ class GraphBuilder:
             me = self._as_resolved(entity)
             if entity.type == "Place":
                 # One step up only: the parent is queued and links to its own parent in turn.
-                chain = self.resolver.place_hierarchy(me)[:1]
-                parents = self.resolver.ancestors(me)[:1]
-                links = [(parent, reason) for parent, (_, _, reason) in zip(parents, chain)]
+                up = self.resolver.parent_place(me)
+                links = [up] if up is not None else []
                 predicate = "partOf"
             elif entity.type == "Organization":
                 parent = self.resolver.parent_org(me)

@@ -137,7 +137,8 @@ class Resolver:
         return found[1] if found else None
 
     def place_hierarchy(self, resolved_place: Resolved) -> list[tuple[str, str, str]]:
-        """``partOf`` edges from the place up to its province and on to the country:
+        """``partOf`` edges from the place up to its province (on to the country only with
+        ``provinces_in_country`` in rules.toml; a foreign place up to its country):
         ``[(child_id, parent_id, reason)]`` with reason ``gazetteer``, ``context`` (a unit the
         gazetteer lacks, placed by its article) or ``world`` (a foreign city in its country)."""
         edges = []
@@ -146,6 +147,11 @@ class Resolver:
             edges.append((child, parent.id, reason))
             child = parent.id
         return edges
+
+    def parent_place(self, resolved_place: Resolved) -> tuple[Resolved, str] | None:
+        """The place one step up and the reason of the link (see :meth:`place_hierarchy`)."""
+        chain = self._chain(resolved_place)
+        return chain[0] if chain else None
 
     def ancestors(self, resolved_place: Resolved) -> list[Resolved]:
         """The places above ``resolved_place``, nearest first, as resolved entities (so that
