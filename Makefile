@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test system-deps bench clean
+.PHONY: run test install install-test system-deps bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ bench: install-test
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/sparql.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/eval.py
+
+# Every development gold set and public NER set, kg beside raw LAC (reads ../shared in place).
+eval: install
+	$(BIN)/python benchmarks/eval.py --findings output/eval_findings.txt
 
 clean:
 	rm -rf $(VENV) output/*.ttl output/*.html output/*.json output/*.jsonl

@@ -133,7 +133,72 @@ def _register_stats(sub) -> None:
     s.set_defaults(func=cmd_stats)
 
 
-_EXTRA_COMMANDS = [_register_query, _register_show, _register_stats]
+EVAL_EXAMPLES = """examples:
+  kg eval ../shared/gold --pages seeds                         the seeds' gold, each page built alone
+  kg eval ../shared/gold-dev/xwlb --pages ../shared/corpus/xwlb --profile peoples_daily
+  kg eval gold/ --graph output/graph.json                      score an existing build instead
+  kg eval ../shared/data/ner/resume_dev.jsonl                  a public NER set: kg vs raw LAC
+  kg eval gold/ --pages pages/ --findings org,post --json scores.json
+
+prints P / R / F1 per measure in total and per file, then every miss and false hit with its
+sentence. A gold file that does not parse or names a missing page gets one error line (exit 1)."""
+
+
+def _register_eval(sub) -> None:
+    e = sub.add_parser("eval", help="score kg against gold files (and public NER sets)", epilog=EVAL_EXAMPLES, formatter_class=_Formatter)
+    e.add_argument("inputs", nargs="+", type=Path, metavar="GOLD", help="gold .json files or folders of them; or NER .jsonl sets")
+    e.add_argument("--pages", action="append", type=Path, default=[], metavar="DIR", help="where the pages the gold names are (repeatable)")
+    e.add_argument("--profile", help="newspaper profile for every page (default: the page folder's manifest, else taiyuan_daily)")
+    e.add_argument("--graph", type=Path, help="score this graph.json instead of building the pages")
+    e.add_argument("--json", type=Path, help="also write every score and finding as JSON here")
+    e.add_argument("--findings", default="all", help="misses and false hits to print: all, none, or measures (org,post,relation)")
+    e.add_argument("--limit", type=int, help="NER sets: score only the first N held-out sentences")
+    _add_verbosity(e)
+    e.set_defaults(func=cmd_eval)
+
+
+_EXTRA_COMMANDS = [_register_query, _register_show, _register_stats, _register_eval]
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.eval import evaluate, format_report
+    from kg.eval.ner import format_scores, read_set, score_set
+
+    console = _console(args)
+    for path in args.inputs:
+        if not path.exists():
+            raise UsageError("E901", path, detail="no such file or folder")
+    if args.graph is not None and not args.graph.is_file():
+        raise UsageError("E901", args.graph, detail="no graph here; run `kg build` first")
+    sets = [p for p in args.inputs if p.suffix == ".jsonl"]
+    golds = [p for p in args.inputs if p.suffix != ".jsonl"]
+    failed = 0
+    nlp = None
+    if sets or (golds and args.graph is None):
+        from kg.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    out: dict = {}
+    if golds:
+        report = evaluate(golds, args.pages, profile=args.profile, graph=args.graph, nlp=nlp, on_error=lambda e: console.error(str(e)))
+        failed += len(report.errors)
+        sys.stdout.write(format_report(report, args.findings))
+        out["gold"] = report.to_json()
+    for path in sets:
+        data = read_set(path, args.limit)
+        scores = score_set(data, nlp)
+        print(format_scores(data, scores))
+        out.setdefault("ner", {})[data.name] = {
+            system: {cls: {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4)} for cls, c in per.items()}
+            for system, per in scores.items()
+        }
+    if args.json is not None:
+        from kg.export.common import atomic_write
+
+        atomic_write(args.json, json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+    return EXIT_INPUT_FAILED if failed else EXIT_OK
 
 
 def cmd_query(args: argparse.Namespace) -> int:

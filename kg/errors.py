@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 #: Message templates by code. E1xx input, E2xx NLP, E3xx resolution data, E4xx export,
-#: E5xx query, E9xx usage.
+#: E5xx query, E6xx evaluation data, E9xx usage.
 MESSAGES: dict[str, str] = {
     "E100": "no such file or directory",
     "E101": "not UTF-8 or GB18030 text ({detail})",
@@ -29,6 +29,9 @@ MESSAGES: dict[str, str] = {
     "E402": "graph file is not a kg graph ({detail})",
     "E403": "no font with Chinese glyphs for plots ({detail})",
     "E501": "SPARQL query failed ({detail})",
+    "E601": "bad gold file ({detail})",
+    "E602": "the page this gold file names is not found ({detail})",
+    "E603": "bad NER data file ({detail})",
     "E502": "cannot load RDF ({detail})",
     "E901": "usage error ({detail})",
     "E902": "no entity named {detail}",

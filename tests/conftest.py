@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-GOLD_DIR = Path(__file__).resolve().parent / "fixtures" / "gold"
+#: The read-only development data beside the repository (gold, corpora, public NER sets, the
+#: reference scorer); never copied in. KG_SHARED points elsewhere when it lives elsewhere.
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+GOLD_DIR = SHARED / "gold"
 
 
 def seed_pages() -> list[Path]:

@@ -24,6 +24,7 @@ from kg.export.namespaces import KG, ONTOLOGY_DIR, expand, iri
 from kg.schema import SCHEMA
 
 import kg_test_graphs as graphs  # tests/export/graphs.py, registered by conftest.py
+from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
 ZHOU, WU = iri("person/周计伟"), iri("person/武晓花")
@@ -313,8 +314,8 @@ def test_ego_subgraph_exports(G, tmp_path):
 # ---------------------------------------------------------------- the maintainers' scorer
 
 def _scorer():
-    """The maintainers' scorer, as copied into tests/fixtures (from ../shared/tools, unchanged)."""
-    spec = importlib.util.spec_from_file_location("score_kg", ROOT / "tests" / "fixtures" / "score_kg.py")
+    """The maintainers' scorer, read in place from ../shared/tools."""
+    spec = importlib.util.spec_from_file_location("score_kg", SHARED / "tools" / "score_kg.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

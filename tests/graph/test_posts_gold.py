@@ -1,5 +1,5 @@
 """Posts against the hand-made gold officials (seeds 000-002), scored as the maintainers do
-(tests/fixtures/gold/README.md): a post matches on person and title (one title may end with
+(../shared/gold/README.md): a post matches on person and title (one title may end with
 the other), and with organisation when the organisation's labels include the gold
 organisation's as-written or canonical name."""
 

@@ -1,7 +1,7 @@
 """NER against the hand-made gold of seed pages 000-002, through the real path.
 
 Articles come from ``kg.ingest.read_pages``; NER runs on every article body and headline.
-Scored per page as sets of unique names (the maintainers' convention, tests/fixtures/gold/README):
+Scored per page as sets of unique names (the maintainers' convention, ../shared/gold/README):
 
 * PERSON = PERSON mention texts plus byline / photo-credit names vs gold ``persons``;
 * ORG    = ORG mention names (``refers_to`` or text) vs gold organisations (right if it equals an as-written or

@@ -1,4 +1,4 @@
-"""Measured on the hand-made gold of seeds 000-002 (tests/fixtures/gold).
+"""Measured on the hand-made gold of seeds 000-002 (../shared/gold).
 
 Gold is a measurement, not a specification: the tests print the figures and hold a floor
 under them. Each gold name is resolved with the context an extractor would give it: the
@@ -17,9 +17,10 @@ import pytest
 from kg.ingest import decode_file, split_page
 from kg.model import Article
 from kg.resolve import Context, Resolver
+from tests.conftest import GOLD_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = sorted((ROOT / "tests" / "fixtures" / "gold").glob("*.json"))
+GOLD = sorted(GOLD_DIR.glob("*.json"))
 
 #: Gold places that are not administrative units although gold gives them a parent (streets,
 #: lines, parks, industrial zones: the parent says where they are, a locatedIn, not a partOf).
