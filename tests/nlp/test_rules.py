@@ -344,7 +344,7 @@ FILTER_CASES = [
 
 @pytest.mark.parametrize("label, text, source, expected", FILTER_CASES, ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in FILTER_CASES])
 def test_entity_filter(label, text, source, expected):
-    from kg.nlp.components import EntityFilter
+    from kg.nlp.pipes.entity_filter import EntityFilter
 
     assert EntityFilter("nlp/filters.toml").ok(label, text, source) is expected
 

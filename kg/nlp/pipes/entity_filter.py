@@ -1,0 +1,174 @@
+"""``kg_entity_filter``: drops or trims LAC's typical mistakes, rules per label from a TOML file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.gazetteer import known_places
+from kg.nlp.pipes.common import SOURCE_LAC, list_words
+from kg.nlp.pipes.suffix_entities import quote_end
+from kg.resources import load_toml, load_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class LabelFilter:
+    """What an entity of one label must look like (one ``[LABEL]`` table of filters.toml)."""
+
+    shape: re.Pattern[str] | None
+    reject: re.Pattern[str] | None
+    stop: frozenset[str]
+    first_in: frozenset[str]
+    bad_prefixes: tuple[str, ...]
+    bad_suffixes: tuple[str, ...]
+    trim_prefixes: tuple[str, ...]
+    trim_suffixes: tuple[str, ...]
+    min_chars: int
+    max_chars: int
+    known_below: int
+    unknown_from: int
+    known_suffixes: tuple[str, ...]
+    not_known: int
+    double_surname_above: int
+    endings: tuple[str, ...]
+    endings_from: int
+    endings_sources: frozenset[str]
+    foreign_chars: frozenset[str]
+    known_extra: frozenset[str]
+    require_any: tuple[str, ...]
+    not_after: frozenset[str]
+
+
+def _transliterated(text: str, chars: frozenset[str]) -> bool:
+    """Written like a transliterated foreign name: only with ``chars``, or, with the
+    separator ·, mostly with them (鲍里斯·贝克尔: 鲍 is a Chinese surname too).
+
+    >>> _transliterated("马拉舍维奇", frozenset("马拉舍维奇")), _transliterated("王·小明", frozenset("马"))
+    (True, False)
+    """
+    letters = [c for c in text if c != "·"]
+    known = sum(c in chars for c in letters)
+    if "·" in text:
+        return 2 * known >= len(letters)
+    return known == len(letters)
+
+
+class EntityFilter:
+    """Drop or trim ents that are LAC's typical mistakes; rules per label in a TOML file.
+
+    A PERSON must look like a name (``shape``, and not fully match ``reject``), start with a surname (``first_in``) and not be
+    a kinship or polite form (吴爷爷, 闫女士: ``bad_suffixes``); a place must not be a verb or a
+    generic noun (``stop``); a DATE must hold a numeral or a calendar word (``require_any``: 后来,
+    目前 are adverbs, not dates) … Trimming removes a title or region word glued to a name
+    (``trim_prefixes`` / ``trim_suffixes``) when what remains still passes. Short place names
+    must be known to the gazetteer (``known_below``: 大同 yes, 宜林 no) unless they end with a
+    place suffix (汾河); so must long ones from LAC (``unknown_from``: 团结协作, 济南雷阵雨 are no
+    places; transliterated foreign names are exempt). An ORG that is only a place name
+    (山西/ORG) is dropped (``not_known``), and so is one right after a word that makes it a
+    kind (``not_after``: 各主要|合作银行).
+    """
+
+    def __init__(self, rules: str, brackets: str = "nlp/bracket_pairs.tsv") -> None:
+        known_places()  # load the gazetteer now, not on the first document
+        self.brackets = {close: open_ for open_, close in load_tsv(brackets, 2)}  # closing -> opening
+        self.filters: dict[str, LabelFilter] = {}
+        for label, r in load_toml(rules).items():
+            self.filters[label] = LabelFilter(
+                shape=re.compile(r["shape"]) if "shape" in r else None,
+                reject=re.compile(r["reject"]) if "reject" in r else None,
+                stop=frozenset(list_words(r.get("stop"))),
+                first_in=frozenset(list_words(r.get("first_in"))),
+                bad_prefixes=list_words(r.get("bad_prefixes")),
+                bad_suffixes=list_words(r.get("bad_suffixes")),
+                trim_prefixes=list_words(r.get("trim_prefixes")),
+                trim_suffixes=list_words(r.get("trim_suffixes")),
+                min_chars=int(r.get("min_chars", 1)),
+                max_chars=int(r.get("max_chars", 80)),
+                known_below=int(r.get("known_below", 0)),
+                unknown_from=int(r.get("unknown_from", 0)),
+                known_suffixes=tuple(row[0] for row in load_tsv(r["known_suffixes"], 2)) if "known_suffixes" in r else (),
+                not_known=int(r.get("not_known", -1)),
+                double_surname_above=int(r.get("double_surname_above", 0)),
+                endings=list_words(r.get("endings")),
+                endings_from=int(r.get("endings_from", 0)),
+                endings_sources=frozenset(r.get("endings_sources", [SOURCE_LAC])),
+                foreign_chars=frozenset(list_words(r.get("foreign_chars"))),
+                known_extra=frozenset(list_words(r.get("known_extra"))),
+                require_any=list_words(r.get("require_any")),
+                not_after=frozenset(list_words(r.get("not_after"))),
+            )
+
+    def ok(self, label: str, text: str, source: str = SOURCE_LAC) -> bool:
+        """Whether ``text`` (made by component ``source``) may be an entity of ``label``."""
+        f = self.filters.get(label)
+        if f is None:
+            return True
+        if not f.min_chars <= len(text) <= f.max_chars or text in f.stop:
+            return False
+        if f.shape is not None and not f.shape.fullmatch(text):
+            return False
+        if f.require_any and not any(w in text for w in f.require_any):
+            return False
+        if f.reject is not None and f.reject.fullmatch(text):
+            return False
+        foreign = bool(f.foreign_chars) and len(text) >= 2 and _transliterated(text, f.foreign_chars)
+        if f.first_in and not foreign and not any(text[:n] in f.first_in for n in (1, 2, 3)):
+            return False
+        if any(text.startswith(p) for p in f.bad_prefixes) or any(text.endswith(s) for s in f.bad_suffixes):
+            return False
+        if f.double_surname_above and len(text) > f.double_surname_above and not foreign:
+            # 4-character names have a two-character surname (欧阳, 桥本) or two surnames (刘王晨曦)
+            if not any(text[:n] in f.first_in for n in (2, 3)) and not (text[0] in f.first_in and text[1] in f.first_in):
+                return False
+        short = len(text) < f.known_below
+        long_from_lac = bool(f.unknown_from) and len(text) >= f.unknown_from and source in f.endings_sources and not foreign
+        if (short or long_from_lac) and text not in known_places() and text not in f.known_extra:
+            if not any(text.endswith(s) and len(text) > len(s) for s in f.known_suffixes):
+                return False
+        if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not foreign:
+            if not any(text.endswith(e) for e in f.endings):
+                return False
+        if f.not_known >= 0 and text in known_places(f.not_known):
+            return False
+        return True
+
+    def _trimmed(self, span: Span) -> Span | None:
+        f = self.filters.get(span.label_)
+        if f is None:
+            return span
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and (doc[start].text in f.trim_prefixes or doc[start].is_space or doc[start].is_punct):
+            if quote_end(doc, start, end - 1) is not None:
+                break  # an opening quote whose closing one is inside: “内政部”儿童局
+            start += 1
+        while end > start and (doc[end - 1].text in f.trim_suffixes or doc[end - 1].is_space or doc[end - 1].is_punct):
+            opening = self.brackets.get(doc[end - 1].text)
+            if opening is not None and any(t.text == opening for t in doc[start : end - 1]):
+                break  # a closing bracket whose opening one is inside: 联盟(筹)
+            end -= 1
+        if start >= end:
+            return None
+        return Span(doc, start, end, label=span.label_, span_id=span.id_)
+
+    def _after_kind_word(self, span: Span) -> bool:
+        """The span follows a word that makes it a kind, not a name (``not_after``):
+        各|主要|合作银行 are the partner banks, whichever they are."""
+        f = self.filters.get(span.label_)
+        if f is None or not f.not_after:
+            return False
+        i = span.start - 1
+        while i >= 0 and span.doc[i].is_space:
+            i -= 1
+        return i >= 0 and span.doc[i].text in f.not_after
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = []
+        for span in doc.ents:
+            trimmed = self._trimmed(span)
+            if trimmed is not None and self.ok(trimmed.label_, trimmed.text, trimmed.id_) and not self._after_kind_word(trimmed):
+                kept.append(trimmed)
+        doc.set_ents(kept)
+        return doc

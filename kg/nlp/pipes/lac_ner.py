@@ -1,0 +1,49 @@
+"""``kg_lac_ner``: LAC's PER/LOC/ORG/TIME words -> PERSON / GPE·LOC·FAC / ORG / DATE ents."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.pipes.common import LAC_KEY, SOURCE_LAC, merge_entities
+from kg.resources import load_tsv
+
+
+class PlaceClassifier:
+    """GPE / LOC / FAC for a place name by its suffix (``nlp/place_suffixes.tsv``).
+
+    >>> c = PlaceClassifier("nlp/place_suffixes.tsv", "GPE")
+    >>> c("迎泽区"), c("汾河"), c("五一广场"), c("莫斯科")
+    ('GPE', 'LOC', 'FAC', 'GPE')
+    """
+
+    def __init__(self, suffixes: str, default: str) -> None:
+        rows = sorted(load_tsv(suffixes, 2), key=lambda r: -len(r[0]))
+        self.rows = tuple((suffix, label) for suffix, label in rows)
+        self.default = default
+
+    def __call__(self, name: str) -> str:
+        for suffix, label in self.rows:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return label
+        return self.default
+
+
+class LacEntities:
+    """``doc.spans["lac"]`` (LAC's entity words, from the tokenizer) -> ``doc.ents``."""
+
+    def __init__(self, labels: dict[str, str], place_suffixes: str, default_place: str) -> None:
+        self.labels = dict(labels)
+        self.places = PlaceClassifier(place_suffixes, default_place)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for span in doc.spans.get(LAC_KEY, []):
+            label = self.labels.get(span.label_)
+            if label == "PLACE":
+                label = self.places(span.text)
+            if label:
+                spans.append(Span(doc, span.start, span.end, label=label, span_id=span.id_ or SOURCE_LAC))
+        if LAC_KEY in doc.spans:
+            del doc.spans[LAC_KEY]
+        merge_entities(doc, spans)
+        return doc

@@ -1,0 +1,645 @@
+"""``kg_suffix_entities``: a head word with a typed suffix (…局, …工程, …会议, …村) plus the name
+words before it (ORG, PROJECT, EVENT, places)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.errors import DataError
+from kg.nlp.gazetteer import TOWN_DEPTH, known_places
+from kg.nlp.pipes.common import (
+    PARTS_KEY,
+    PLACE_LABELS,
+    PREFECTURE_DEPTH,
+    SOURCE_SUFFIX,
+    list_words,
+    merge_entities,
+)
+from kg.nlp.tokenizer import SPACE_TAG
+from kg.resources import data_path, load_toml
+
+
+@dataclass(frozen=True, slots=True)
+class SuffixRule:
+    """One kind of name: a head token ending with one of ``suffixes``, after name tokens.
+
+    See ``kg/data/nlp/suffix_rules.toml`` for what each field means.
+    """
+
+    label: str
+    suffixes: tuple[str, ...]
+    head_tags: tuple[str, ...]
+    name_tags: tuple[str, ...]
+    stop_heads: tuple[str, ...]
+    stop_words: tuple[str, ...]
+    blocked_ents: tuple[str, ...]
+    max_tokens: int
+    min_chars: int
+    quoted: bool
+    anchors: tuple[str, ...]
+    anchor_words: frozenset[str]
+    anchor_false: frozenset[str]
+    joiners: tuple[str, ...]
+    title_words: frozenset[str]
+    inner_tags: tuple[str, ...]
+    inner_stop: tuple[str, ...]
+    inner_min_chars: int
+    inner_suffixes: tuple[str, ...]
+    inner_lead: bool
+    lead_tags: tuple[str, ...]
+    lead_stop: frozenset[str]
+    lead_suffixes: tuple[str, ...]
+    tails: frozenset[str]
+    context_words: frozenset[str]
+    context_tags: tuple[str, ...]
+    anchor_known: bool
+    inner_heads: bool
+    person_before_bare_head: bool
+    unit_suffixes: tuple[str, ...]
+    trim_start: re.Pattern[str] | None
+    split_tags: tuple[str, ...]
+    unit_labels: tuple[str, ...]
+    unit_words: tuple[str, ...]
+    inner_required: tuple[str, ...]
+    place_restart: tuple[str, ...]
+    modifiers: frozenset[str]
+    group_suffixes: tuple[str, ...]
+    group_min_chars: int
+    kind_bodies: frozenset[str]
+    shape: re.Pattern[str] | None
+    prefix_tags: tuple[str, ...]
+    descriptor: bool
+    lead_lists: frozenset[str]
+
+    def suffix_of(self, word: str) -> str | None:
+        """The longest suffix of the rule that ends ``word``."""
+        return next((s for s in self.suffixes if word.endswith(s)), None)
+
+    def split_parts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(fronts, tails) of the suffixes LAC may cut in two: 对接会 as 对接|会, 示范区 as
+        示范|区. A head split over two tokens is a front ending the first token and a tail that
+        is the whole second token."""
+        parts = {(s[:k], s[k:]) for s in self.suffixes for k in range(1, len(s))}
+        return tuple(sorted({f for f, _ in parts})), tuple(sorted({t for _, t in parts}))
+
+    def split_suffix(self, first: str, last: str) -> str | None:
+        """The suffix that ``first`` + ``last`` end with when it covers all of ``last`` and
+        part of ``first`` (a head LAC cut in two), else None.
+
+        >>> rule = next(r for r in load_suffix_rules("nlp/suffix_rules.toml") if r.label == "EVENT")
+        >>> rule.label, rule.split_suffix("供需对接", "会"), rule.split_suffix("开", "会")
+        ('EVENT', '对接会', None)
+        """
+        joined = first + last
+        return next((s for s in self.suffixes if len(s) > len(last) and joined.endswith(s)), None)
+
+    def is_stop(self, name: str, suffix: str) -> bool:
+        """A stop head rejects a name equal to it (bare 社区, 工程) or ending with it when it is
+        longer than the suffix that matched (…新格局 for 局, 太原考区 for 区)."""
+        return name in self.stop_heads or any(
+            len(stop) > len(suffix) and name.endswith(stop) for stop in self.stop_heads
+        )
+
+
+def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
+    """Rules of a TOML file (``[[rule]]`` tables, see ``kg/data/nlp/suffix_rules.toml``)."""
+    raw = load_toml(name)
+    rules = []
+    for number, r in enumerate(raw.get("rule", []), 1):
+        try:
+            rules.append(
+                SuffixRule(
+                    label=r["label"],
+                    suffixes=tuple(sorted(list_words(r["suffixes"]), key=len, reverse=True)),
+                    head_tags=tuple(r["head_tags"]),
+                    name_tags=tuple(r["name_tags"]),
+                    stop_heads=list_words(r.get("stop_heads")),
+                    stop_words=list_words(r.get("stop_words")),
+                    blocked_ents=tuple(r.get("blocked_ents", ["PERSON", "DATE"])),
+                    max_tokens=int(r.get("max_tokens", 6)),
+                    min_chars=int(r.get("min_chars", 3)),
+                    quoted=bool(r.get("quoted", False)),
+                    anchors=tuple(r.get("anchors", [])),
+                    anchor_words=frozenset(list_words(r.get("anchor_words"))),
+                    anchor_false=frozenset(list_words(r.get("anchor_false"))),
+                    joiners=list_words(r.get("joiners")),
+                    title_words=frozenset(list_words(r.get("title_words"))),
+                    inner_tags=tuple(r.get("inner_tags", [])),
+                    inner_stop=list_words(r.get("inner_stop")),
+                    inner_min_chars=int(r.get("inner_min_chars", 1)),
+                    inner_suffixes=list_words(r.get("inner_suffixes")),
+                    inner_lead=bool(r.get("inner_lead", False)),
+                    lead_tags=tuple(r.get("lead_tags", [])),
+                    lead_stop=frozenset(list_words(r.get("lead_stop"))),
+                    lead_suffixes=list_words(r.get("lead_suffixes")),
+                    tails=frozenset(list_words(r.get("tails"))),
+                    context_words=frozenset(list_words(r.get("context_words"))),
+                    context_tags=tuple(r.get("context_tags", [])),
+                    anchor_known=bool(r.get("anchor_known", False)),
+                    inner_heads=bool(r.get("inner_heads", True)),
+                    person_before_bare_head=bool(r.get("person_before_bare_head", False)),
+                    unit_suffixes=list_words(r.get("unit_suffixes")),
+                    trim_start=re.compile(r["trim_start"]) if "trim_start" in r else None,
+                    split_tags=tuple(r.get("split_tags", [])),
+                    unit_labels=tuple(r.get("unit_labels", [])),
+                    unit_words=list_words(r.get("unit_words")),
+                    inner_required=list_words(r.get("inner_required")),
+                    place_restart=list_words(r.get("place_restart")),
+                    modifiers=frozenset(list_words(r.get("modifiers"))),
+                    group_suffixes=list_words(r.get("group_suffixes")),
+                    group_min_chars=int(r.get("group_min_chars", 0)),
+                    kind_bodies=frozenset(list_words(r.get("kind_bodies"))),
+                    shape=re.compile(r["shape"]) if "shape" in r else None,
+                    prefix_tags=tuple(r.get("prefix_tags", [])),
+                    descriptor=bool(r.get("descriptor", False)),
+                    lead_lists=frozenset(list_words(r.get("lead_lists"))),
+                )
+            )
+        except (KeyError, re.error) as exc:
+            raise DataError("E301", data_path(name), detail=f"rule {number}: {exc}") from exc
+    return tuple(rules)
+
+
+def _complete_place(doc: Doc, i: int, end: int) -> bool:
+    """Token ``i`` is a known place name and not the name part of a bare head right after it:
+    陕西|岐山县 and 四川|广元火车站 are two places, 杏花岭|区 is one."""
+    if doc[i].text not in known_places():
+        return False
+    return not (i == end - 2 and len(doc[end - 1].text) <= 2)
+
+
+#: How many tokens a quoted word inside a name may have.
+QUOTED_MAX_TOKENS = 8
+
+
+def _quote_start(doc: Doc, j: int) -> int | None:
+    """The opening quote of the quoted word that ``doc[j]`` closes, if it is a closing quote
+    and the opening one is near (no clause break between them)."""
+    closing = doc[j].text
+    if not any(closing == c for _, c in QUOTE_PAIRS):
+        return None
+    for k in range(j - 1, max(-1, j - QUOTED_MAX_TOKENS - 2), -1):
+        if (doc[k].text, closing) in QUOTE_PAIRS:
+            return k
+        if doc[k].is_space or doc[k].text in "。，；！？,;":
+            return None
+    return None
+
+
+def quote_end(doc: Doc, i: int, limit: int) -> int | None:
+    """The closing quote before ``limit`` of the quoted word that ``doc[i]`` opens."""
+    opening = doc[i].text
+    if not any(opening == o for o, _ in QUOTE_PAIRS):
+        return None
+    for k in range(i + 1, min(limit, i + QUOTED_MAX_TOKENS + 2)):
+        if (opening, doc[k].text) in QUOTE_PAIRS:
+            return k
+        if doc[k].is_space or doc[k].text in "。，；！？,;":
+            return None
+    return None
+
+
+def _names_whole(rule: SuffixRule, whole: Span) -> bool:
+    """``whole`` ends with an ``inner_required`` suffix and is no stop head (建设项目|标段 is
+    a part of no named project)."""
+    suffix = next((x for x in rule.inner_required if whole.text.endswith(x)), None)
+    return suffix is not None and not rule.is_stop(whole.text, suffix)
+
+
+def _described(span: Span, head: int, head_extra: int) -> bool:
+    """The name says what it is about, not only where or when it is: a word before the head
+    that is no known place, date or number (a body counts: 晋源区文体活动中心|项目), or more in
+    the head word than the suffix (清徐|老陈醋专业|镇). 山西|专业|镇 is Shanxi's specialised
+    towns, a kind, no name."""
+    doc = span.doc
+    if head_extra > 0 or any(quote_end(doc, i, head) is not None for i in range(span.start, head)):
+        return True  # …|老陈醋专业|镇, or a quoted name: “双百双千”工程
+    if 0 < span.start and span.end < len(doc) and (doc[span.start - 1].text, doc[span.end].text) in QUOTE_PAIRS:
+        return True  # quoted whole: “百千万工程”
+    for t in span.doc[span.start : head]:
+        if t.tag_ in ("TIME", "m", "w") or t.ent_type_ == "DATE" or t.text in known_places():
+            continue
+        return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _HeadFinder:
+    """What a head of one rule looks like, compiled for ``SuffixEntities._heads``."""
+
+    suffix: re.Pattern[str]
+    last_chars: frozenset[str]
+    head_tags: frozenset[str]
+    split_tags: frozenset[str]
+    whole: frozenset[str]  # multi-character suffixes, heads whatever their tag in split_tags
+    tails: frozenset[str]  # last parts of suffixes LAC may cut off as a word of their own
+    tail_tags: frozenset[str]
+    quoted: bool
+    person: bool
+    bare: frozenset[str]  # one-character suffixes a person's name may stand before
+
+    @classmethod
+    def of(cls, rule: SuffixRule) -> "_HeadFinder":
+        _, tails = rule.split_parts()
+        return cls(
+            suffix=re.compile("(?:" + "|".join(map(re.escape, rule.suffixes)) + ")$"),
+            last_chars=frozenset(x[-1] for x in rule.suffixes),
+            head_tags=frozenset(rule.head_tags),
+            split_tags=frozenset(rule.split_tags),
+            whole=frozenset(x for x in rule.suffixes if len(x) > 1) if rule.split_tags else frozenset(),
+            tails=frozenset(tails),
+            tail_tags=frozenset(rule.head_tags + rule.split_tags),
+            quoted=rule.quoted,
+            person=rule.person_before_bare_head,
+            bare=frozenset(x for x in rule.suffixes if len(x) == 1),
+        )
+
+
+#: Quotation marks that open and close a quoted name in a head match.
+QUOTE_OPEN = frozenset({"“", '"'})
+QUOTE_CLOSE = frozenset({"”", '"'})
+#: Words a quoted name in a head match may not hold.
+QUOTE_BREAKS = frozenset({"。", "，"}) | QUOTE_OPEN | QUOTE_CLOSE
+
+
+def _nearest_quote(words: list[str], j: int, marks: frozenset[str]) -> int | None:
+    """Index of the opening mark of the quote that holds ``words[j]`` at its end: the nearest
+    mark of ``marks`` before ``j`` within QUOTED_MAX_TOKENS words, no other quote or clause
+    break between."""
+    for k in range(j - 1, max(-1, j - QUOTED_MAX_TOKENS - 2), -1):
+        if words[k] in marks:
+            return k
+        if words[k] in QUOTE_BREAKS:
+            return None
+    return None
+
+
+def _char_by_char(doc: Doc, i: int, head: int, anchor_words: frozenset[str]) -> bool:
+    """LAC cut a name character by character: the one-character entity word ``doc[i]`` is
+    followed by another one-character word of the name that is no level word (镇/LOC 城|底矿,
+    not 经/ORG 省|招生考试委员会)."""
+    nxt = doc[i + 1] if i + 1 < head else None
+    if nxt is None or len(nxt.text) != 1 or nxt.text in anchor_words:
+        return False
+    return nxt.tag_ not in ("w", "_SP", "ORG", "LOC", "PER")  # 皖/LOC 赣/LOC: two abbreviations
+
+
+def _owner(token) -> bool:
+    """A place or a body, by LAC's tag or an ent: what may stand before a quoted word inside
+    a name (西塋乡|“清化收”工作领导小组)."""
+    return token.tag_ in ("LOC", "ORG") or token.ent_type_ in PLACE_LABELS or token.ent_type_ == "ORG"
+
+
+def _is_place_token(token) -> bool:
+    """LAC tagged the token as a place, or it is (part of) a place ent."""
+    return token.tag_ == "LOC" or token.ent_type_ in PLACE_LABELS
+
+
+def _plain_or_place(token) -> bool:
+    """A common word, or a place (晋阳湖, 山西): what may stand before a verb inside a name."""
+    return _plain(token) or token.ent_type_ in PLACE_LABELS or token.text in known_places()
+
+
+#: Opening and closing marks around a quoted name.
+QUOTE_PAIRS = frozenset({("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")})
+
+
+def _plain(token) -> bool:
+    """A common word (not an entity, not a complete name): a joiner may follow it."""
+    return not token.ent_type_ and token.tag_ in ("n", "vn", "an", "nz")
+
+
+class SuffixEntities:
+    """Names that end with a typed head (…局 ORG, …工程 PROJECT, …会议 EVENT, …村 GPE).
+
+    For each rule, head tokens end with one of the rule's suffixes (or LAC cut a suffix across
+    two tokens: 对接|会); rules run in file order, and a later rule may take a name an earlier
+    one found as one word of its own (the project of a signing ceremony); up to ``max_tokens - 1`` name tokens before the head (LAC tags in ``name_tags`` or
+    a joiner such as 与, not a stop word, not inside a PERSON/DATE ent) make the name; the
+    longest name that passes the checks wins. ``quoted``
+    rules also accept a quoted name right before the head (“百馆兴体”工程). A match is kept
+    when it is long enough, its head is not a stop head (格局 for 局), a joiner does not
+    coordinate two complete names (市卫健委和市教育局), and — for rules with ``anchors`` — it
+    holds a proper name (a token tagged or labelled as an anchor, a leading anchor word such as
+    市 or 中共, an ordinal 第…), is quoted (“党员先锋队”), is a department right before a title
+    (组织部|部长), or has a
+    head word at least two characters longer than a unit suffix (介入科, 官地矿).
+    """
+
+    def __init__(self, nlp: Language, rules: str, part_labels: Iterable[str] = (), outer_labels: Iterable[str] = ()) -> None:
+        self.rules = load_suffix_rules(rules)
+        self.part_labels = frozenset(part_labels)
+        self.outer_labels = frozenset(outer_labels)
+        self.finders = [_HeadFinder.of(rule) for rule in self.rules]
+        self.by_last: dict[str, list[int]] = {}  # last character of a suffix -> rules
+        self.by_tail: dict[str, list[int]] = {}  # tail of a suffix LAC may cut off -> rules
+        for key, finder in enumerate(self.finders):
+            for char in finder.last_chars:
+                self.by_last.setdefault(char, []).append(key)
+            for tail in finder.tails:
+                self.by_tail.setdefault(tail, []).append(key)
+        known_places()  # load the gazetteer now, not on the first document
+
+    def _name_token(self, rule: SuffixRule, token) -> bool:
+        """May ``token`` be part of the name before a head of ``rule``?"""
+        tag = token.tag_
+        if tag not in rule.name_tags and tag not in rule.inner_tags and not (rule.joiners and tag in ("c", "p")):
+            return False
+        if tag in rule.inner_tags and tag not in rule.name_tags:
+            if len(token.text) < rule.inner_min_chars or token.text.startswith(rule.inner_stop):
+                return False  # 推动(建设), 位于, 是: clause verbs never sit inside a name
+        return token.ent_type_ not in rule.blocked_ents and token.norm_ not in rule.stop_words
+
+    def _heads(self, doc: Doc) -> Iterator[tuple[int, int, int, int | None]]:
+        """(rule, head, end, start) for every head ``doc[head:end]``: one token ending with a
+        suffix (a multi-character one whatever its tag in ``split_tags``: 推进会/v), or two
+        tokens that LAC cut a suffix across (供需对接|会, 示范|区). ``start`` is set when the
+        match fixes the whole name: a quoted name before the head (“百馆兴体”|工程) or ending
+        with it (“中国醋都·清徐乡村e镇”), a person before a bare head (西铭/PER 矿); otherwise
+        the name words are taken by ``_starts``. One pass over the words with a dictionary
+        from a suffix's last character to its rules (cheaper than a Matcher of regexes)."""
+        words = [t.text for t in doc]
+        tags = [t.tag_ for t in doc]
+        n = len(words)
+        for i, word in enumerate(words):
+            tag = tags[i]
+            for key in self.by_last.get(word[-1], ()) if word else ():
+                f = self.finders[key]
+                is_head = tag in f.head_tags and f.suffix.search(word) is not None
+                if is_head or (tag in f.split_tags and word in f.whole):
+                    yield key, i, i + 1, None
+                if is_head and f.quoted:
+                    opening = _nearest_quote(words, i - 1, QUOTE_OPEN)
+                    if opening is not None and i - opening >= 3 and words[i - 1] in QUOTE_CLOSE:
+                        yield key, i, i + 1, opening  # “百馆兴体”|工程
+                    opening = _nearest_quote(words, i, QUOTE_OPEN)
+                    if opening is not None and i + 1 < n and words[i + 1] in QUOTE_CLOSE:
+                        yield key, i, i + 1, opening + 1  # “中国醋都·清徐乡村e镇”
+                if f.person and word in f.bare and tag in f.head_tags:
+                    for k in (1, 2):  # 西铭/PER 矿: a "person" before a bare suffix names the body
+                        if i - k >= 0 and all(doc[j].ent_type_ == "PERSON" for j in range(i - k, i)):
+                            yield key, i, i + 1, i - k
+            if i + 1 < n and tag not in ("w", SPACE_TAG):
+                for key in self.by_tail.get(words[i + 1], ()):
+                    f = self.finders[key]
+                    if tags[i + 1] in f.tail_tags and self.rules[key].split_suffix(word, words[i + 1]) is not None:
+                        yield key, i, i + 2, None
+
+    def _starts(self, key: int, doc: Doc, head: int, end: int, units: dict[int, tuple[int, str]]) -> Iterator[int]:
+        """Every start of a name over the name tokens before a head, longest first (a head LAC
+        cut in two counts as one token of ``max_tokens``). A name that an earlier rule found
+        (``units``: end -> (start, label)) counts as one name token when the words after it
+        say what the name is about (``unit_words``): the project of a ceremony,
+        高端…项目常化酸洗机组|总承包签约仪式."""
+        rule = self.rules[key]
+        first = head
+        count = 0
+        while first > 0 and count < rule.max_tokens - 1:
+            if first in units and self._about_unit(rule, doc, first, end):
+                first = units[first][0]
+                count += 1
+                continue
+            opening = _quote_start(doc, first - 1)
+            if opening is not None and first - opening > 2:
+                first = opening  # a quoted word inside the name: 西塋乡“清化收”工作领导小组
+                count += 1
+                if opening > 0 and not _owner(doc[opening - 1]):
+                    break  # …after its owner only: not 首次|“金砖四国”峰会
+                continue
+            if not self._name_token(rule, doc[first - 1]) and not self._prefix(rule, doc, first - 1, head):
+                break
+            if doc[first - 1].tag_ in rule.inner_tags and (first < 2 or not (rule.inner_lead or _plain_or_place(doc[first - 2]))):
+                break  # a verb inside a name follows a common word: 水系|连通, not 中铁十二局|承建
+                # (with inner_lead, _inner_ok checks the whole name instead)
+            first -= 1
+            count += 1
+        if rule.lead_tags and first > 0 and self._lead_ok(rule, doc, first - 1, end):
+            yield first - 1  # 老|军营|街道办事处
+        if first > 0 and doc[first - 1].text in rule.modifiers:
+            yield first - 1  # 临时|党支部
+        if rule.lead_lists and first < head and _is_place_token(doc[first]):
+            listed = first
+            while listed >= 2 and doc[listed - 1].text in rule.lead_lists and _is_place_token(doc[listed - 2]):
+                listed -= 2
+            if listed < first:
+                yield listed  # 北沙河、|北涧河生态复流工程: one project for both rivers
+        yield from range(first, head + 1)
+
+    def _prefix(self, rule: SuffixRule, doc: Doc, i: int, head: int) -> bool:
+        """A one-character word of ``prefix_tags`` right before a name word: LAC cut 总承包 as
+        总/d 承包/vn."""
+        token = doc[i]
+        return len(token.text) == 1 and token.tag_ in rule.prefix_tags and i + 1 < head and self._name_token(rule, doc[i + 1])
+
+    @staticmethod
+    def _about_unit(rule: SuffixRule, doc: Doc, unit_end: int, end: int) -> bool:
+        """The words from a unit's end to the head say the name is about the unit (签约, 开工)."""
+        text = doc[unit_end:end].text
+        return any(w in text for w in rule.unit_words)
+
+    @staticmethod
+    def _lead_ok(rule: SuffixRule, doc: Doc, i: int, end: int) -> bool:
+        """May the one-character adjective ``doc[i]`` start the name that ends at ``end``?
+
+        Yes when the gazetteer knows the place the name starts with (老军营街道 of
+        老军营街道办事处; also 大同, 新华 … whatever the adjective), else when the adjective is
+        not a common one (``lead_stop``: 好, 大, 新 …) and at least two name characters stand
+        between it and a unit suffix (``lead_suffixes``: 老|军营街道 yes, 新|农村 no).
+        """
+        token = doc[i]
+        if len(token.text) != 1 or token.tag_ not in rule.lead_tags or token.ent_type_ in rule.blocked_ents:
+            return False
+        text = doc[i:end].text
+        towns = known_places(TOWN_DEPTH)
+        if any(text[:n] in towns for n in range(3, min(len(text), 12) + 1)):
+            return True
+        if token.text in rule.lead_stop:
+            return False
+        return any(text.find(u, 1) >= 3 for u in rule.lead_suffixes)
+
+    @staticmethod
+    def _inner_ok(rule: SuffixRule, span: Span, head: int) -> bool:
+        """A name that holds an inner-tag word (a verb) must end with a strong head and, with
+        ``inner_lead``, start with a level word or a province or prefecture: 山西合成生物凯赛研究院,
+        省数字化转型促进中心; not 加快建设中心 (no owner), not 市场|推动|中心."""
+        doc = span.doc
+        quoted = set()  # words inside quotes are the name as written: “清化收”
+        for i in range(span.start, head):
+            closing = quote_end(doc, i, head)
+            if closing is not None:
+                quoted.update(range(i, closing + 1))
+        inner = [t for t in doc[span.start : head] if t.tag_ in rule.inner_tags and t.tag_ not in rule.name_tags and t.i not in quoted]
+        if not inner:
+            return True
+        if rule.inner_suffixes and not span.doc[head : span.end].text.endswith(rule.inner_suffixes):
+            return False
+        if rule.inner_lead:
+            first = span[0].text
+            anchored = first not in rule.anchor_false and any(first.startswith(w) for w in rule.anchor_words)
+            return anchored or first in known_places(PREFECTURE_DEPTH)
+        return True
+
+    def _tail_end(self, rule: SuffixRule, doc: Doc, end: int) -> int:
+        """``end`` moved over a bracketed qualifier of the name (联盟|(筹)), if one follows."""
+        text = ""
+        for j in range(end, min(len(doc), end + 4)):
+            text += doc[j].text
+            if text in rule.tails:
+                return j + 1
+        return end
+
+    def __call__(self, doc: Doc) -> Doc:
+        heads: dict[int, set[tuple[int, int, int | None]]] = {}
+        for key, head, end, start in self._heads(doc):
+            heads.setdefault(key, set()).add((head, end, start))
+        best: dict[tuple[int, int], Span] = {}
+        units: dict[str, dict[int, tuple[int, str]]] = {}  # label -> end -> (start, label) of names so far
+        parts: list[Span] = []
+        for key in sorted(heads):  # rule by rule, in file order: later rules see earlier names
+            rule = self.rules[key]
+            known = {e: v for label in rule.unit_labels for e, v in units.get(label, {}).items()}
+            candidates = set()
+            for head, end, start in heads[key]:
+                starts = [start] if start is not None else self._starts(key, doc, head, end, known)
+                candidates.update((s, head, end) for s in starts)
+            # longest first within each head end: the first accepted match is the one kept
+            for start, head, end in sorted(candidates, key=lambda m: (m[2], m[0], m[1])):
+                if (key, end) in best:
+                    continue
+                span = self._trim(doc, rule, start, head, end)
+                if span is not None and self._accept(rule, span, head) and self._inner_ok(rule, span, head):
+                    stop = self._tail_end(rule, doc, span.end) if rule.tails else span.end
+                    best[(key, end)] = Span(doc, span.start, stop, label=rule.label, span_id=SOURCE_SUFFIX)
+                    units.setdefault(rule.label, {})[stop] = (span.start, rule.label)
+                    inner = [(s, e, label) for e, (s, label) in known.items() if span.start <= s and e < span.end and self._about_unit(rule, doc, e, span.end)]
+                    parts += [  # the largest units: not 阳泉煤化工项目 of 阳泉煤化工项目气化装置
+                        Span(doc, s, e, label=label, span_id=SOURCE_SUFFIX)
+                        for s, e, label in inner
+                        if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in inner)
+                    ]
+        found = [best[k] for k in sorted(best)]
+        self._keep_parts(doc, found, parts)
+        merge_entities(doc, found)
+        return doc
+
+    def _keep_parts(self, doc: Doc, found: list[Span], parts: list[Span]) -> None:
+        """Names that a longer new name swallows, kept in ``doc.spans["parts"]`` for
+        ``kg_nested`` (ents cannot overlap): the ``units`` an event was named after, and the
+        owner that starts a name of an ``outer_labels`` kind, the longest name of a
+        ``part_labels`` kind there (省政府 of 省政府民生实事AED项目, 太钢 of 太钢…二期项目) —
+        unless the head follows it right away: 国家区域医疗中心|项目 is the project of building
+        a centre, not a centre's project."""
+        inside = sorted((e for e in list(doc.ents) + found if e.label_ in self.part_labels), key=lambda e: -len(e))
+        for outer in found:
+            if outer.label_ not in self.outer_labels:
+                continue
+            owner = next((e for e in inside if e.start == outer.start and e.end < outer.end - 1), None)
+            if owner is not None:
+                parts.append(owner)
+        doc.spans[PARTS_KEY] = sorted(set(parts), key=lambda e: (e.start, e.end, e.label_))
+
+    @staticmethod
+    def _trim(doc: Doc, rule: SuffixRule, start: int, head: int, end: int) -> Span | None:
+        """Drop leading tokens that cannot start a name: joiners, counted quantities (5个),
+        and, for rules without inner heads, anything up to the last complete name inside.
+        A quoted name before the head (“百馆兴体”工程) or quoted whole (“中国醋都·清徐乡村e镇”)
+        is kept whole."""
+        if head - start >= 3 and (doc[start].text, doc[head - 1].text) in QUOTE_PAIRS:
+            return Span(doc, start, end)
+        if 0 < start and end < len(doc) and (doc[start - 1].text, doc[end].text) in QUOTE_PAIRS:
+            return Span(doc, start, end)
+        i = start - 1
+        while rule.lead_lists and i + 3 < head and _is_place_token(doc[i + 1]) and doc[i + 2].text in rule.lead_lists and _is_place_token(doc[i + 3]):
+            i += 2  # a list of places that starts the name stays whole: 北沙河、北涧河…
+        while i + 1 < head:
+            i += 1
+            text = doc[i].text
+            closing = quote_end(doc, i, head)
+            if closing is not None:
+                i = closing  # a quoted word inside the name stays whole
+                continue
+            if text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):
+                if text in rule.joiners and i > start and (not _plain(doc[i - 1]) or rule.suffix_of(doc[i - 1].text)):
+                    start = i + 1  # 市卫健委和市教育局: the name starts after the joiner
+                elif text not in rule.joiners or i == start:
+                    start = i + 1
+            elif i == start and len(text) == 1 and doc[i].tag_ in ("ORG", "LOC", "PER") and text not in rule.anchor_words and not _char_by_char(doc, i, head, rule.anchor_words):
+                start = i + 1  # a one-character "entity" word is a LAC slip (经/ORG 省招生…)
+            elif len(text) > 1 and text[-1] in rule.joiners and not _plain(doc[i]):
+                start = i + 1  # LAC glued the conjunction to a name: 山西农担与|农业银行
+                # (not to a common word inside one: 信息化建设与|管理处)
+            elif i == start and doc[i].tag_ in rule.inner_tags:
+                start = i + 1  # a verb may sit inside a name (省数字化转型促进中心), not start it
+            elif rule.trim_start is not None and rule.trim_start.match(text) and i == start:
+                start = i + 1
+            elif not rule.inner_heads and (rule.suffix_of(text) is not None or _complete_place(doc, i, end)):
+                start = i + 1
+            elif rule.place_restart and i > start and _is_place_token(doc[i]) and doc[i - 1].text.endswith(rule.place_restart):
+                start = i  # 综改区|山西合成生物产业生态园: the first place says where the name is
+        return Span(doc, start, end) if start < end else None
+
+    @staticmethod
+    def _accept(rule: SuffixRule, span: Span, head_start: int) -> bool:
+        """Long enough, a real head, and (for anchored rules) a proper name inside."""
+        if len(span.text) < rule.min_chars:
+            return False
+        head = span.doc[head_start : span.end].text
+        suffix = rule.suffix_of(head)
+        if suffix is None or rule.is_stop(span.text, suffix):
+            return False
+        if rule.shape is not None and not rule.shape.fullmatch(span.text):
+            return False
+        if rule.descriptor and not _described(span, head_start, len(head) - len(suffix)):
+            return False
+        if rule.inner_required:  # a part of a named whole: 高端…硅钢项目|常化酸洗机组
+            return any(_names_whole(rule, span.doc[span.start : t.i + 1]) for t in span.doc[span.start + 1 : head_start])
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        after_context = prev is not None and prev.text in rule.context_words
+        if rule.context_tags and not after_context and any(t.tag_ in rule.context_tags for t in span):
+            return False  # 综改/vn 区 is a place only where a verb says so (位于综改区)
+        if not rule.anchors or after_context:
+            return True
+        if SuffixEntities._of_a_kind(rule, span, head_start):
+            return False
+        first = span[0].text
+        if first not in rule.anchor_false and any(first.startswith(w) for w in rule.anchor_words):
+            return True
+        if span[0].tag_ in rule.lead_tags and len(span[0].text) == 1:
+            return True  # confirmed by _lead_ok when it was proposed: 老|槐树|街道
+        if first in rule.modifiers and any(head.endswith(u) for u in rule.unit_suffixes):
+            return True  # a kind of unit set up for the occasion: 临时党支部
+        if rule.group_min_chars and len(span.text) >= rule.group_min_chars and head.endswith(rule.group_suffixes) and head not in rule.stop_heads:
+            if len(span) > 1 and (prev is None or prev.tag_ not in rule.name_tags):
+                return True  # a group named by its task: 医疗服务保障组 (not 11个|志愿服务保障组)
+        if rule.anchor_known and any(t.text in known_places() for t in span[:-1]):
+            return True  # a known short place name before a unit: 小店|片区
+        for t in span:
+            if t.tag_ in rule.anchors or t.ent_type_ in rule.anchors:
+                return True
+            if rule.person_before_bare_head and t.ent_type_ == "PERSON" and head in rule.suffixes:
+                return True
+            if t.tag_ == "m" and t.text.startswith("第"):
+                return True
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and nxt.text in rule.title_words:
+            return True  # a department right before a title: 组织部|部长, 急诊科|护士长
+        if prev is not None and nxt is not None and (prev.text, nxt.text) in QUOTE_PAIRS:
+            return True  # a quoted name is a proper name: 组建“党员先锋队”
+        if head_start - span.start >= 3 and (span[0].text, span.doc[head_start - 1].text) in QUOTE_PAIRS:
+            return True  # a quoted name before the head: “百馆兴体”工程
+        return any(head.endswith(u) and len(head) - len(u) >= 2 for u in rule.unit_suffixes)
+
+    @staticmethod
+    def _of_a_kind(rule: SuffixRule, span: Span, head_start: int) -> bool:
+        """A unit written alone (介入科) after a kind of body in its sentence is a kind too:
+        综合医院…设置|感染性疾病科 (``kind_bodies``)."""
+        if not rule.kind_bodies or span.start != head_start or not span.text.endswith(rule.unit_suffixes):
+            return False
+        sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+        before = span.doc[sent_start : span.start].text
+        return any(kind in before for kind in rule.kind_bodies)
