@@ -61,6 +61,7 @@ class Article:
     subheadlines: list[str] = field(default_factory=list)
     date: str | None = None
     dateline_place: str | None = None
+    agency: str | None = None  # the news agency of the dateline (新华社北京7月26日电 -> 新华社)
     authors: list[Author] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
 

@@ -89,6 +89,7 @@ class KG(DefinedNamespace):
     partOf: URIRef
     subOrganizationOf: URIRef
     authored: URIRef
+    supplied: URIRef
     mentions: URIRef
     coAppearsWith: URIRef
     # evidence

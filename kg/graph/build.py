@@ -185,6 +185,11 @@ class GraphBuilder:
             self._role(pid, "reporter" if author.role == "correspondent" else author.role)
             self._relate(pid, "authored", article_node, None, 1.0, {"role": author.role}, source="byline")
 
+        if article.agency:
+            r = self.resolver.resolve(article.agency, "ORG", context())
+            if r is not None:
+                self._relate(self._entity(r, article.id), "supplied", article_node, None, 1.0, source="dateline")
+
         for claim in result.claims:
             s, o = resolve(claim.subject), resolve(claim.object)
             if s is None or o is None:
@@ -217,6 +222,7 @@ class GraphBuilder:
             "source": article.source,
             "section": article.section,
             "dateline_place": article.dateline_place,
+            "agency": article.agency,
             "kind": article.kind,
             "authors": [[a.name, a.role] for a in article.authors],
         }

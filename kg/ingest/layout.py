@@ -52,6 +52,7 @@ class Piece:
     authors: tuple[Author, ...] = ()
     dateline: Dateline | None = None
     runin: tuple[int, int] | None = None
+    agency: str | None = None  # lead only: the agency of an agency dateline, not the paper itself
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -207,8 +208,9 @@ class _LineScanner:
                 if found:
                     lead_authors, rest = found, by.end()
             dateline = from_match(marker, rules) if "month" in marker.re.groupindex else None
+            agency = marker.group("agency") if marker.re is rules.pattern("agency_dateline") else None
             pieces.append(Piece(LEAD, start + marker.start(), start + marker.end(), 0 if pieces else gap, line,
-                                lead_authors, dateline))
+                                lead_authors, dateline, agency=agency if agency not in rules.lists["own_paper"] else None))
             s, e = _trim(text, start + rest, start + len(content))
             if e > s:
                 pieces.append(Piece(BODY, s, e, 0, line))

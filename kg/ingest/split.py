@@ -358,6 +358,7 @@ def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, 
         subheadlines=[text[s:e] for s, e in item.subheadlines],
         date=iso_date(dateline, year),
         dateline_place=dateline.place if dateline else None,
+        agency=item.lead.agency if item.lead else None,
         authors=list(item.authors),
         segments=segments,
     )

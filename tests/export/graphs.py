@@ -45,6 +45,7 @@ def small_graph() -> nx.MultiDiGraph:
     G.add_node("org/太原市人民政府", label="太原市人民政府", aliases=["市政府"], kind="government", **org)
     G.add_node("org/山西建设投资集团有限公司", label="山西建设投资集团有限公司", aliases=["山西建投"], kind="enterprise", **org)
     G.add_node("org/太原市第十五中学校", label="太原市第十五中学校", aliases=["市第十五中学校"], kind="school", **org)
+    G.add_node("org/新华通讯社", label="新华通讯社", aliases=["新华社"], kind="other", type="Organization", mentions=1, articles=[A2])
     places = [
         ("place/山西省", "山西省", [], "province", "140000"),
         ("place/山西省/太原市", "太原市", ["太原"], "city", "140100"),
@@ -93,6 +94,7 @@ def small_graph() -> nx.MultiDiGraph:
     rel("org/太原市人民政府", "doc/太原市推动公立医院高质量发展实施方案", "issued", [ev(A3, S_ISSUE, 90, "issue_trigger")])
     rel("org/中共太原市委员会", "org/太原市人民政府", "cooperatesWith", [ev(A2, S_MEET, 12, "cooperate_trigger")], confidence=0.6)
     rel("person/尹哲", f"article/{A1}", "authored", [ev(A1, "（尹哲）", 200, "byline")], confidence=1.0)
+    rel("org/新华通讯社", f"article/{A2}", "supplied", [], source="dateline", confidence=1.0)
     rel("person/周计伟", "person/武晓花", "coAppearsWith", [ev(A1, S_VISIT, 0, "same_article")], weight=1, confidence=1.0)
     for entity in ("person/周计伟", "person/武晓花", "place/山西省/太原市/迎泽区/老军营街道", "org/中共太原市委员会"):
         rel(f"article/{A1}", entity, "mentions", [], source="ner", confidence=1.0)

@@ -332,7 +332,7 @@ GOLD = {
     "persons": [{"name": "周计伟"}, {"name": "武晓花"}, {"name": "尹哲"}],
     "organisations": [{"as_written": "市委", "canonical": "中共太原市委员会"}, {"as_written": "组织部", "canonical": "中共太原市委组织部"},
                       {"as_written": "市政府", "canonical": "太原市人民政府"}, {"as_written": "山西建投", "canonical": ""},
-                      {"as_written": "市第十五中学校", "canonical": "太原市第十五中学校"}],
+                      {"as_written": "市第十五中学校", "canonical": "太原市第十五中学校"}, {"as_written": "新华社", "canonical": "新华通讯社"}],
     "places": [{"name": n} for n in ("山西省", "太原", "迎泽区", "老军营街道", "晋源区", "晋源街道")],
     "projects": [{"name": n} for n in ("晋阳湖水系连通一期工程", "晋源古城保护项目", "迎泽公园改造工程")],
     "relations": [

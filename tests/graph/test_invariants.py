@@ -126,3 +126,14 @@ def test_quoted_names_keep_their_printed_form_as_alias(seed_graph):
                 assert alias.endswith("”") and alias[1:-1] in [d["label"], *d["aliases"]], (d["label"], alias)
                 checked += 1
     assert checked
+
+
+def test_a_dateline_agency_is_an_organisation_that_supplied_the_article(tmp_path, nlp):
+    from kg.graph import build_graph
+
+    page = tmp_path / "p.txt"
+    page.write_text("央视网消息（新闻联播）：国务院常务会议1日召开。\n", encoding="utf-8")
+    G = build_graph([page], nlp=nlp, profile="peoples_daily")
+    [(org, article)] = [(s, o) for s, o, p in G.edges(data="predicate") if p == "supplied"]
+    assert G.nodes[org]["type"] == "Organization" and G.nodes[org]["label"] == "央视网"
+    assert G.nodes[article]["type"] == "Article" and G.nodes[article]["agency"] == "央视网"

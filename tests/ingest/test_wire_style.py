@@ -35,3 +35,16 @@ def test_a_line_without_marker_stays_whole():
     line = "这是一段没有任何电头的新闻，标题直接连着正文，全文只有一行。"
     [article] = split_page(line, "plain.txt")
     assert article.headline is None and article.text == line
+
+
+@pytest.mark.parametrize("page, agency", [
+    ("国务院部署春耕生产中新社北京4月1日电 国务院常务会议1日召开。", "中新社"),
+    ("陕西省委主要负责同志职务调整\n央视网消息（新闻联播）：日前，中共中央决定：赵一德同志任陕西省委书记。", "央视网"),
+    ("据新华社电 国务院常务会议1日召开。", "新华社"),
+    ("本报讯 市委常委会议1日召开。", None),  # the paper itself names no organisation
+    ("本报北京4月1日电 国务院常务会议1日召开。", None),
+    ("太报评 一篇评论的正文。", None),  # a lead marker that is no agency
+])
+def test_the_agency_of_a_dateline_is_kept(page, agency):
+    [article] = split_page(page, "wire.txt")
+    assert article.agency == agency
