@@ -231,31 +231,38 @@ class GraphBuilder:
 
     # -- hierarchy from data ----------------------------------------------------------------
     def _hierarchies(self) -> None:
-        """partOf chains of places (gazetteer) and subOrganizationOf of units (names)."""
-        pending = sorted(self.entities)
-        seen: set[str] = set()
-        while pending:
-            eid = pending.pop()
-            if eid in seen:
-                continue
-            seen.add(eid)
+        """partOf links of places (gazetteer) and subOrganizationOf links of units (names), each
+        to the nearest ancestor the articles name.
+
+        The graph holds what the text names: an ancestor no article mentions (江西省 above a
+        赣州市 of the text, 中共太原市委员会 above a 市委组织部) is skipped, and the link goes to
+        the next one up that is named (partOf is transitive). A node's id keeps its whole
+        gazetteer path (``place/山西省/太原市/迎泽区``) either way.
+        """
+        named = set(self.entities)
+        for eid in sorted(named):
             entity = self.entities[eid]
-            me = self._as_resolved(entity)
-            if entity.type == "Place":
-                # One step up only: the parent is queued and links to its own parent in turn.
-                up = self.resolver.parent_place(me)
-                links = [up] if up is not None else []
-                predicate = "partOf"
-            elif entity.type == "Organization":
-                parent = self.resolver.parent_org(me)
-                links = [(parent, self.resolver.parent_org_reason(me) or "name")] if parent is not None else []
-                predicate = "subOrganizationOf"
-            else:
+            if entity.type not in ("Place", "Organization"):
                 continue
-            for parent, reason in links:
-                pid = self._entity(parent)
-                self._relate(eid, predicate, pid, None, 1.0 if reason in ("gazetteer", "world") else 0.8, source=reason)
-                pending.append(pid)
+            predicate = "partOf" if entity.type == "Place" else "subOrganizationOf"
+            current, first_reason, seen = self._as_resolved(entity), None, {eid}
+            while (step := self._parent(current)) is not None:
+                parent, reason = step
+                first_reason = first_reason or reason
+                if parent.id in seen:
+                    break
+                seen.add(parent.id)
+                if parent.id in named:
+                    confidence = 1.0 if first_reason in ("gazetteer", "world") else 0.8
+                    self._relate(eid, predicate, parent.id, None, confidence, source=first_reason)
+                    break
+                current = parent
+
+    def _parent(self, me: Resolved) -> tuple[Resolved, str] | None:
+        if me.type == "Place":
+            return self.resolver.parent_place(me)
+        parent = self.resolver.parent_org(me)
+        return (parent, self.resolver.parent_org_reason(me) or "name") if parent is not None else None
 
     @staticmethod
     def _as_resolved(entity: Entity) -> Resolved:
