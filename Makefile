@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test system-deps bench eval clean
+.PHONY: run test install install-test system-deps bench eval lexicons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ bench: install-test
 	$(BIN)/python benchmarks/sparql.py
 	$(BIN)/python benchmarks/corpus.py
 	$(BIN)/python benchmarks/eval.py
+
+# Rebuild the vocabularies learned from ../shared/data/ner (kg/data/nlp/learned/; committed).
+lexicons: install
+	$(BIN)/python scripts/learn_lexicons.py
 
 # Every development gold set and public NER set, kg beside raw LAC (reads ../shared in place).
 eval: install

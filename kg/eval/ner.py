@@ -82,11 +82,12 @@ def read_set(path: str | Path, limit: int | None = None) -> NerSet:
 
 
 def kg_spans(texts: list[str], nlp) -> set[Span]:
-    """kg's entities and titles as class spans."""
+    """kg's entities, titles and roles (occupations) as class spans."""
     spans: set[Span] = set()
     for i, doc in enumerate(nlp.pipe(texts, batch_size=64)):
         spans.update((i, e.start_char, e.end_char, KG_CLASSES[e.label_]) for e in doc.ents if e.label_ in KG_CLASSES)
-        spans.update((i, s.start_char, s.end_char, "TITLE") for s in doc.spans.get("titles", ()))
+        for key in ("titles", "roles"):  # CLUENER's position: posts and occupations alike
+            spans.update((i, s.start_char, s.end_char, "TITLE") for s in doc.spans.get(key, ()))
     return spans
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from kg.nlp.pipes.char_patterns import CharPatterns
-from kg.nlp.pipes.common import ELIDED_KEY, TITLES_KEY
+from kg.nlp.pipes.common import ELIDED_KEY, ROLES_KEY, TITLES_KEY
 from kg.nlp.pipes.elided import EllipticalNames
 from kg.nlp.pipes.entity_filter import EntityFilter
 from kg.nlp.pipes.enumerations import Enumerations
@@ -79,9 +79,19 @@ def make_enumerations(
     return Enumerations(heads, modifiers, separators, item_tags, max_item_chars, place_tags, min_places, anchors)
 
 
-@Language.factory("kg_titles", default_config={"titles": "nlp/titles.txt", "key": TITLES_KEY, "max_tokens": 4})
-def make_titles(nlp: Language, name: str, titles: str, key: str, max_tokens: int) -> Titles:
-    return Titles(titles, key, max_tokens)
+@Language.factory(
+    "kg_titles",
+    default_config={
+        "titles": "nlp/titles.txt",
+        "learned": "nlp/learned/positions.tsv",
+        "prefixes": "nlp/learned/title_prefixes.txt",
+        "key": TITLES_KEY,
+        "roles_key": ROLES_KEY,
+        "max_tokens": 4,
+    },
+)
+def make_titles(nlp: Language, name: str, titles: str, learned: str, prefixes: str, key: str, roles_key: str, max_tokens: int) -> Titles:
+    return Titles(titles, key, max_tokens, roles_key, learned, prefixes)
 
 
 @Language.factory("kg_entity_filter", default_config={"rules": "nlp/filters.toml", "brackets": "nlp/bracket_pairs.tsv"})

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.errors import DataError
-from kg.resources import data_path, load_jsonl, load_list
+from kg.resources import data_path, load_jsonl, load_list, load_tsv
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +92,58 @@ def _require(regex: re.Pattern[str] | None) -> re.Pattern[str]:
     if regex is None:
         raise KeyError("lexicon is empty")
     return regex
+
+
+class TitleLexicon:
+    """Which strings are titles: a vocabulary plus its productive morphology.
+
+    A post is an entry of the curated lexicon (``nlp/titles.txt``) or of the learned positions
+    of kind ``post`` (``nlp/learned/positions.tsv``, from CLUENER and Resume annotations), or
+    such an entry after one or more modifiers (``nlp/learned/title_prefixes.txt``: 副, 常务,
+    执行, 首席, 高级 …, learned as the ``p`` of titles ``p + t``): 常务副总经理, 首席执行官.
+    A learned prefix that names a body (ends with an organisation unit word of
+    ``nlp/suffix/org.txt``: 财务部, 党委) or a place (中国) is a department, not a
+    modifier, and is not used. Occupations (``kind = occupation``: 记者, 导演, 学生) are
+    recognised the same way but are no posts.
+
+    >>> lex = TitleLexicon()
+    >>> lex.kind("常务副总经理"), lex.kind("委员长"), lex.kind("记者"), lex.kind("总之")
+    ('post', 'post', 'occupation', None)
+    """
+
+    def __init__(self, titles: str = "nlp/titles.txt", learned: str = "nlp/learned/positions.tsv",
+                 prefixes: str = "nlp/learned/title_prefixes.txt", units: str = "nlp/suffix/org.txt") -> None:
+        self.words: dict[str, str] = {}
+        for word, kind, _count in load_tsv(learned, 3):
+            self.words[word] = kind
+        for word in load_list(titles):  # the curated lexicon wins: 代表 may be learned as an occupation
+            self.words[word] = "post"
+        from kg.nlp.gazetteer import known_places
+
+        unit_words = tuple(load_list(units))
+        places = known_places()
+        self.prefixes = tuple(sorted(
+            (p for p in load_list(prefixes) if not p.endswith(unit_words) and p not in places),
+            key=len, reverse=True,
+        ))
+        self.longest = max(map(len, self.words), default=0) + 2 * max(map(len, self.prefixes), default=0)
+        self.kind = lru_cache(maxsize=65536)(self._kind)
+
+    def _kind(self, text: str) -> str | None:
+        """``"post"``, ``"occupation"`` or None for a candidate string."""
+        if text in self.words:
+            return self.words[text]
+        for p in self.prefixes:
+            if text.startswith(p) and len(text) > len(p):
+                found = self._kind(text[len(p):])
+                if found is not None:
+                    return found
+        return None
+
+
+@lru_cache(maxsize=None)
+def title_lexicon(titles: str = "nlp/titles.txt", learned: str = "nlp/learned/positions.tsv",
+                  prefixes: str = "nlp/learned/title_prefixes.txt") -> TitleLexicon:
+    """The :class:`TitleLexicon` of these files, built once per process (the tokenizer and
+    ``kg_titles`` share it)."""
+    return TitleLexicon(titles, learned, prefixes)

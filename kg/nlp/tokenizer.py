@@ -8,7 +8,9 @@ match starts and ends on a token boundary. A piece cut out by a lexicon gets tha
 (``n``); the rest of the word keeps LAC's tag.
 
 Before that, LAC entity words that hold two names are cut in two (``kg.nlp.splits``:
-``省邮政管理局联合省人力资源和社会保障厅``/ORG, ``侯村乡侯村``/LOC), as if LAC had cut them.
+``省邮政管理局联合省人力资源和社会保障厅``/ORG, ``侯村乡侯村``/LOC), as if LAC had cut them, and
+person names LAC cut short are repaired where the context shows their end (``kg.nlp.names``:
+``刘国|中|同志`` -> ``刘国中``).
 
 LAC's own entities (words tagged PER / LOC / ORG / TIME) are kept as a span group
 ``doc.spans["lac"]`` (label = LAC tag), trimmed of lexicon pieces at their edges
@@ -32,6 +34,7 @@ from spacy.vocab import Vocab
 from kg.errors import KGError
 from kg.nlp.lac import LacTagger, shared_tagger
 from kg.nlp.patterns import load_patterns
+from kg.nlp.names import repair_names
 from kg.nlp.splits import load_split_rules, split_words
 
 #: ``span.id_`` of a LAC entity that lost a joiner LAC glued to it (山西农担 of 山西农担与).
@@ -126,8 +129,10 @@ class LacTokenizer:
         segmenter: str = "lac",
         pkuseg_model: str | None = None,
         word_splits: str | None = None,
+        name_repairs: bool = True,
     ) -> None:
         self.vocab = vocab
+        self.name_repairs = name_repairs
         self.split_rules = load_split_rules(word_splits) if word_splits else ()
         self.split_lexicons = tuple(split_lexicons)
         self.split_tag = split_tag
@@ -173,7 +178,11 @@ class LacTokenizer:
             for word, tag in words:
                 per_text[i].append((pos, word, tag))
                 pos += len(word)
-        return [self._make_doc(text, *split_words(words, self.split_rules)) for text, words in zip(texts, per_text)]
+        docs = []
+        for text, words in zip(texts, per_text):
+            words, edged = split_words(words, self.split_rules)
+            docs.append(self._make_doc(text, repair_names(words) if self.name_repairs else words, edged))
+        return docs
 
     def _make_doc(self, text: str, lac_words: list[tuple[int, str, str]], edged: Collection[tuple[int, int]] = ()) -> Doc:
         split_pieces = valid_cuts(text, self.split_lexicons, lac_words)
@@ -288,6 +297,7 @@ def create_lac_tokenizer(
     segmenter: str = "lac",
     pkuseg_model: str | None = None,
     word_splits: str | None = "nlp/word_splits.toml",
+    name_repairs: bool = True,
 ):
     """Config entry ``[nlp.tokenizer] @tokenizers = "kg.LacTokenizer.v1"``."""
 
@@ -301,6 +311,7 @@ def create_lac_tokenizer(
             segmenter=segmenter,
             pkuseg_model=pkuseg_model,
             word_splits=word_splits,
+            name_repairs=name_repairs,
         )
 
     return make

@@ -151,7 +151,9 @@ def test_entities(nlp, text, present, absent):
 TITLE_CASES = [
     ("市委常委、组织部部长武晓花参加。", {"市委常委", "组织部部长"}),
     ("坞城街道党工委书记贾明一边记录一边商量。", {"党工委书记"}),
-    ("急诊科护士长张永刚每天在诊区奔波。", {"护士长"}),
+    # a department word written before a post is part of the title as written (组织部部长 too)
+    ("急诊科护士长张永刚每天在诊区奔波。", {"急诊科护士长"}),
+    ("他历任公司财务部副经理、技术中心主任。", {"财务部副经理", "技术中心主任"}),
     ("副市长李永强出席。", {"副市长"}),
     # compound enterprise titles are one title, not their last word
     ("项目经理王刚介绍进度。", {"项目经理"}),
@@ -159,7 +161,30 @@ TITLE_CASES = [
     # a title inside an ordinary word is not a title
     ("人大常委会审议了报告。", set()),
     ("社区长效机制不断完善。", set()),
+    # the learned vocabulary (nlp/learned/positions.tsv) and the curated one
+    ("栗战书委员长主持闭幕会。", {"委员长"}),
+    ("公司独立董事王明、监事李强和首席执行官张伟出席。", {"独立董事", "监事", "首席执行官"}),
+    ("审计署审计长侯凯作报告。", {"审计长"}),
+    # productive morphology: learned modifiers before a known post
+    ("常务副总经理刘军主持会议。", {"常务副总经理"}),
+    ("高级工程师赵敏介绍。", {"高级工程师"}),
+    # a title is a noun: 主持 of 主持会议 is a verb, not the occupation 主持 (a host)
+    ("王明主持会议。", set()),
 ]
+
+ROLE_CASES = [
+    ("本报记者王明报道。", {"记者"}),
+    ("著名导演张艺谋出席。", {"导演"}),
+    ("专家和学生参加了活动。", {"专家", "学生"}),
+    ("市长王明出席。", set()),  # a post, in doc.spans["titles"]
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLE_CASES, ids=[c[0][:10] for c in ROLE_CASES])
+def test_occupations_are_roles_not_posts(nlp, text, expected):
+    doc = nlp(text)
+    assert {s.text for s in doc.spans["roles"]} == expected
+    assert not expected & {s.text for s in doc.spans["titles"]}
 
 
 @pytest.mark.parametrize("text, expected", TITLE_CASES, ids=[c[0][:10] for c in TITLE_CASES])

@@ -10,6 +10,7 @@ from kg.nlp.tokenizer import SPLIT_ID
 from kg.resources import load_list
 
 TITLES_KEY = "titles"
+ROLES_KEY = "roles"  # occupations (记者, 导演): positions that are no posts
 LAC_KEY = "lac"
 NESTED_KEY = "nested"
 PARTS_KEY = "parts"  # names swallowed by a longer one, from kg_suffix_entities to kg_nested

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.nlp.gazetteer import known_places
-from kg.nlp.pipes.common import SOURCE_LAC, list_words
+from kg.nlp.pipes.common import ROLES_KEY, SOURCE_LAC, TITLES_KEY, list_words
 from kg.nlp.pipes.suffix_entities import quote_end
 from kg.resources import load_toml, load_tsv
 
@@ -39,6 +39,7 @@ class LabelFilter:
     known_extra: frozenset[str]
     require_any: tuple[str, ...]
     not_after: frozenset[str]
+    vouch_after: frozenset[str]
 
 
 def _transliterated(text: str, chars: frozenset[str]) -> bool:
@@ -98,10 +99,16 @@ class EntityFilter:
                 known_extra=frozenset(list_words(r.get("known_extra"))),
                 require_any=list_words(r.get("require_any")),
                 not_after=frozenset(list_words(r.get("not_after"))),
+                vouch_after=frozenset(list_words(r.get("vouch_after"))),
             )
 
-    def ok(self, label: str, text: str, source: str = SOURCE_LAC) -> bool:
-        """Whether ``text`` (made by component ``source``) may be an entity of ``label``."""
+    def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False) -> bool:
+        """Whether ``text`` (made by component ``source``) may be an entity of ``label``.
+
+        ``vouched``: the context says what the text is (see :meth:`vouched`), so the checks of
+        its spelling that only guess (a known surname, ``first_in`` / ``double_surname_above``)
+        are skipped; the others still apply.
+        """
         f = self.filters.get(label)
         if f is None:
             return True
@@ -114,6 +121,7 @@ class EntityFilter:
         if f.reject is not None and f.reject.fullmatch(text):
             return False
         foreign = bool(f.foreign_chars) and len(text) >= 2 and _transliterated(text, f.foreign_chars)
+        foreign = foreign or vouched
         if f.first_in and not foreign and not any(text[:n] in f.first_in for n in (1, 2, 3)):
             return False
         if any(text.startswith(p) for p in f.bad_prefixes) or any(text.endswith(s) for s in f.bad_suffixes):
@@ -164,11 +172,39 @@ class EntityFilter:
             i -= 1
         return i >= 0 and span.doc[i].text in f.not_after
 
+    def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
+        """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
+        a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
+        word of ``vouch_after`` follows it (刘国中|同志), or it is an item of a list of names of
+        its label (…、谌贻琴、…). The words of a title and a list of names are LAC's and the
+        title lexicon's, not the filter's guesses about spelling.
+        """
+        f = self.filters.get(span.label_)
+        if f is None or not f.vouch_after:
+            return False
+        doc = span.doc
+        title_ends, title_starts = title_edges
+        if span.start in title_ends or span.end in title_starts:
+            return True
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.text in f.vouch_after:
+            return True
+        before = doc[span.start - 1] if span.start > 0 else None
+        for sep, other in ((after, span.end + 1), (before, span.start - 2)):
+            if sep is not None and sep.text == "、" and 0 <= other < len(doc) and doc[other].ent_type_ == span.label_:
+                return True
+        return False
+
     def __call__(self, doc: Doc) -> Doc:
         kept = []
+        titles = list(doc.spans.get(TITLES_KEY, ())) + list(doc.spans.get(ROLES_KEY, ()))
+        title_edges = ({t.end for t in titles}, {t.start for t in titles})
         for span in doc.ents:
             trimmed = self._trimmed(span)
-            if trimmed is not None and self.ok(trimmed.label_, trimmed.text, trimmed.id_) and not self._after_kind_word(trimmed):
+            if trimmed is None:
+                continue
+            vouched = self.vouched(trimmed, title_edges)
+            if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
         doc.set_ents(kept)
         return doc

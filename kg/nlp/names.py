@@ -1,0 +1,170 @@
+"""Person names LAC cut short or glued to the next word, repaired before the Doc is made.
+
+LAC's names are right most of the time, but a name whose last character is also a common word
+is cut before it (``刘国|中|同志``, ``陈致|中|、``, ``武文|赏|国家主席``), and a name right after
+an appointment verb may be glued to what follows (``任命|茅仲/ORG|华为/ORG|最高人民法院``).
+These repairs work on LAC's words (like :mod:`kg.nlp.splits`) and only where the context says
+where the name ends; rules and word lists are in ``nlp/name_rules.toml``:
+
+* **frames** — a name between an appointment word and ``为`` / ``的`` / ``同志``:
+  ``任命|茅仲华|为``;
+* **extension** — a two-character PER plus a one-character word that is a usual last character
+  of names (learned from annotated corpora) is one name when a vouching word (同志), a title or
+  a list separator before another PER follows;
+* **same text** — a PER that is the start of a longer PER of the same text, with the rest of
+  that name written right after it (``张永|刚才`` where ``张永刚`` is named elsewhere), is that
+  name.
+
+>>> rules = load_name_rules()
+>>> repair_names([(0, "任命", "v"), (2, "茅仲", "ORG"), (4, "华为", "ORG"), (6, "最高人民法院", "ORG")], rules)
+[(0, '任命', 'v'), (2, '茅仲华', 'PER'), (5, '为', 'v'), (6, '最高人民法院', 'ORG')]
+>>> repair_names([(0, "刘国", "PER"), (2, "中", "f"), (3, "同志", "n")], rules)
+[(0, '刘国中', 'PER'), (3, '同志', 'n')]
+>>> repair_names([(0, "刘国", "PER"), (2, "中", "f"), (3, "说", "v")], rules)
+[(0, '刘国', 'PER'), (2, '中', 'f'), (3, '说', 'v')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.nlp.patterns import title_lexicon
+from kg.resources import load_list, load_toml
+
+#: A word as the tokenizer sees it: (char offset, text, LAC tag).
+Word = tuple[int, str, str]
+PERSON_TAG = "PER"
+OTHER_ENTITY_TAGS = frozenset({"LOC", "ORG", "TIME"})
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    """``nlp/name_rules.toml``, loaded (see the file for what each field means)."""
+
+    before: frozenset[str]
+    after: dict[str, str]
+    min_chars: int
+    max_chars: int
+    surnames: frozenset[str]
+    given_chars: frozenset[str]
+    vouch: frozenset[str]
+    separators: frozenset[str]
+    not_tags: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def load_name_rules(name: str = "nlp/name_rules.toml") -> NameRules:
+    data = load_toml(name)
+    frames, ext = data["frames"], data["extension"]
+    return NameRules(
+        before=frozenset(frames["before"]),
+        after=dict(frames["after"]),
+        min_chars=int(frames["min_chars"]),
+        max_chars=int(frames["max_chars"]),
+        surnames=frozenset(load_list("nlp/surnames.txt")),
+        given_chars=frozenset(load_list(ext["given_chars"])),
+        vouch=frozenset(load_list(ext["vouch"])),
+        separators=frozenset(ext["separators"]),
+        not_tags=frozenset(ext["not_tags"]),
+    )
+
+
+def _has_surname(name: str, surnames: frozenset[str]) -> bool:
+    return any(name[:n] in surnames for n in (1, 2))
+
+
+def _recut(words: list[Word], start: int, end: int, tag: str, after_tags: dict[str, str]) -> list[Word]:
+    """``words`` with ``[start, end)`` as one word of ``tag``. Words it overlaps keep their
+    other parts with their tags; a part right after it that is a word of ``after_tags`` gets
+    that tag (为 of 华为/ORG is a verb)."""
+    name = "".join(text[max(start, off) - off : min(end, off + len(text)) - off]
+                   for off, text, _ in words if off < end and off + len(text) > start)
+    out: list[Word] = []
+    for off, text, t in words:
+        w_end = off + len(text)
+        if w_end <= start or off >= end:
+            out.append((off, text, t))
+            continue
+        if off < start:
+            out.append((off, text[: start - off], t))
+        if off <= start:
+            out.append((start, name, tag))
+        if w_end > end:
+            rest = text[end - off :]
+            out.append((end, rest, after_tags.get(rest, t)))
+    return out
+
+
+def _frames(words: list[Word], rules: NameRules) -> list[Word]:
+    i = -1
+    while (i := i + 1) < len(words) - 1:
+        if words[i][1] not in rules.before:
+            continue
+        start = words[i][0] + len(words[i][1])
+        bounds = {off for off, _, _ in words} | {off + len(w) for off, w, _ in words}
+        rest = "".join(w for _, w, _ in words[i + 1 :])[: rules.max_chars + 2]
+        for n in range(rules.min_chars, rules.max_chars + 1):
+            name, tail = rest[:n], rest[n:]
+            after = next((a for a in rules.after if tail.startswith(a)), None)
+            if after is None or not _HAN.fullmatch(name) or not _has_surname(name, rules.surnames):
+                continue
+            whole = next((t for off, w, t in words if off == start and len(w) == n), None)
+            if whole in OTHER_ENTITY_TAGS:
+                break  # LAC read exactly these words as a place or body: 任命|山西/LOC|为 is no name
+            if start + n + len(after) in bounds:
+                words = _recut(words, start, start + n, PERSON_TAG, rules.after)
+            break
+    return words
+
+
+def _vouches(words: list[Word], j: int, rules: NameRules) -> bool:
+    """Word ``j`` says that a name ends right before it."""
+    if j >= len(words):
+        return False
+    text = words[j][1]
+    if text in rules.vouch or title_lexicon().kind(text) == "post":
+        return True
+    return text in rules.separators and j + 1 < len(words) and words[j + 1][2] == PERSON_TAG
+
+
+def _extensions(words: list[Word], rules: NameRules) -> list[Word]:
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        off, text, tag = words[i]
+        if (tag == PERSON_TAG and len(text) == 2 and _HAN.fullmatch(text) and i + 1 < len(words)
+                and len(words[i + 1][1]) == 1 and words[i + 1][1] in rules.given_chars
+                and words[i + 1][2] not in rules.not_tags and _vouches(words, i + 2, rules)):
+            out.append((off, text + words[i + 1][1], PERSON_TAG))
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def _same_text(words: list[Word]) -> list[Word]:
+    longer = sorted({w for _, w, t in words if t == PERSON_TAG and len(w) >= 3}, key=len, reverse=True)
+    if not longer:
+        return words
+    for i in range(len(words) - 1):
+        off, text, tag = words[i]
+        if tag != PERSON_TAG:
+            continue
+        for name in longer:
+            rest = name[len(text) :]
+            nxt_off, nxt, nxt_tag = words[i + 1]
+            if name.startswith(text) and len(name) > len(text) and nxt.startswith(rest) and nxt_off == off + len(text):
+                return _same_text(_recut(words, off, off + len(name), PERSON_TAG, {}))
+    return words
+
+
+def repair_names(words: list[Word], rules: NameRules | None = None) -> list[Word]:
+    """LAC's words of one text with the repairs of the module docstring applied."""
+    rules = rules or load_name_rules()
+    if not words:
+        return words
+    return _same_text(_extensions(_frames(list(words), rules), rules))

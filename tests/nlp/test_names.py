@@ -1,0 +1,51 @@
+"""Person names: repairs of LAC's cuts where the context shows the name's end (kg.nlp.names),
+names vouched for by a title, 同志 or a list (kg_entity_filter), and no name cut out of a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.names import repair_names
+
+CASES = [
+    # frames: an appointment word, the name, 为 / 的
+    ("会议经表决，任命茅仲华为最高人民法院副院长。", {"茅仲华"}, {"茅仲"}),
+    ("二、任命张成中为应急管理部部长。", {"张成中"}, {"张成"}),
+    ("免去李强的市财政局局长职务。", {"李强"}, set()),
+    # extension: a usual last character of names, then 同志 / a list separator before a name
+    ("日前，中共中央决定：刘国中同志不再兼任陕西省委书记。", {"刘国中"}, {"刘国"}),
+    ("如果陈致中、黄睿靓等人认罪协商成立。", {"陈致中", "黄睿靓"}, {"陈致"}),
+    # vouched: a rare surname next to a title or in a list of names is still a name
+    ("栗战书委员长主持闭幕会。", {"栗战书"}, set()),
+    ("国务委员吴政隆、谌贻琴出席。", {"吴政隆", "谌贻琴"}, set()),
+    # no context, no repair: a two-character name stays as LAC gives it
+    ("张永刚才说过这件事。", set(), {"张永"}),
+]
+
+
+def persons(doc) -> set[str]:
+    return {e.text for e in doc.ents if e.label_ == "PERSON"}
+
+
+@pytest.mark.parametrize("text, present, absent", CASES, ids=[c[0][:10] for c in CASES])
+def test_person_names(nlp, text, present, absent):
+    found = persons(nlp(text))
+    assert present <= found, f"missing {present - found}; got {found}"
+    assert not absent & found, f"must not be a name: {absent & found}"
+
+
+def test_a_place_after_an_appointment_word_is_not_a_name():
+    words = [(0, "任命", "v"), (2, "山西", "LOC"), (4, "为", "v")]
+    assert repair_names(words) == words  # 山西 starts with no surname … and is LAC's place
+
+
+def test_the_same_name_written_whole_elsewhere_repairs_a_cut():
+    words = [(0, "张永刚", "PER"), (3, "说", "v"), (4, "，", "w"), (5, "张永", "PER"), (7, "刚才", "d"), (9, "来", "v")]
+    assert repair_names(words)[3:6] == [(5, "张永刚", "PER"), (8, "才", "d"), (9, "来", "v")]
+
+
+def test_repairs_keep_every_character():
+    words = [(0, "任命", "v"), (2, "茅仲", "ORG"), (4, "华为", "ORG"), (6, "院长", "n")]
+    repaired = repair_names(words)
+    assert "".join(w for _, w, _ in repaired) == "任命茅仲华为院长"
+    assert all(off == sum(len(w) for _, w, _ in repaired[:i]) for i, (off, _, _) in enumerate(repaired))
