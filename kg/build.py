@@ -71,10 +71,15 @@ def run_build(
     profile: str | None = None,
     n_process: int = 1,
     max_html_nodes: int = 1500,
+    formats: Iterable[str] | None = None,
     console=None,
 ) -> BuildSummary:
-    """Build every output of ``kg build`` into ``output``; returns what happened."""
-    from kg.export import write_html, write_json, write_turtle
+    """Build every output of ``kg build`` into ``output``; returns what happened.
+
+    ``formats`` names the graph files to write (:data:`kg.export.formats.FORMATS`; default
+    JSON, Turtle and HTML); articles, mentions and the report are always written.
+    """
+    from kg.export.formats import DEFAULT_FORMATS, write_formats
     from kg.graph import GraphBuilder
     from kg.ingest import iter_page_files, read_pages
     from kg.nlp import load_pipeline
@@ -118,9 +123,8 @@ def run_build(
     G = builder.graph()
     summary.nodes, summary.edges = G.number_of_nodes(), G.number_of_edges()
     report = build_report(G, summary)
-    write_json(G, output / "graph.json")
-    write_turtle(G, output / "graph.ttl")
-    write_html(G, output / "graph.html", max_nodes=max_html_nodes, title="kg — " + ", ".join(map(str, paths)))
+    graphs = write_formats(G, output, DEFAULT_FORMATS if formats is None else formats,
+                           title="kg — " + ", ".join(map(str, paths)), max_html_nodes=max_html_nodes)
     write_report(report, output / "report.json", output / "report.html")
-    summary.outputs = [output / n for n in ("articles.jsonl", "mentions.jsonl", "graph.json", "graph.ttl", "graph.html", "report.json", "report.html")]
+    summary.outputs = [output / "articles.jsonl", output / "mentions.jsonl", *graphs, output / "report.json", output / "report.html"]
     return summary
