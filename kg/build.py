@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, InputWarning, UsageError
 
 
 @dataclass(slots=True)
@@ -25,6 +25,7 @@ class BuildSummary:
     articles: int = 0
     mentions: Counter = field(default_factory=Counter)
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
     nodes: int = 0
     edges: int = 0
     outputs: list[Path] = field(default_factory=list)
@@ -36,6 +37,7 @@ class BuildSummary:
             f"articles: {self.articles}",
             f"mentions: {sum(self.mentions.values())} ({labels})" if labels else "mentions: 0",
             f"graph: {self.nodes} nodes, {self.edges} edges",
+            *([f"warnings: {len(self.warnings)} articles without a year ([W101] above, and in the report)"] if self.warnings else []),
             "wrote: " + ", ".join(str(p) for p in self.outputs),
         ]
         return "\n".join(lines)
@@ -53,6 +55,14 @@ def _manifest_profile(paths: Iterable[str | Path]) -> str | None:
         if profile:
             return str(profile)
     return None
+
+
+def undated(article) -> InputWarning | None:
+    """W101 naming the page file and the article, when the article's date has no year."""
+    if article.date and not article.date.startswith("--"):
+        return None
+    what = f"{article.id} ({article.headline})" if article.headline else article.id
+    return InputWarning("W101", article.source, detail=what)
 
 
 def _progress(iterable, console, desc: str):
@@ -116,6 +126,9 @@ def run_build(
                 summary.mentions[m.label] += 1
                 men_fh.write(json.dumps(m.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
             builder.add(result)
+            if (warning := undated(result.article)) is not None:
+                summary.warnings.append(warning)
+                console.warning(str(warning))
             console.debug(
                 f"{result.article.id}: {len(result.mentions)} mentions, {len(result.posts)} posts, "
                 f"{len(result.claims)} relations  {result.article.headline or ''}"

@@ -57,6 +57,10 @@ class Console:
         if self.verbosity >= 2:
             print(text, file=sys.stderr)
 
+    def warning(self, text: str) -> None:
+        if self.verbosity >= 1:
+            print(f"kg: warning: {text}", file=sys.stderr)
+
     def error(self, text: str) -> None:
         print(f"kg: {text}", file=sys.stderr)
 

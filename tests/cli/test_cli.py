@@ -71,7 +71,7 @@ def test_build_with_bad_inputs_reports_each_and_exits_1(tmp_path, capsys, nlp):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["run"]["failed"] == 3
     assert report["run"]["articles"] > 5  # the good page was still built
-    assert {w["code"] for w in report["warnings"]} == {"E101", "E102", "E103"}
+    assert {w["code"] for w in report["warnings"]} == {"E101", "E102", "E103", "W101"}  # W101: no manifest here
 
 
 def test_missing_input_path_is_a_usage_error_that_writes_nothing(tmp_path, capsys):
@@ -288,3 +288,24 @@ def test_export_errors_are_usage_errors(built, tmp_path, capsys):
     assert "none.json" in capsys.readouterr().err
     assert main(["export", str(built / "graph.json"), "--to", "cypher", "-o", str(built / "graph.json")]) == EXIT_USAGE
     assert "cypher writes a folder" in capsys.readouterr().err
+
+
+def test_every_article_without_a_year_is_warned_in_terminal_and_report(tmp_path, capsys, nlp):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(SEEDS / "003_c8387fcf9c81d2cd.txt", pages)  # no manifest: no year anywhere
+    assert main(["build", str(pages), "-o", str(tmp_path / "o")]) == EXIT_OK
+    err = capsys.readouterr().err
+    articles = [json.loads(line) for line in (tmp_path / "o" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    undated = [a["id"] for a in articles if a["date"] is None or a["date"].startswith("--")]
+    assert len(undated) == len(articles) > 5
+    warned = [line for line in err.splitlines() if line.startswith("kg: warning: 003_c8387fcf9c81d2cd.txt: [W101]")]
+    assert [w.split("article ", 1)[1].split()[0] for w in warned] == undated
+    assert f"warnings: {len(undated)} articles without a year" in err
+    report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
+    assert report["run"]["undated"] == len(undated)
+    assert [w["code"] for w in report["warnings"]] == ["W101"] * len(undated)
+    assert "articles without a year" in (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    # with the seeds' manifest (issue dates), none
+    assert main(["build", str(SEEDS / "003_c8387fcf9c81d2cd.txt"), "-o", str(tmp_path / "m")]) == EXIT_OK
+    assert "W101" not in capsys.readouterr().err
