@@ -29,7 +29,7 @@
   function short(s) { return s.length <= MAX_LABEL ? s : s.slice(0, MAX_LABEL - 1) + "…"; }
   function cmpStr(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
-  /* ---- filters: types, predicates, date range (ISO dates; undated items always stay) */
+  /* ---- filters: types, predicates, date range (ISO dates; items without a date always stay) */
   var state = { types: new Set(), preds: new Set(), from: "", to: "", articles: false, focus: -1 };
   T.forEach(function (t, i) { state.types.add(i); });
   PR.forEach(function (p, i) { state.preds.add(i); });
@@ -48,7 +48,9 @@
   function nodeDates(i) { return N[i][ARTS].map(function (a) { return A[a][1]; }); }
   function edgeDates(e) { return e[4].concat(e[5].map(function (ev) { return A[ev[1]][1]; })); }
   function computeMasks() {
-    for (var i = 0; i < N.length; i++) nodeOk[i] = state.types.has(N[i][TYPE]) && inRange(nodeDates(i)) ? 1 : 0;
+    // entities pass by type; an article also by its date; a relation by its own dates and its
+    // articles' dates (an entity with no relation in the range drops out of the overview)
+    for (var i = 0; i < N.length; i++) nodeOk[i] = state.types.has(N[i][TYPE]) && (!isArticle(i) || inRange(nodeDates(i))) ? 1 : 0;
     for (var k = 0; k < E.length; k++) {
       var e = E[k];
       edgeOk[k] = nodeOk[e[0]] && nodeOk[e[1]] && state.preds.has(e[2]) && inRange(edgeDates(e)) ? 1 : 0;
@@ -68,7 +70,8 @@
   }
   function overviewNodes() {
     var deg = entityDegrees(), picked = [];
-    for (var i = 0; i < N.length; i++) if (nodeOk[i] && !isArticle(i)) picked.push(i);
+    var dated = state.from || state.to;
+    for (var i = 0; i < N.length; i++) if (nodeOk[i] && !isArticle(i) && (deg[i] || !dated)) picked.push(i);
     picked.sort(function (a, b) { return deg[b] - deg[a] || cmpStr(N[a][NID], N[b][NID]); });
     picked = picked.slice(0, V.overview);
     if (state.articles) {
