@@ -134,6 +134,7 @@
   }
   function ready(view) {
     window.kgTimings[view] = Math.round(performance.now() - (window.kgTimings._start || t0));
+    if (window.kgTimings.firstView === undefined) window.kgTimings.firstView = Math.round(performance.now());  // since navigation
     document.body.setAttribute("data-kg-view", view);
     window.kgView = view;
     window.kgReady = true;
