@@ -34,6 +34,7 @@ bench: install-test
 	$(BIN)/python benchmarks/sparql.py
 	$(BIN)/python benchmarks/corpus.py
 	$(BIN)/python benchmarks/eval.py
+	$(BIN)/python benchmarks/explorer.py
 
 # Every development gold set and public NER set, kg beside raw LAC (reads ../shared in place).
 eval: install
