@@ -80,7 +80,7 @@ def run_build(
     year: int | None = None,
     profile: str | None = None,
     n_process: int = 1,
-    max_html_nodes: int = 1500,
+    max_html_nodes: int = 50_000,
     formats: Iterable[str] | None = None,
     console=None,
 ) -> BuildSummary:

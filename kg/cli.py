@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--year", type=int, help="year for month/day datelines (overrides manifest.toml)")
     b.add_argument("--profile", help="newspaper profile name or TOML file (default: manifest's, else taiyuan_daily)")
     b.add_argument("-j", "--n-process", type=int, default=1, help="parser processes (default 1)")
-    b.add_argument("--max-html-nodes", type=int, default=1500, help="cap of the HTML explorer (top nodes by degree)")
+    b.add_argument("--max-html-nodes", type=int, default=50_000, help="nodes the HTML explorer carries at most (the most connected; default 50000)")
     b.add_argument("--formats", default=",".join(DEFAULT_FORMATS), metavar="LIST",
                    help=f"graph files to write, comma-separated: {', '.join(FORMATS)} or all (default: %(default)s)")
     _add_verbosity(b)
@@ -218,7 +218,7 @@ EXPORT_EXAMPLES = """examples:
   kg export output/graph.json --to ftm -o graph.ftm.json       FollowTheMoney (Aleph, ftm validate)
   kg export output/graph.json --to gexf -o graph.gexf          Gephi
   kg export output/graph.json --to cypher -o neo4j/            CSV + import.sh + load.cypher
-  kg export output/graph.json --to html -o big.html --max-html-nodes 20000
+  kg export output/graph.json --to html -o top.html --max-html-nodes 5000
 
 formats: """ + "\n         ".join(f"{f.name:8} {f.description}" for f in FORMATS.values())
 
@@ -230,7 +230,7 @@ def _register_export(sub) -> None:
     e.add_argument("--to", required=True, choices=tuple(FORMATS), metavar="FORMAT", help=f"one of {', '.join(FORMATS)}")
     e.add_argument("-o", "--output", type=Path, help="file to write (a folder for cypher; default: the format's usual name beside GRAPH)")
     e.add_argument("--title", help="title of an html page (default: kg — GRAPH)")
-    e.add_argument("--max-html-nodes", type=int, default=1500, help="cap of an html page (top nodes by degree)")
+    e.add_argument("--max-html-nodes", type=int, default=50_000, help="nodes an html page carries at most (the most connected; default 50000)")
     _add_verbosity(e)
     e.set_defaults(func=cmd_export)
 

@@ -43,7 +43,7 @@ def _ttl(G, path, **_):
     kg.export.write_turtle(G, path)
 
 
-def _html(G, path, *, title: str = "kg", max_html_nodes: int = 1500, **_):
+def _html(G, path, *, title: str = "kg", max_html_nodes: int = 50_000, **_):
     import kg.export
 
     kg.export.write_html(G, path, title=title, max_nodes=max_html_nodes)
