@@ -34,6 +34,7 @@ bench: install-test
 	$(BIN)/python benchmarks/sparql.py
 	$(BIN)/python benchmarks/corpus.py
 	$(BIN)/python benchmarks/eval.py
+	$(BIN)/python benchmarks/explorer.py
 
 # Rebuild the vocabularies learned from ../shared/data/ner (kg/data/nlp/learned/; committed).
 lexicons: install

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, InputWarning, UsageError
 
 
 @dataclass(slots=True)
@@ -25,6 +25,7 @@ class BuildSummary:
     articles: int = 0
     mentions: Counter = field(default_factory=Counter)
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
     nodes: int = 0
     edges: int = 0
     outputs: list[Path] = field(default_factory=list)
@@ -36,6 +37,7 @@ class BuildSummary:
             f"articles: {self.articles}",
             f"mentions: {sum(self.mentions.values())} ({labels})" if labels else "mentions: 0",
             f"graph: {self.nodes} nodes, {self.edges} edges",
+            *([f"warnings: {len(self.warnings)} articles without a year ([W101] above, and in the report)"] if self.warnings else []),
             "wrote: " + ", ".join(str(p) for p in self.outputs),
         ]
         return "\n".join(lines)
@@ -55,6 +57,14 @@ def _manifest_profile(paths: Iterable[str | Path]) -> str | None:
     return None
 
 
+def undated(article) -> InputWarning | None:
+    """W101 naming the page file and the article, when the article's date has no year."""
+    if article.date and not article.date.startswith("--"):
+        return None
+    what = f"{article.id} ({article.headline})" if article.headline else article.id
+    return InputWarning("W101", article.source, detail=what)
+
+
 def _progress(iterable, console, desc: str):
     if console.verbosity == 0 or not sys.stderr.isatty():
         return iterable
@@ -70,11 +80,16 @@ def run_build(
     year: int | None = None,
     profile: str | None = None,
     n_process: int = 1,
-    max_html_nodes: int = 1500,
+    max_html_nodes: int = 50_000,
+    formats: Iterable[str] | None = None,
     console=None,
 ) -> BuildSummary:
-    """Build every output of ``kg build`` into ``output``; returns what happened."""
-    from kg.export import write_html, write_json, write_turtle
+    """Build every output of ``kg build`` into ``output``; returns what happened.
+
+    ``formats`` names the graph files to write (:data:`kg.export.formats.FORMATS`; default
+    JSON, Turtle and HTML); articles, mentions and the report are always written.
+    """
+    from kg.export.formats import DEFAULT_FORMATS, write_formats
     from kg.graph import GraphBuilder
     from kg.ingest import iter_page_files, read_pages
     from kg.nlp import load_pipeline
@@ -111,6 +126,9 @@ def run_build(
                 summary.mentions[m.label] += 1
                 men_fh.write(json.dumps(m.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
             builder.add(result)
+            if (warning := undated(result.article)) is not None:
+                summary.warnings.append(warning)
+                console.warning(str(warning))
             console.debug(
                 f"{result.article.id}: {len(result.mentions)} mentions, {len(result.posts)} posts, "
                 f"{len(result.claims)} relations  {result.article.headline or ''}"
@@ -118,9 +136,8 @@ def run_build(
     G = builder.graph()
     summary.nodes, summary.edges = G.number_of_nodes(), G.number_of_edges()
     report = build_report(G, summary)
-    write_json(G, output / "graph.json")
-    write_turtle(G, output / "graph.ttl")
-    write_html(G, output / "graph.html", max_nodes=max_html_nodes, title="kg — " + ", ".join(map(str, paths)))
+    graphs = write_formats(G, output, DEFAULT_FORMATS if formats is None else formats,
+                           title="kg — " + ", ".join(map(str, paths)), max_html_nodes=max_html_nodes)
     write_report(report, output / "report.json", output / "report.html")
-    summary.outputs = [output / n for n in ("articles.jsonl", "mentions.jsonl", "graph.json", "graph.ttl", "graph.html", "report.json", "report.html")]
+    summary.outputs = [output / "articles.jsonl", output / "mentions.jsonl", *graphs, output / "report.json", output / "report.html"]
     return summary

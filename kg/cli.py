@@ -1,11 +1,16 @@
-"""The ``kg`` command line: build, query, show, stats.
+"""The ``kg`` command line: build, query, show, stats, export.
+
+Options may come before, between or after the positional arguments
+(``kg query output/graph.ttl --format csv 'SELECT …'``): each command's arguments are parsed
+with :meth:`argparse.ArgumentParser.parse_intermixed_args`.
 
 Exit codes (scripts can rely on them):
 
 * 0 — success;
 * 1 — the command ran, but some inputs failed (an unreadable page; the rest was built);
-* 2 — usage error: bad arguments, a profile that is unknown or malformed, a query that does
-  not parse, a graph file that is not kg's, an output folder that cannot be written.
+* 2 — usage error: bad arguments, an input path that does not exist (nothing is written), a
+  profile that is unknown or malformed, a query that does not parse, a graph file that is not
+  kg's, an output folder that cannot be written.
 """
 
 from __future__ import annotations
@@ -17,17 +22,21 @@ from pathlib import Path
 
 from kg import __version__
 from kg.errors import InputError, KGError, UsageError
+from kg.export.formats import DEFAULT_FORMATS, FORMATS
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+#: Options of ``kg`` itself; any other option before a command's name is the command's.
+GLOBAL_OPTIONS = ("-h", "--help", "--version")
 
 BUILD_EXAMPLES = """examples:
   kg build seeds -o output                     pages of a folder -> output/
   kg build a.txt b.txt -o out --year 2023      files; month/day datelines get year 2023
   kg build pages/ -o out --profile my.toml     another newspaper's home city and province
   kg build pages/ -o out -j 2                  parse with two processes
+  kg build seeds -o output --formats all       also FtM, GraphML, GEXF and Cypher files
 
-writes: articles.jsonl, mentions.jsonl, graph.json, graph.ttl, graph.html,
-        report.json, report.html (each written atomically)"""
+writes: articles.jsonl, mentions.jsonl, the --formats (default graph.json, graph.ttl,
+        graph.html), report.json, report.html (each written atomically)"""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -47,6 +56,10 @@ class Console:
     def debug(self, text: str) -> None:
         if self.verbosity >= 2:
             print(text, file=sys.stderr)
+
+    def warning(self, text: str) -> None:
+        if self.verbosity >= 1:
+            print(f"kg: warning: {text}", file=sys.stderr)
 
     def error(self, text: str) -> None:
         print(f"kg: {text}", file=sys.stderr)
@@ -75,12 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--year", type=int, help="year for month/day datelines (overrides manifest.toml)")
     b.add_argument("--profile", help="newspaper profile name or TOML file (default: manifest's, else taiyuan_daily)")
     b.add_argument("-j", "--n-process", type=int, default=1, help="parser processes (default 1)")
-    b.add_argument("--max-html-nodes", type=int, default=1500, help="cap of the HTML explorer (top nodes by degree)")
+    b.add_argument("--max-html-nodes", type=int, default=50_000, help="nodes the HTML explorer carries at most (the most connected; default 50000)")
+    b.add_argument("--formats", default=",".join(DEFAULT_FORMATS), metavar="LIST",
+                   help=f"graph files to write, comma-separated: {', '.join(FORMATS)} or all (default: %(default)s)")
     _add_verbosity(b)
     b.set_defaults(func=cmd_build)
 
     for register in _EXTRA_COMMANDS:
         register(sub)
+    parser.set_defaults(commands=sub.choices)
     return parser
 
 
@@ -157,9 +173,6 @@ def _register_eval(sub) -> None:
     e.set_defaults(func=cmd_eval)
 
 
-_EXTRA_COMMANDS = [_register_query, _register_show, _register_stats, _register_eval]
-
-
 def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
@@ -199,6 +212,30 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
         atomic_write(args.json, json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
     return EXIT_INPUT_FAILED if failed else EXIT_OK
+
+
+EXPORT_EXAMPLES = """examples:
+  kg export output/graph.json --to ftm -o graph.ftm.json       FollowTheMoney (Aleph, ftm validate)
+  kg export output/graph.json --to gexf -o graph.gexf          Gephi
+  kg export output/graph.json --to cypher -o neo4j/            CSV + import.sh + load.cypher
+  kg export output/graph.json --to html -o top.html --max-html-nodes 5000
+
+formats: """ + "\n         ".join(f"{f.name:8} {f.description}" for f in FORMATS.values())
+
+
+def _register_export(sub) -> None:
+    e = sub.add_parser("export", help="a built graph.json in another format (FtM, GraphML, GEXF, Cypher, …)",
+                       epilog=EXPORT_EXAMPLES, formatter_class=_Formatter)
+    e.add_argument("graph", type=Path, metavar="GRAPH.json", help="graph.json of a build")
+    e.add_argument("--to", required=True, choices=tuple(FORMATS), metavar="FORMAT", help=f"one of {', '.join(FORMATS)}")
+    e.add_argument("-o", "--output", type=Path, help="file to write (a folder for cypher; default: the format's usual name beside GRAPH)")
+    e.add_argument("--title", help="title of an html page (default: kg — GRAPH)")
+    e.add_argument("--max-html-nodes", type=int, default=50_000, help="nodes an html page carries at most (the most connected; default 50000)")
+    _add_verbosity(e)
+    e.set_defaults(func=cmd_export)
+
+
+_EXTRA_COMMANDS = [_register_query, _register_show, _register_stats, _register_eval, _register_export]
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -275,14 +312,32 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    fmt = FORMATS[args.to]
+    G = _load_graph(args.graph)
+    out = args.output or args.graph.parent / fmt.file
+    if out.exists() and out.is_dir() != fmt.folder:
+        raise UsageError("E901", out, detail=f"{fmt.name} writes {'a folder' if fmt.folder else 'one file'}, and this is {'a folder' if out.is_dir() else 'a file'}")
+    fmt.write(G, out, title=args.title or f"kg — {args.graph}", max_html_nodes=args.max_html_nodes)
+    _console(args).info(f"wrote: {out}")
+    return EXIT_OK
+
+
 def _console(args: argparse.Namespace) -> Console:
     return Console(0 if getattr(args, "quiet", False) else 2 if getattr(args, "verbose", False) else 1)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import run_build
+    from kg.export.formats import parse_formats
 
+    formats = parse_formats(args.formats)
+    missing = [p for p in args.paths if not Path(p).exists()]
     console = _console(args)
+    if missing:  # checked before anything is read or written
+        for path in missing:
+            console.error(str(UsageError("E100", path)))
+        return EXIT_USAGE
     summary = run_build(
         args.paths,
         args.output,
@@ -290,15 +345,33 @@ def cmd_build(args: argparse.Namespace) -> int:
         profile=args.profile,
         n_process=args.n_process,
         max_html_nodes=args.max_html_nodes,
+        formats=formats,
         console=console,
     )
     console.info(summary.text())
     return EXIT_INPUT_FAILED if summary.errors else EXIT_OK
 
 
+def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command's arguments in any order: options before, between or after the positionals,
+    and before the command's name (``kg -q build seeds``). argparse cannot intermix through
+    sub-commands, so the command's own parser reads every argument but ``-h`` and ``--version``
+    given before it."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = parser.get_default("commands")
+    for i, token in enumerate(argv):
+        if token in commands:
+            own = [a for a in argv[:i] if a in GLOBAL_OPTIONS]
+            args = parser.parse_args(own)
+            rest = [a for a in argv[:i] if a not in GLOBAL_OPTIONS] + argv[i + 1:]
+            sub = commands[token].parse_intermixed_args(rest)
+            return argparse.Namespace(**{**vars(args), **vars(sub), "command": token})
+    return parser.parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 #: Message templates by code. E1xx input, E2xx NLP, E3xx resolution data, E4xx export,
-#: E5xx query, E6xx evaluation data, E9xx usage.
+#: E5xx query, E6xx evaluation data, E9xx usage; W1xx warnings about input (the run goes on, exit
+#: code unchanged).
 MESSAGES: dict[str, str] = {
     "E100": "no such file or directory",
     "E101": "not UTF-8 or GB18030 text ({detail})",
@@ -21,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "E104": "cannot read file ({detail})",
     "E105": "no .txt pages found",
     "E106": "bad manifest ({detail})",
+    "W101": "article {detail} has no year: give its page an issue date in manifest.toml ([pages.\"<file>\"] date = YYYY-MM-DD) or run with --year",
     "E201": "pkuseg segmenter needs a model path; spacy-pkuseg has no model offline ({detail})",
     "E202": "unknown pipeline component or setting ({detail})",
     "E301": "bad data file ({detail})",
@@ -53,6 +55,11 @@ class KGError(Exception):
 
 class InputError(KGError):
     """A page that cannot be read as text. The build goes on with the other pages."""
+
+
+class InputWarning(KGError):
+    """Something an input lacks that the build works around (an article without a year).
+    Reported, never raised by the pipeline."""
 
 
 class DataError(KGError):

@@ -40,3 +40,10 @@ def test_linked_files_exist():
             assert (ROOT / link).exists(), link
     for path in re.findall(r"`((?:queries|notebooks|kg/data/[a-z]+|ontology)/[\w./-]+\.(?:rq|ipynb|toml|tsv|ttl))`", README):
         assert (ROOT / path).exists(), path
+
+
+def test_one_way_to_call_kg():
+    """Every kg command the README shows is .venv/bin/kg (bare `kg` is not on PATH after make run)."""
+    bare = re.findall(r"(?<![/\w.-])kg (?:build|query|show|stats|export|eval)\b", README)
+    assert bare == []
+    assert len(re.findall(r"\.venv/bin/kg (?:build|query|show|stats|export|eval)\b", README)) >= 8

@@ -1,18 +1,27 @@
-"""The graph as one offline HTML page: pyvis builds the vis-network data, kg's own template
+"""The graph as one offline HTML page (the explorer): vis-network draws, kg's own template
 inlines every script and style from installed files (vis-network from pyvis's lib folder, kg's
 CSS/JS from ``kg/export/assets``), so the page works from ``file://`` with the network off.
 
-pyvis 0.3.2's own template links bootstrap and tom-select from CDNs even with
-``cdn_resources="in_line"``, so it is not used; the legend, filter and search are kg's.
-Texts reach the page only as JSON (``<`` ``>`` ``&`` escaped) and are put in the DOM with
-``textContent`` by ``assets/kg.js``: a node named ``<img src=x onerror=alert(1)>`` is text.
+The page carries the whole graph as compact JSON (tables of types, predicates, nodes, relation
+groups, articles and sentences; see :func:`explorer_payload`) and draws only part of it:
 
-Large graphs keep the ``max_nodes`` nodes of highest degree (the page says so); the layout
-stabilises for a bounded number of iterations and then physics is switched off.
+* the **overview**: the ``overview`` most connected entities (degree over relations between
+  entities; articles are hidden until asked for), laid out by a bounded force simulation;
+* the **focused view** of a selected node: the node and its neighbours on rings around it
+  (``assets/kg.js`` sizes the rings from the measured labels, so no two labels overlap),
+  the rest dimmed; the side panel lists posts, relations as links (with evidence sentences
+  and dates) and articles; ``#node=<id>`` in the URL keeps the selection;
+* filters by type, predicate and date range recompute and re-lay out whichever view is shown.
+
+pyvis 0.3.2's own template links bootstrap and tom-select from CDNs even with
+``cdn_resources="in_line"``, so it is not used; pyvis supplies the vis-network build. Texts
+reach the page only as JSON (``<`` ``>`` ``&`` escaped) and are put in the DOM with
+``textContent``: a node named ``<img src=x onerror=alert(1)>`` is text.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -21,26 +30,28 @@ from typing import Any
 import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyvis.network import Network
 
 import kg
 from kg.errors import ExportError
 from kg.export.common import atomic_write, check_graph, edge_evidence, iter_list, sorted_edges
 from kg.export.turtle import attribute_label
+from kg.resources import load_toml
 from kg.schema import SCHEMA
 
 ASSETS = Path(__file__).parent / "assets"
 VIS_VERSION = "9.1.2"
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
 
-#: Items listed per tooltip section in the page (the rest is counted, not listed).
-MAX_ITEMS = 8
-#: Characters of a node label drawn on the canvas (the full name is in tooltip and details).
-MAX_LABEL = 14
-#: Layout work is bounded: about ITERATION_BUDGET node-iterations, within these limits.
-ITERATION_BUDGET, MIN_ITERATIONS, MAX_ITERATIONS = 200_000, 120, 600
-#: Node attributes shown as facts in tooltips: attribute -> Chinese caption.
-FACTS = {"roles": "身份", "kind": "类别", "admin_level": "级别", "adcode": "区划代码", "mentions": "提及", "date": "日期", "section": "栏目", "source": "来源"}
+#: Nodes drawn in the overview (the most connected entities).
+OVERVIEW = 150
+#: Nodes the page carries at most (those of highest degree); past it the page says so.
+MAX_NODES = 50_000
+
+
+@lru_cache(maxsize=None)
+def settings() -> dict[str, Any]:
+    """``kg/data/export/explorer.toml``: captions, limits and drawing options of the page."""
+    return load_toml("export/explorer.toml")
 
 
 @lru_cache(maxsize=None)
@@ -59,8 +70,24 @@ def _asset(path: Path) -> str:
     return text
 
 
+def entity_degree(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Relations of each node with entities (edges to or from an Article do not count).
+
+    >>> from kg.graph.query import example_graph
+    >>> entity_degree(example_graph())["person/武晓花"]
+    2
+    """
+    degree = dict.fromkeys(G.nodes, 0)
+    for s, o in G.edges():
+        if G.nodes[s]["type"] != "Article" and G.nodes[o]["type"] != "Article":
+            degree[s] += 1
+            degree[o] += 1
+    return degree
+
+
 def select_nodes(G: nx.MultiDiGraph, max_nodes: int) -> list[str]:
-    """The nodes drawn: all of them, or the ``max_nodes`` of highest degree (ties by id).
+    """The nodes the page carries: all of them, or the ``max_nodes`` of highest degree (ties by
+    id), sorted by id.
 
     >>> G = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("b", "c"), ("c", "d")])
     >>> select_nodes(G, 2)
@@ -72,148 +99,136 @@ def select_nodes(G: nx.MultiDiGraph, max_nodes: int) -> list[str]:
     return sorted(ranked[:max_nodes])
 
 
-def _short(text: str, limit: int = MAX_LABEL) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _headline(G: nx.MultiDiGraph, article_id: str) -> tuple[str, str]:
-    data = G.nodes.get(f"article/{article_id}")
-    if not data:
-        return article_id, ""
-    return str(data.get("headline") or data.get("label") or article_id), str(data.get("date") or "")
-
-
-def _node_payload(G: nx.MultiDiGraph, node: str, data: dict[str, Any]) -> dict[str, Any]:
-    etype = SCHEMA.type(data["type"])
-    posts = sorted(
-        (str(e.get("title") or ""), G.nodes[o]["label"], str(e.get("date") or ""))
-        for _, o, e in G.out_edges(node, data=True)
-        if e.get("predicate") == "holdsPost"
-    )
-    article_ids = list(iter_list(data.get("articles")))
-    facts = []
-    for attribute, caption in FACTS.items():
+def _facts(data: dict[str, Any]) -> list[str]:
+    out = []
+    for attribute, caption in settings()["facts"].items():
         values = [attribute_label(attribute, str(v)) for v in iter_list(data.get(attribute))]
-        if values and not (etype.name != "Article" and attribute in ("date", "section", "source")):
-            facts.append(f"{caption}：{'、'.join(values)}")
-    return {
-        "type": etype.name,
-        "typeZh": etype.zh,
-        "name": data["label"],
-        "aliases": [str(a) for a in iter_list(data.get("aliases")) if str(a) != data["label"]],
-        "facts": facts,
-        "posts": [list(p) for p in dict.fromkeys(posts)],
-        "articles": [list(_headline(G, a)) for a in article_ids[:MAX_ITEMS]],
-        "nArticles": len(article_ids),
-    }
+        if values and not (data["type"] != "Article" and attribute in settings()["article_facts"]):
+            out.append(f"{caption}：{'、'.join(values)}")
+    return out
 
 
-def _edge_groups(G: nx.MultiDiGraph, shown: set[str]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-    """Edges between drawn nodes, one group per (subject, object, predicate)."""
+def explorer_payload(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES, overview: int = OVERVIEW) -> dict[str, Any]:
+    """The data of the page, as tables that refer to each other by index:
+
+    * ``types``: ``[name, zh, en, colour, shape]`` (schema order); ``preds``: ``[name, zh, en]``;
+    * ``nodes``: ``[id, label, type, aliases, facts, articles, degree]`` sorted by id, where
+      ``articles`` are indices into ``articles`` and ``degree`` is :func:`entity_degree`;
+    * ``edges``: one per (subject, object, predicate): ``[subject, object, predicate,
+      qualifiers, dates, evidence]`` with node and predicate indices, ``dates`` the relation's
+      own dates (ISO or ``--MM-DD``) and ``evidence`` ``[sentence, article]`` index pairs;
+    * ``articles``: ``[headline, date, node]`` (``node`` is -1 when the article is not a node
+      of ``G``, as in an ego subgraph); ``sentences``: the evidence sentences, each once;
+    * ``meta``: counts, ``overview`` (nodes drawn first) and the limits of the focused view.
+
+    Raises ExportError E402 for a graph that is not kg's, E401 for ``max_nodes`` or
+    ``overview`` below 1.
+    """
+    check_graph(G)
+    if max_nodes < 1 or overview < 1:
+        raise ExportError("E401", detail=f"max_nodes and overview must be at least 1, got {max_nodes} and {overview}")
+    kept = select_nodes(G, max_nodes)
+    index = {node: i for i, node in enumerate(kept)}
+    degree = entity_degree(G)
+    types = list(SCHEMA.types.values())
+    type_index = {t.name: i for i, t in enumerate(types)}
+    preds = list(SCHEMA.predicates.values())
+    pred_index = {p.name: i for i, p in enumerate(preds)}
+
+    articles: list[list[Any]] = []
+    article_index: dict[str, int] = {}
+
+    def article(article_id: str) -> int:
+        if article_id not in article_index:
+            node = f"article/{article_id}"
+            data = G.nodes.get(node) or {}
+            headline = str(data.get("headline") or data.get("label") or article_id)
+            article_index[article_id] = len(articles)
+            articles.append([headline, str(data.get("date") or ""), index.get(node, -1)])
+        return article_index[article_id]
+
+    for node in kept:  # articles in node order first, so their indices do not depend on edges
+        if G.nodes[node]["type"] == "Article":
+            article(node.removeprefix("article/"))
+    nodes = []
+    for node in kept:
+        data = G.nodes[node]
+        own = [article(node.removeprefix("article/"))] if data["type"] == "Article" else []
+        nodes.append([
+            node, data["label"], type_index[data["type"]],
+            [str(a) for a in iter_list(data.get("aliases")) if str(a) != data["label"]],
+            _facts(data),
+            own or [article(str(a)) for a in iter_list(data.get("articles"))],
+            degree[node],
+        ])
+
+    sentences: list[str] = []
+    sentence_index: dict[str, int] = {}
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for s, o, _key, data in sorted_edges(G):
-        if s in shown and o in shown:
+        if s in index and o in index:
             groups[(s, o, data["predicate"])].append(data)
-    return groups
-
-
-def _edge_payload(G: nx.MultiDiGraph, s: str, o: str, predicate: str, group: list[dict[str, Any]]) -> dict[str, Any]:
-    pred = SCHEMA.predicate(predicate)
-    qualifiers: list[str] = []
-    for data in group:
-        bits = [str(data[k]) for k in ("title", "date") if data.get(k)]
-        if data.get("weight") is not None:
-            bits.append(f"共同出现 {data['weight']} 篇")
-        if bits:
-            qualifiers.append(" ".join(bits))
-    evidence = []
-    for data in group:
-        for ev in edge_evidence(data):
-            headline, date = _headline(G, str(ev["article_id"]))
-            evidence.append((str(ev["sentence"]), headline, date))
-    evidence = list(dict.fromkeys(evidence))
-    sources = sorted({str(d["source"]) for d in group if d.get("source")})
+    edges = []
+    for (s, o, predicate), group in groups.items():
+        qualifiers, dates, evidence = [], [], []
+        for data in group:
+            bits = [str(data[k]) for k in ("title",) if data.get(k)]
+            if data.get("weight") is not None:
+                bits.append(settings()["captions"]["weight"].format(n=data["weight"]))
+            if bits:
+                qualifiers.append(" ".join(bits))
+            if data.get("date"):
+                dates.append(str(data["date"]))
+            for ev in edge_evidence(data):
+                sentence = str(ev["sentence"])
+                if sentence not in sentence_index:
+                    sentence_index[sentence] = len(sentences)
+                    sentences.append(sentence)
+                evidence.append((sentence_index[sentence], article(str(ev["article_id"]))))
+            if not data.get("evidence") and data.get("source"):
+                qualifiers.append(settings()["captions"]["source"].format(source=data["source"]))
+        edges.append([index[s], index[o], pred_index[predicate], list(dict.fromkeys(qualifiers)),
+                      sorted(set(dates)), [list(e) for e in dict.fromkeys(evidence)]])
+    shown = len(kept)
     return {
-        "pred": pred.name,
-        "predZh": pred.zh,
-        "from": G.nodes[s]["label"],
-        "to": G.nodes[o]["label"],
-        "qualifiers": list(dict.fromkeys(qualifiers)),
-        "evidence": [list(e) for e in evidence[:MAX_ITEMS]],
-        "nEvidence": len(evidence),
-        "source": "、".join(sources),
-    }
-
-
-def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
-    """vis-network options: bounded stabilisation (fewer iterations for bigger graphs)."""
-    big = n_nodes > 300 or n_edges > 1000
-    iterations = max(MIN_ITERATIONS, min(MAX_ITERATIONS, ITERATION_BUDGET // max(n_nodes, 1)))
-    return {
-        "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 100},
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
-        },
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
-        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"},
-                  "scaling": {"min": 8, "max": 36, "label": {"enabled": False}}, "borderWidth": 1},
-        "edges": {"color": {"color": "#a8b0b8", "highlight": "#333333", "hover": "#555555"}, "width": 1,
-                  "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
-                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
-    }
-
-
-def network_payload(G: nx.MultiDiGraph, max_nodes: int = 1500) -> dict[str, Any]:
-    """The data the page draws: pyvis nodes and edges with kg's tooltip fields, options, meta."""
-    check_graph(G)
-    if max_nodes < 1:
-        raise ExportError("E401", detail=f"max_nodes must be at least 1, got {max_nodes}")
-    drawn = select_nodes(G, max_nodes)
-    shown = set(drawn)
-    net = Network(directed=True, cdn_resources="in_line")
-    for node in drawn:
-        data = G.nodes[node]
-        etype = SCHEMA.type(data["type"])
-        net.add_node(node, label=_short(data["label"]), shape=etype.shape, color=etype.color,
-                     value=G.degree(node) + 1, kg=_node_payload(G, node, data))
-    groups = _edge_groups(G, shown)
-    for i, ((s, o, predicate), group) in enumerate(groups.items()):
-        net.add_edge(s, o, id=f"e{i}", kg=_edge_payload(G, s, o, predicate, group))
-    counts: dict[str, int] = defaultdict(int)
-    for node in drawn:
-        counts[G.nodes[node]["type"]] += 1
-    legend = [{"name": t.name, "zh": t.zh, "en": t.en, "color": t.color, "shape": t.shape, "count": counts[t.name]}
-              for t in SCHEMA.types.values() if counts[t.name]]
-    return {
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": _options(len(net.nodes), len(net.edges)),
-        "legend": legend,
-        "meta": {"shown": len(drawn), "total": G.number_of_nodes(), "edges": len(net.edges), "maxNodes": max_nodes},
+        "types": [[t.name, t.zh, t.en, t.color, t.shape] for t in types],
+        "preds": [[p.name, p.zh, p.en] for p in preds],
+        "nodes": nodes,
+        "edges": edges,
+        "articles": articles,
+        "sentences": sentences,
+        "meta": {"total": G.number_of_nodes(), "nodes": shown, "edges": len(edges), "overview": overview,
+                 **settings()["view"]},
+        "options": settings()["vis"],
     }
 
 
 def _note(meta: dict[str, Any]) -> str:
-    if meta["shown"] < meta["total"]:
-        return (f"图太大：按连接数显示前 {meta['shown']} 个节点（共 {meta['total']} 个），{meta['edges']} 条关系。"
-                "用 kg show 名称 查看单个实体的关系网。")
-    return f"{meta['total']} 个节点，{meta['edges']} 条关系。悬停查看证据，点击查看详情。"
+    captions = settings()["captions"]
+    if meta["nodes"] < meta["total"]:
+        return captions["capped"].format(**meta)
+    return captions["complete"].format(**meta)
 
 
-def render_html(G: nx.MultiDiGraph, *, max_nodes: int = 1500, title: str = "kg") -> str:
+def render_html(G: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, overview: int = OVERVIEW, title: str = "kg") -> str:
     """The page as a string (see :func:`write_html`)."""
-    payload = network_payload(G, max_nodes)
+    payload = explorer_payload(G, max_nodes, overview)
+    counts: dict[int, int] = defaultdict(int)
+    for n in payload["nodes"]:
+        counts[n[2]] += 1
+    legend = [{"index": i, "name": t[0], "zh": t[1], "en": t[2], "color": t[3], "shape": t[4], "count": counts[i]}
+              for i, t in enumerate(payload["types"]) if counts[i]]
+    used = {e[2] for e in payload["edges"]}
+    predicates = [{"index": i, "name": p[0], "zh": p[1]} for i, p in enumerate(payload["preds"]) if i in used]
     env = Environment(loader=FileSystemLoader(ASSETS), autoescape=select_autoescape(default=True), keep_trailing_newline=True)
     template = env.get_template("page.html")
     return template.render(
         title=title,
         note=_note(payload["meta"]),
-        legend=payload.pop("legend"),
-        payload=payload,
+        legend=legend,
+        predicates=predicates,
+        payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"),
         version=kg.__version__,
         pyvis_version=pyvis.__version__,
         vis_version=VIS_VERSION,
@@ -224,6 +239,11 @@ def render_html(G: nx.MultiDiGraph, *, max_nodes: int = 1500, title: str = "kg")
     )
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = 1500, title: str = "kg") -> None:
-    """Write an offline, self-contained explorer page for ``G`` (any subgraph works), atomically."""
-    atomic_write(path, render_html(G, max_nodes=max_nodes, title=title).encode("utf-8"))
+def write_html(G: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = MAX_NODES, overview: int = OVERVIEW, title: str = "kg") -> None:
+    """Write the offline explorer page for ``G`` (any subgraph works), atomically.
+
+    ``overview``: nodes drawn when the page opens; ``max_nodes``: nodes the page carries (the
+    most connected). Raises ExportError: E402 for a graph that is not kg's, E401 when the page
+    cannot be written or a limit is below 1.
+    """
+    atomic_write(path, render_html(G, max_nodes=max_nodes, overview=overview, title=title).encode("utf-8"))

@@ -73,8 +73,10 @@ def build_report(G: nx.MultiDiGraph, summary=None) -> dict[str, Any]:
             "articles": summary.articles,
             "mentions": dict(sorted(summary.mentions.items())),
             "failed": len(summary.errors),
+            "undated": len(getattr(summary, "warnings", ())),
         }
-        report["warnings"] = [{"file": e.path, "code": e.code, "message": e.message} for e in summary.errors]
+        report["warnings"] = [{"file": e.path, "code": e.code, "message": e.message}
+                              for e in [*summary.errors, *getattr(summary, "warnings", ())]]
     return report
 
 
@@ -139,7 +141,8 @@ def report_html(report: dict[str, Any]) -> str:
         f'{counts["nodes"]} nodes, {counts["edges"]} edges.</p>',
     ]
     if run:
-        parts.append("<h2>Run</h2>" + _table(["files", "articles", "failed"], [[run["files"], run["articles"], run["failed"]]]))
+        parts.append("<h2>Run</h2>" + _table(["files", "articles", "failed", "articles without a year"],
+                                             [[run["files"], run["articles"], run["failed"], run.get("undated", 0)]]))
         parts.append(_table(["mention label", "count"], [[k, v] for k, v in run["mentions"].items()]))
     parts.append('<h2>Entities and relations</h2><div class="grid">')
     parts.append(_bars("Entities per type", types, type_colors))

@@ -12,6 +12,7 @@ else the XML Schema gMonthDay ``--01-09``.
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -97,6 +98,17 @@ def find_dateline(lead: str, rules: Rules | None = None) -> Dateline | None:
     if match:
         return _make(match.group("month"), match.group("day"), match.group("year"), None, rules)
     return None
+
+
+def year_before(dateline: Dateline, issued: _dt.date) -> int:
+    """The year of a month/day dateline on a page issued on ``issued``: the issue's year, or
+    the year before when the day comes after the issue's day (a December item in a January
+    paper).
+
+    >>> year_before(Dateline(12, 14, None), _dt.date(2023, 12, 15)), year_before(Dateline(12, 24, None), _dt.date(2023, 1, 10))
+    (2023, 2022)
+    """
+    return issued.year if (dateline.month, dateline.day) <= (issued.month, issued.day) else issued.year - 1
 
 
 def iso_date(dateline: Dateline | None, year: int | None) -> str | None:

@@ -3,16 +3,22 @@
 A folder of pages may hold a ``manifest.toml`` (see ``seeds/manifest.toml``)::
 
     profile = "taiyuan_daily"
-    year = 2023                                   # optional default for every file
-    [files]
-    "000_b783142fb1ce736d.txt" = { year = 2023 }
+    year = 2023                                   # optional default for every page
+    [pages."000_b783142fb1ce736d.txt"]
+    date = 2023-01-09                             # the issue date of the page (a TOML date)
+    [pages."002_83424e25a61f6bbd.txt"]
+    year = 2022                                   # or only its year
 
-Datelines give month and day only; the year of a page is, in order: the ``year`` argument,
-its entry in the manifest beside it, the manifest's default ``year``, else unknown.
+(``[files]`` is the older name of ``[pages]`` and still read.) Datelines give month and day
+only. A page's dates come, in order, from the ``year`` argument, the page's ``date`` (items
+without a dateline get the issue date; a dateline takes the issue's year, or the year before
+for a day after the issue's), the page's ``year``, the manifest's ``year``, else stay without
+a year (``--01-09``).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
@@ -56,7 +62,9 @@ def _check_year(value: Any, where: str, path: Path) -> int:
 
 
 def load_manifest(folder: str | Path) -> dict:
-    """``folder/manifest.toml`` as ``{"profile": …, "year": …, "files": {name: {"year": int}}}``.
+    """``folder/manifest.toml`` as ``{"profile": …, "year": …, "files": {name: entry}}``, an
+    entry ``{"year": int}`` and/or ``{"date": datetime.date}`` per page (from ``[pages]``, or
+    from the older ``[files]``).
 
     No manifest gives ``{"files": {}}``. A manifest that is not valid TOML, or whose fields have
     the wrong type, raises InputError E106 naming the file and the problem.
@@ -71,14 +79,22 @@ def load_manifest(folder: str | Path) -> dict:
         raise InputError("E106", path, detail=str(exc)) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError("E106", path, detail=str(exc)) from exc
-    files = data.get("files", {})
-    if not isinstance(files, dict):
-        raise InputError("E106", path, detail="[files] must be a table of file names")
-    for name, entry in files.items():
-        if not isinstance(entry, dict):
-            raise InputError("E106", path, detail=f"files.{name!r} must be a table such as {{ year = 2023 }}")
-        if "year" in entry:
-            _check_year(entry["year"], f"files.{name!r}", path)
+    files: dict[str, dict] = {}
+    for table in ("files", "pages"):
+        entries = data.pop(table, {})
+        if not isinstance(entries, dict):
+            raise InputError("E106", path, detail=f"[{table}] must be a table of file names")
+        for name, entry in entries.items():
+            where = f"{table}.{name!r}"
+            if not isinstance(entry, dict):
+                raise InputError("E106", path, detail=f"{where} must be a table such as {{ date = 2023-12-15 }}")
+            if "year" in entry:
+                _check_year(entry["year"], where, path)
+            if "date" in entry:
+                _check_date(entry["date"], where, path)
+                if "year" in entry and entry["year"] != entry["date"].year:
+                    raise InputError("E106", path, detail=f"{where}: year {entry['year']} and date {entry['date']} disagree")
+            files[name] = {**files.get(name, {}), **entry}
     if "year" in data:
         _check_year(data["year"], "year", path)
     if "profile" in data and not isinstance(data["profile"], str):
@@ -86,9 +102,18 @@ def load_manifest(folder: str | Path) -> dict:
     return {**data, "files": files}
 
 
-def _year_of(path: Path, manifest: dict) -> int | None:
+def _check_date(value: Any, where: str, path: Path) -> _dt.date:
+    if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date) or value.year not in YEAR_RANGE:
+        raise InputError("E106", path, detail=f"{where}: date must be a TOML date such as 2023-12-15 (no quotes, no time), got {value!r}")
+    return value
+
+
+def _dating(path: Path, manifest: dict) -> tuple[int | None, _dt.date | None]:
+    """(year, issue date) of a page from its manifest."""
     entry = manifest.get("files", {}).get(path.name, {})
-    return entry.get("year", manifest.get("year"))
+    if "date" in entry:
+        return None, entry["date"]
+    return entry.get("year", manifest.get("year")), None
 
 
 def source_names(files: Iterable[Path]) -> dict[Path, str]:
@@ -149,5 +174,5 @@ def read_pages(
         except InputError as error:
             report(error)
             continue
-        page_year = year if year is not None else _year_of(path, manifests[path.parent])
-        yield from split_page(text, path, year=page_year, name=names[path])
+        page_year, issued = (year, None) if year is not None else _dating(path, manifests[path.parent])
+        yield from split_page(text, path, year=page_year, issued=issued, name=names[path])

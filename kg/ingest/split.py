@@ -37,9 +37,10 @@ Every character of ``Article.text`` is a verbatim slice of the page recorded in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 
-from kg.ingest.dates import Dateline, find_dateline, iso_date
+from kg.ingest.dates import Dateline, find_dateline, iso_date, year_before
 from kg.ingest.layout import BODY, BYLINE, CREDIT, DATE, HEAD, LEAD, PHOTO, SUB, Piece, scan_page
 from kg.ingest.rules import Rules, load_rules
 from kg.model import Article, Author, Segment
@@ -328,7 +329,7 @@ class _PageSplitter:
         return sorted(self.items, key=lambda item: item.start)
 
 
-def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, rules: Rules) -> Article:
+def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, issued: date | None, rules: Rules) -> Article:
     parts: list[str] = []
     segments: list[Segment] = []
     length = 0
@@ -347,6 +348,8 @@ def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, 
         dateline = found
     elif dateline.place is None and found is not None and found.place:
         dateline = Dateline(dateline.month, dateline.day, dateline.year, found.place)
+    if issued is not None and dateline is not None and dateline.year is None and year is None:
+        year = year_before(dateline, issued)
     return Article(
         id=f"{PurePosixPath(page).with_suffix('').as_posix()}/{ordinal:03d}",
         source=page,
@@ -356,7 +359,7 @@ def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, 
         section=item.section,
         headline=text[item.headline[0]:item.headline[1]] if item.headline else None,
         subheadlines=[text[s:e] for s, e in item.subheadlines],
-        date=iso_date(dateline, year),
+        date=iso_date(dateline, year) if dateline is not None else issued.isoformat() if issued is not None else None,
         dateline_place=dateline.place if dateline else None,
         agency=item.lead.agency if item.lead else None,
         authors=list(item.authors),
@@ -365,7 +368,8 @@ def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, 
 
 
 def split_page(
-    text: str, source: str | Path, *, year: int | None = None, rules: Rules | None = None, name: str | None = None
+    text: str, source: str | Path, *, year: int | None = None, issued: date | None = None,
+    rules: Rules | None = None, name: str | None = None,
 ) -> list[Article]:
     """A decoded page's items, in page order.
 
@@ -373,7 +377,9 @@ def split_page(
     file's base name, so ids do not depend on how the folder was spelled. ``name`` overrides
     the base name (``a/p.txt``: :func:`kg.ingest.read_pages` passes it when two pages read
     together share a file name). ``year`` completes the month/day datelines (``--01-09``
-    without it).
+    without it). ``issued``, the page's issue date, dates the items without a dateline and
+    gives a dateline without ``year`` the issue's year (the year before for a day after the
+    issue's).
 
     >>> page = "政务之要\\n\\n节前监督检查\\n\\n本报讯 1月9日迎泽区消息，该区开展检查。（刘涛）\\n"
     >>> [a] = split_page(page, "p/007.txt", year=2023)
@@ -384,4 +390,4 @@ def split_page(
     items = _PageSplitter(text, rules).run(scan_page(text, rules))
     items = [item for item in items if item.paragraphs]
     page = name or Path(source).name
-    return [_article(item, text, page, n, year, rules) for n, item in enumerate(items, 1)]
+    return [_article(item, text, page, n, year, issued, rules) for n, item in enumerate(items, 1)]

@@ -43,7 +43,7 @@ def browser():
 class Page:
     """A page opened from file:// with everything else blocked, and what happened on it."""
 
-    def __init__(self, browser, path: Path) -> None:
+    def __init__(self, browser, path: Path, hash: str = "") -> None:
         self.url = path.resolve().as_uri()
         self.external: list[str] = []  # non-file requests (blocked)
         self.other_files: list[str] = []  # file requests other than the page itself
@@ -55,7 +55,7 @@ class Page:
         self.page.on("console", lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None)
         self.page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
         self.page.on("dialog", self._dialog)
-        self.page.goto(self.url)
+        self.page.goto(self.url + hash)
         self.page.wait_for_function("window.kgReady === true", timeout=120_000)
 
     def _route(self, route) -> None:
@@ -78,8 +78,8 @@ class Page:
 def open_page(browser):
     pages: list[Page] = []
 
-    def _open(path: Path) -> Page:
-        page = Page(browser, path)
+    def _open(path: Path, hash: str = "") -> Page:
+        page = Page(browser, path, hash)
         pages.append(page)
         return page
 

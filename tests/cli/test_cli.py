@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, build_parser, main
+from kg.export.formats import FORMATS
 from tests.conftest import ROOT, SEEDS
 
 OUTPUTS = ("articles.jsonl", "mentions.jsonl", "graph.json", "graph.ttl", "graph.html", "report.json", "report.html")
@@ -70,13 +71,38 @@ def test_build_with_bad_inputs_reports_each_and_exits_1(tmp_path, capsys, nlp):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["run"]["failed"] == 3
     assert report["run"]["articles"] > 5  # the good page was still built
-    assert {w["code"] for w in report["warnings"]} == {"E101", "E102", "E103"}
+    assert {w["code"] for w in report["warnings"]} == {"E101", "E102", "E103", "W101"}  # W101: no manifest here
 
 
-def test_missing_path_is_an_input_failure(tmp_path, capsys, nlp):
-    code = main(["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o"), "-q"])
-    assert code == EXIT_INPUT_FAILED
-    assert "nope.txt" in capsys.readouterr().err
+def test_missing_input_path_is_a_usage_error_that_writes_nothing(tmp_path, capsys):
+    for argv in ([str(tmp_path / "nope.txt")], [str(SEEDS), str(tmp_path / "nope")]):
+        code = main(["build", *argv, "-o", str(tmp_path / "o"), "-q"])
+        assert code == EXIT_USAGE
+        [line] = capsys.readouterr().err.splitlines()
+        assert line == f"kg: {tmp_path / argv[-1].rsplit('/', 1)[-1]}: [E100] no such file or directory"
+        assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["query", "{ttl}", "--format", "csv", "{q}"],
+    ["query", "--format", "csv", "{ttl}", "{q}"],
+    ["query", "{ttl}", "{q}", "--format", "csv"],
+    ["--format", "csv", "query", "{ttl}", "{q}"],
+])
+def test_options_in_any_position(built, capsys, argv):
+    q = "SELECT ?name WHERE { ?p a kg:Official ; rdfs:label ?name } ORDER BY ?name"
+    assert main([a.format(ttl=built / "graph.ttl", q=q) for a in argv]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "name" and "周计伟" in lines
+
+
+def test_build_options_before_paths(tmp_path, capsys, nlp):
+    page = str(SEEDS / "003_c8387fcf9c81d2cd.txt")
+    assert main(["build", "-q", "-o", str(tmp_path), "--formats", "json,gexf", page]) == EXIT_OK
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "articles.jsonl", "graph.gexf", "graph.json", "mentions.jsonl", "report.html", "report.json"]
+    assert main(["build", page, "-o", str(tmp_path / "x"), "--formats", "gexf,pdf"]) == EXIT_USAGE
+    assert "'pdf'" in capsys.readouterr().err and not (tmp_path / "x").exists()
 
 
 @pytest.mark.parametrize("argv", [[], ["build"], ["build", "seeds", "--n-process", "x"], ["frobnicate"]])
@@ -170,7 +196,7 @@ def test_stats_matches_graph(built, capsys):
 def test_every_command_help_has_examples():
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    assert set(sub.choices) == {"build", "query", "show", "stats", "eval"}
+    assert set(sub.choices) == {"build", "query", "show", "stats", "eval", "export"}
     for name, p in sub.choices.items():
         assert "examples:" in p.format_help(), name
     assert "exit codes" in parser.format_help()
@@ -219,7 +245,7 @@ def test_verbose_build_lists_articles(tmp_path, capsys, nlp):
     assert "003_c8387fcf9c81d2cd/001: " in err and "posts" in err
 
 
-@pytest.mark.parametrize("command", ["build", "query", "show", "stats"])
+@pytest.mark.parametrize("command", ["build", "query", "show", "stats", "export"])
 def test_every_command_takes_quiet_and_verbose(command):
     help_text = build_parser()._subparsers._group_actions[0].choices[command].format_help()
     assert "--quiet" in help_text and "--verbose" in help_text
@@ -237,3 +263,49 @@ def test_bad_profile_and_output_are_usage_errors(tmp_path, capsys, nlp):
     blocker.write_text("x", encoding="utf-8")
     assert main(["build", page, "-o", str(blocker / "out"), "-q"]) == EXIT_USAGE
     assert "E401" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_export_every_format_from_graph_json(built, tmp_path, capsys, fmt):
+    out = tmp_path / FORMATS[fmt].file
+    assert main(["export", str(built / "graph.json"), "--to", fmt, "-o", str(out)]) == EXIT_OK
+    assert capsys.readouterr().err == f"wrote: {out}\n"
+    assert (out.is_dir() and len(list(out.iterdir())) > 5) if FORMATS[fmt].folder else out.stat().st_size > 1000
+    if fmt in ("json", "ttl"):  # the same bytes as the build wrote
+        assert out.read_bytes() == (built / out.name).read_bytes()
+
+
+def test_build_formats_all_matches_kg_export(built, tmp_path, capsys, nlp):
+    assert main(["build", str(SEEDS), "-o", str(tmp_path / "b"), "-q", "--formats", "all"]) == EXIT_OK
+    for fmt in ("ftm", "gexf", "graphml"):
+        assert main(["export", str(built / "graph.json"), "--to", fmt, "-o", str(tmp_path / fmt), "-q"]) == EXIT_OK
+        assert (tmp_path / fmt).read_bytes() == (tmp_path / "b" / FORMATS[fmt].file).read_bytes(), fmt
+    assert sorted(p.name for p in (tmp_path / "b" / "cypher").iterdir())[:2] == ["import.sh", "load.cypher"]
+
+
+def test_export_errors_are_usage_errors(built, tmp_path, capsys):
+    assert main(["export", str(tmp_path / "none.json"), "--to", "gexf"]) == EXIT_USAGE
+    assert "none.json" in capsys.readouterr().err
+    assert main(["export", str(built / "graph.json"), "--to", "cypher", "-o", str(built / "graph.json")]) == EXIT_USAGE
+    assert "cypher writes a folder" in capsys.readouterr().err
+
+
+def test_every_article_without_a_year_is_warned_in_terminal_and_report(tmp_path, capsys, nlp):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(SEEDS / "003_c8387fcf9c81d2cd.txt", pages)  # no manifest: no year anywhere
+    assert main(["build", str(pages), "-o", str(tmp_path / "o")]) == EXIT_OK
+    err = capsys.readouterr().err
+    articles = [json.loads(line) for line in (tmp_path / "o" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    undated = [a["id"] for a in articles if a["date"] is None or a["date"].startswith("--")]
+    assert len(undated) == len(articles) > 5
+    warned = [line for line in err.splitlines() if line.startswith("kg: warning: 003_c8387fcf9c81d2cd.txt: [W101]")]
+    assert [w.split("article ", 1)[1].split()[0] for w in warned] == undated
+    assert f"warnings: {len(undated)} articles without a year" in err
+    report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
+    assert report["run"]["undated"] == len(undated)
+    assert [w["code"] for w in report["warnings"]] == ["W101"] * len(undated)
+    assert "articles without a year" in (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    # with the seeds' manifest (issue dates), none
+    assert main(["build", str(SEEDS / "003_c8387fcf9c81d2cd.txt"), "-o", str(tmp_path / "m")]) == EXIT_OK
+    assert "W101" not in capsys.readouterr().err

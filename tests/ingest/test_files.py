@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -39,8 +40,13 @@ def test_iter_page_files_on_the_seeds():
 def test_seed_manifest():
     manifest = load_manifest(SEEDS)
     assert manifest["profile"] == "taiyuan_daily"
-    assert manifest["files"]["000_b783142fb1ce736d.txt"] == {"year": 2023}
-    assert manifest["files"]["002_83424e25a61f6bbd.txt"] == {"year": 2022}
+    assert manifest["files"]["000_b783142fb1ce736d.txt"] == {"date": date(2023, 1, 9)}
+    assert manifest["files"]["001_98f03f01644da8bb.txt"] == {"date": date(2023, 12, 15)}
+
+
+def test_every_seed_article_has_a_dated_year():
+    undated = [a.id for a in read_pages([SEEDS]) if not a.date or a.date.startswith("--")]
+    assert undated == []
 
 
 def test_no_manifest(tmp_path):
@@ -54,6 +60,10 @@ def test_no_manifest(tmp_path):
     ('files = 3\n', "[files] must be a table"),
     ('[files]\n"a.txt" = 2023\n', "must be a table"),
     ("profile = 7\n", "profile must be a string"),
+    ('[pages."a.txt"]\ndate = "2023-12-15"\n', "date must be a TOML date"),
+    ('[pages."a.txt"]\ndate = 2023-12-15T08:00:00\n', "date must be a TOML date"),
+    ('[pages."a.txt"]\ndate = 2023-12-15\nyear = 2022\n', "year 2022 and date 2023-12-15 disagree"),
+    ('pages = 3\n', "[pages] must be a table"),
 ])
 def test_malformed_manifest(tmp_path, content, problem):
     write(tmp_path / "manifest.toml", content)
@@ -72,6 +82,20 @@ def test_year_comes_from_argument_then_manifest_then_nowhere(tmp_path):
     assert first(read_pages([seeds], year=2019)).date == "2019-01-07"
     (seeds / "manifest.toml").unlink()
     assert first(read_pages([seeds])).date == "--01-07"
+
+
+@pytest.mark.parametrize("issued, dates", [
+    # the issue date: a dateline takes its year (the year before for a later day), an item
+    # without a dateline takes the issue date itself
+    ("2024-01-09", ["2024-01-09", "2024-01-09"]),
+    ("2024-01-08", ["2023-01-09", "2024-01-08"]),
+])
+def test_page_issue_date_from_the_manifest(tmp_path, issued, dates):
+    write(tmp_path / "p.txt", PAGE + "\n无日期的消息\n\n市政府召开常务会议，研究有关工作。\n")
+    write(tmp_path / "manifest.toml", f'year = 2020\n[pages."p.txt"]\ndate = {issued}\n')
+    got = list(read_pages([tmp_path]))
+    assert [a.date for a in got] == dates
+    assert [a.date for a in read_pages([tmp_path], year=2019)] == ["2019-01-09", None]  # --year wins
 
 
 def test_manifest_default_year(tmp_path):
