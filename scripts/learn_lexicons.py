@@ -11,6 +11,8 @@ dev are never read. Writes, under ``kg/data/nlp/learned/`` (each file says how i
 * ``given_name_chars.txt`` — last characters of annotated three-character names, seen in at
   least ``MIN_GIVEN`` different names (中 of 刘国中): a two-character name LAC cut before one
   of them may be one character longer (``kg.nlp.names``);
+* ``org_endings.txt``  — how annotated organisation names end (司, 会, 院, 银行, 证券 …): an ORG of
+  LAC must end like one (``kg_entity_filter``: endings);
 * ``positions.tsv``    — posts and occupations (CLUENER ``position``, Resume ``TITLE``) seen at
   least ``MIN_POSITION`` times and annotated in at least ``MIN_PRECISION`` of the places the
   training text holds them (魔兽 of 魔兽世界 is seldom a position), each with its kind: ``post`` (a position held in a body: 董事,
@@ -44,7 +46,9 @@ OUT = ROOT / "kg" / "data" / "nlp" / "learned"
 TRAIN_FILES = ["cluener_train.jsonl", "resume_train.jsonl"]
 PERSON_LABELS = {"name", "NAME"}
 POSITION_LABELS = {"position": "cluener", "TITLE": "resume"}
+ORG_LABELS = {"government", "organization", "company", "ORG"}
 MIN_GIVEN = 2
+MIN_ORG_END = {1: 20, 2: 8}
 MIN_POSITION = 2
 MIN_PREFIX = 3
 MIN_PRECISION = 0.5
@@ -67,6 +71,7 @@ def training_rows(shared: Path):
 def learn(shared: Path) -> dict[str, str]:
     """The learned files' texts, by file name."""
     last_chars: dict[str, set[str]] = defaultdict(set)
+    org_ends: dict[str, set[str]] = defaultdict(set)
     positions: Counter[str] = Counter()
     sources: dict[str, set[str]] = defaultdict(set)
     texts: list[tuple[str, list[str]]] = []  # (text, its position spans) for the precision check
@@ -78,11 +83,17 @@ def learn(shared: Path) -> dict[str, str]:
             if label in PERSON_LABELS and 2 <= len(span) <= 3 and HAN.match(span):
                 if len(span) == 3:
                     last_chars[span[-1]].add(span)
+            elif label in ORG_LABELS and len(span) >= 3 and HAN.match(span[-2:]):
+                for n in (1, 2):
+                    org_ends[span[-n:]].add(span)
             elif label in POSITION_LABELS and HAN.match(span) and len(span) <= MAX_POSITION_CHARS:
                 positions[span] += 1
                 sources[span].add(POSITION_LABELS[label])
 
     given = sorted(c for c, names in last_chars.items() if len(names) >= MIN_GIVEN)
+    ends1 = {e for e, names in org_ends.items() if len(e) == 1 and len(names) >= MIN_ORG_END[1]}
+    ends2 = {e for e, names in org_ends.items() if len(e) == 2 and len(names) >= MIN_ORG_END[2] and e[-1] not in ends1}
+    org_endings = sorted(ends1 | ends2, key=lambda e: (-len(org_ends[e]), e))
 
     heads = tuple(load_list("nlp/post_heads.txt"))
     occupations = set(load_list("nlp/occupations.txt"))
@@ -113,6 +124,9 @@ def learn(shared: Path) -> dict[str, str]:
     files = {
         "given_name_chars.txt": header + f"# Last characters of >= {MIN_GIVEN} different annotated 3-character names (刘国中, 张成中).\n"
         + "".join(f"{c}\n" for c in given),
+        "org_endings.txt": header + f"# Endings of annotated organisation names (3+ chars): one character with >= {MIN_ORG_END[1]} different\n"
+        + f"# names, two characters with >= {MIN_ORG_END[2]} (not already covered). Most frequent first.\n"
+        + "".join(f"{e}\n" for e in org_endings),
         "positions.tsv": header + f"# Positions seen >= {MIN_POSITION} times: word, kind (post | occupation), count.\n"
         + "".join(f"{w}\t{kind(w)}\t{n}\n" for w, n in sorted(kept.items(), key=lambda x: (-x[1], x[0]))),
         "title_prefixes.txt": header + f"# p of learned titles p + t (t a learned post too), with >= {MIN_PREFIX} different t.\n"

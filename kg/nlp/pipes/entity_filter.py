@@ -40,6 +40,7 @@ class LabelFilter:
     require_any: tuple[str, ...]
     not_after: frozenset[str]
     vouch_after: frozenset[str]
+    latin: re.Pattern[str] | None
 
 
 def _transliterated(text: str, chars: frozenset[str]) -> bool:
@@ -100,6 +101,7 @@ class EntityFilter:
                 require_any=list_words(r.get("require_any")),
                 not_after=frozenset(list_words(r.get("not_after"))),
                 vouch_after=frozenset(list_words(r.get("vouch_after"))),
+                latin=re.compile(r["latin"]) if "latin" in r else None,
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False) -> bool:
@@ -121,7 +123,7 @@ class EntityFilter:
         if f.reject is not None and f.reject.fullmatch(text):
             return False
         foreign = bool(f.foreign_chars) and len(text) >= 2 and _transliterated(text, f.foreign_chars)
-        foreign = foreign or vouched
+        foreign = foreign or vouched or (f.latin is not None and bool(f.latin.fullmatch(text)))
         if f.first_in and not foreign and not any(text[:n] in f.first_in for n in (1, 2, 3)):
             return False
         if any(text.startswith(p) for p in f.bad_prefixes) or any(text.endswith(s) for s in f.bad_suffixes):
