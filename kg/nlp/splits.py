@@ -25,6 +25,8 @@ before 和/与 does not end like an organisation). Rules come from ``nlp/word_sp
 [(0, '清徐乡村e镇', 'LOC')]
 >>> split_words([(0, "和信息化委员会办公室", "c")], rules)[0]
 [(0, '和', 'c'), (1, '信息化委员会办公室', 'n')]
+>>> split_words([(0, "北京人民大会堂", "LOC")], rules)[0]
+[(0, '北京', 'LOC'), (2, '人民大会堂', 'LOC')]
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class SplitRule:
     keep_known: int
     lead_joiner: bool
     name_tag: str | None
+    left_known: int = -1
 
     def lead(self, word: str) -> list[tuple[str, str | None]] | None:
         """A word that starts with a joiner and ends like a name: LAC's ``和信息化委员会办公室``/c
@@ -86,7 +89,7 @@ class SplitRule:
             if k in inside_stop:
                 continue  # 清徐乡|村e镇 would cut the word 乡村
             left = word[:k]
-            if not self._ends_name(left, self.left_suffixes):
+            if not (self._ends_name(left, self.left_suffixes) or (self.left_known >= 0 and left in known_places(self.left_known))):
                 continue
             if any(word.startswith(w, k) for w in self.joiner_words):
                 continue  # 联合执法大队: a compound, not a joiner
@@ -154,6 +157,7 @@ def load_split_rules(name: str) -> tuple[SplitRule, ...]:
                     keep_known=int(r.get("keep_known", -1)),
                     lead_joiner=bool(r.get("lead_joiner", False)),
                     name_tag=r.get("name_tag"),
+                    left_known=int(r.get("left_known", -1)),
                 )
             )
         except (KeyError, TypeError, ValueError) as exc:

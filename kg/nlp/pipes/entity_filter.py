@@ -41,6 +41,7 @@ class LabelFilter:
     not_after: frozenset[str]
     vouch_after: frozenset[str]
     latin: re.Pattern[str] | None
+    short_sources: frozenset[str]
 
 
 def _transliterated(text: str, chars: frozenset[str]) -> bool:
@@ -102,6 +103,7 @@ class EntityFilter:
                 not_after=frozenset(list_words(r.get("not_after"))),
                 vouch_after=frozenset(list_words(r.get("vouch_after"))),
                 latin=re.compile(r["latin"]) if "latin" in r else None,
+                short_sources=frozenset(r.get("short_sources", [])),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False) -> bool:
@@ -114,7 +116,7 @@ class EntityFilter:
         f = self.filters.get(label)
         if f is None:
             return True
-        if not f.min_chars <= len(text) <= f.max_chars or text in f.stop:
+        if not (f.min_chars <= len(text) or source in f.short_sources) or len(text) > f.max_chars or text in f.stop:
             return False
         if f.shape is not None and not f.shape.fullmatch(text):
             return False
