@@ -69,7 +69,7 @@ class Enumerations:
         min_places: int,
         anchors: str | list[str] | None = None,
     ) -> None:
-        self.heads = dict(load_tsv(heads, 2))
+        self.heads = {head: (label, int(n)) for head, label, n in load_tsv(heads, 3)}
         self.modifiers = frozenset(load_list(modifiers))
         self.separators = frozenset(load_list(separators))
         self.item_tags = frozenset(item_tags)
@@ -78,8 +78,8 @@ class Enumerations:
         self.min_places = min_places
         self.anchors = tuple(sorted(list_words(anchors), key=len, reverse=True))
 
-    def _head_label(self, text: str) -> str | None:
-        """The label of a collective noun, with modifiers glued before it (各部门)."""
+    def _head_label(self, text: str) -> tuple[str, int] | None:
+        """The label and ``name_chars`` of a collective noun, with modifiers glued before it (各部门)."""
         while text not in self.heads:
             modifier = next((m for m in self.modifiers if text.startswith(m) and len(text) > len(m)), None)
             if modifier is None:
@@ -87,10 +87,14 @@ class Enumerations:
             text = text[len(modifier) :]
         return self.heads[text]
 
-    def _anchored(self, items: list[Span], label: str) -> bool:
-        """Some item is already a name of ``label`` or ends like one (a body's suffix)."""
+    def _anchored(self, items: list[Span], label: str, name_chars: int = 0) -> bool:
+        """Some item is already a name of ``label`` or ends like one (a body's suffix), or, for
+        a label whose names are long (``name_chars`` of enum_heads.tsv: 退耕还林、退牧还草等工程),
+        every item has that many characters (供水、供电等工程 are sectors, not programmes)."""
         if not self.anchors:
             return True
+        if name_chars:
+            return all(len(item.text) >= name_chars for item in items)
         for item in items:
             if any(e.label_ == label for e in _ents_in(item)) or item.text.endswith(self.anchors):
                 return True
@@ -141,15 +145,16 @@ class Enumerations:
         spans: list[Span] = []
         drop: list[Span] = []
         for i, token in enumerate(doc[:-1]):
-            label = None
+            head = None
             if token.text == "等":
                 j = i + 1
                 while j < len(doc) - 1 and doc[j].text in self.modifiers:
                     j += 1  # 等相关部门, 等有关单位
-                label = self._head_label(doc[j].text)
-            if label is not None:
+                head = self._head_label(doc[j].text)
+            if head is not None:
+                label, name_chars = head
                 items = self._items(doc, i, bounded=True)
-                if len(items) >= 2 and self._anchored(items, label):
+                if len(items) >= 2 and self._anchored(items, label, name_chars):
                     spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in items if _untyped(it)]
                 elif len(items) >= 2:  # kinds of departments: no item is a person either (卫健/PER)
                     drop += [e for it in items for e in _ents_in(it) if e.label_ == "PERSON"]

@@ -57,6 +57,7 @@ class SuffixRule:
     tails: frozenset[str]
     context_words: frozenset[str]
     context_tags: tuple[str, ...]
+    context_only: bool
     anchor_known: bool
     inner_heads: bool
     person_before_bare_head: bool
@@ -140,6 +141,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     tails=frozenset(list_words(r.get("tails"))),
                     context_words=frozenset(list_words(r.get("context_words"))),
                     context_tags=tuple(r.get("context_tags", [])),
+                    context_only=bool(r.get("context_only", False)),
                     anchor_known=bool(r.get("anchor_known", False)),
                     inner_heads=bool(r.get("inner_heads", True)),
                     person_before_bare_head=bool(r.get("person_before_bare_head", False)),
@@ -602,6 +604,8 @@ class SuffixEntities:
         after_context = prev is not None and prev.text in rule.context_words
         if rule.context_tags and not after_context and any(t.tag_ in rule.context_tags for t in span):
             return False  # 综改/vn 区 is a place only where a verb says so (位于综改区)
+        if rule.context_only:
+            return after_context  # 实施|国家中长期科学和技术发展规划纲要: the verb says it is a programme
         if not rule.anchors or after_context:
             return True
         if SuffixEntities._of_a_kind(rule, span, head_start):

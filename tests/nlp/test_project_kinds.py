@@ -1,0 +1,23 @@
+"""Projects named in planning language: a programme after the verb that carries it out, the
+items of a list closed by 等工程, and what is no project (slogans, kinds, sectors)."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("要加快实施国家中长期科学和技术发展规划纲要，带动产业升级。", {"国家中长期科学和技术发展规划纲要"}),
+    ("大力推进西部大开发。", {"西部大开发"}),
+    ("今年将实施迎宾路北绿地项目。", {"迎宾路北绿地项目"}),
+    ("抓好退耕还林、退牧还草、沙化草原治理等工程。", {"退耕还林", "退牧还草", "沙化草原治理"}),
+    # not projects: sectors in a list, slogans ending in 建设, a plan without its verb
+    ("抓好供水、供电等工程。", set()),
+    ("为强国建设、民族复兴伟业贡献力量。", set()),
+    ("坚持一体推进思想建设、队伍建设。", set()),
+    ("国家中长期科学和技术发展规划纲要指出。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:10] for c in CASES])
+def test_project_kinds(nlp, text, expected):
+    assert {e.text for e in nlp(text).ents if e.label_ == "PROJECT"} == expected
