@@ -56,6 +56,10 @@ class Enumerations:
     one body: an item that is already an ent of the head's label or ends with one of
     ``anchors`` (市委宣传部、市工信、公安、卫健等部门). A list of bare sectors
     (宣传、公安、工信等部门) speaks of kinds of departments, not of bodies.
+
+    A list of bodies of one kind shares its head: after an ORG that ends with a body's head
+    word (委员会, ``anchors``) and a separator, the words up to the next such head word are a
+    body of that kind too (全国人大宪法和法律委员会、农业与农村委员会、财政经济委员会).
     """
 
     def __init__(
@@ -72,7 +76,7 @@ class Enumerations:
         self.heads = {head: (label, int(n)) for head, label, n in load_tsv(heads, 3)}
         self.modifiers = frozenset(load_list(modifiers))
         self.separators = frozenset(load_list(separators))
-        self.item_tags = frozenset(item_tags)
+        self.item_tags = tuple(item_tags)
         self.max_item_chars = max_item_chars
         self.place_tags = frozenset(place_tags)
         self.min_places = min_places
@@ -167,8 +171,32 @@ class Enumerations:
                 if len(places) >= self.min_places and all(len(it) == 1 and it[0].tag_ in self.place_tags and _untyped(it) for it in others):
                     label = max(sorted(_place_label(it) for it in places), key=[_place_label(it) for it in places].count)
                     spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in others]
+        spans += self._same_head_items(doc, spans)
         if spans or drop:
             dropped = {(e.start, e.end) for e in drop}
             kept = [e for e in doc.ents if (e.start, e.end) not in dropped and not any(e.start < s.end and s.start < e.end for s in spans)]
             doc.set_ents(sorted(kept + spans, key=lambda s: s.start))
         return doc
+
+    def _same_head_items(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Items that share the head word of the ORG before them in a list (see the class)."""
+        taken = {t for s in found for t in range(s.start, s.end)}
+        out: list[Span] = []
+        ents = [e for e in doc.ents if e.label_ == "ORG"] + [s for s in found if s.label_ == "ORG"]
+        for ent in sorted(ents, key=lambda e: e.start):
+            head = ent[-1].text
+            if not head.endswith(self.anchors) or len(head) < 2:
+                continue
+            i = ent.end
+            while i + 1 < len(doc) and doc[i].text in self.separators:
+                j = i + 1
+                while j < len(doc) and j - i <= 6 and doc[j].text != head and doc[j].tag_ in self.item_tags + ("c",) and not doc[j].ent_type_:
+                    j += 1
+                if j >= len(doc) or doc[j].text != head or j == i + 1 or any(t in taken for t in range(i + 1, j + 1)) or doc[j].ent_type_:
+                    break
+                if doc[i + 1].tag_ == "c":
+                    break
+                out.append(Span(doc, i + 1, j + 1, label="ORG", span_id=SOURCE_LIST))
+                taken.update(range(i + 1, j + 1))
+                i = j + 1
+        return out

@@ -1,0 +1,29 @@
+"""Organisations of kinds national news writes: papers in 《》, a party's central committee
+(民进中央), a meeting's presidium, bodies of one kind in a list sharing their head word."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("据香港《文汇报》报道，《华夏时报》发表了文章。", {("文汇报", "ORG"), ("华夏时报", "ORG")}),
+    ("市统计局发布《2023年太原市国民经济和社会发展统计公报》。", {("2023年太原市国民经济和社会发展统计公报", "LAW")}),
+    ("区纪委印发《工作通报》。", {("工作通报", "LAW")}),
+    ("黄震常委代表民进中央发言。", {("民进中央", "ORG")}),
+    ("十四届全国人大一次会议主席团提出议案。", {("十四届全国人大一次会议主席团", "ORG")}),
+    ("会议通过了全国人大宪法和法律委员会、农业与农村委员会、财政经济委员会主任委员名单。",
+     {("全国人大宪法和法律委员会", "ORG"), ("农业与农村委员会", "ORG"), ("财政经济委员会", "ORG")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:10] for c in CASES])
+def test_org_kinds(nlp, text, expected):
+    found = {(e.text, e.label_) for e in nlp(text).ents}
+    assert expected <= found, f"missing {expected - found}; got {found}"
+
+
+def test_a_shared_head_does_not_reach_over_a_clause(nlp):
+    text = "全国人大财政经济委员会、研究了委员会的建议。"
+    found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+    assert "全国人大财政经济委员会" in found
+    assert not any(name.startswith("研究") for name in found)
