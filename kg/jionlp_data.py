@@ -57,3 +57,19 @@ def version() -> str:
         return importlib.metadata.version("jionlp")
     except importlib.metadata.PackageNotFoundError:
         return "unknown"
+
+
+@lru_cache(maxsize=1)
+def idioms(min_count: int = 10, length: int = 4) -> frozenset[str]:
+    """Four-character idioms (成语) of jionlp's ``chinese_idiom.txt`` seen at least ``min_count``
+    times in its source corpus (rarer entries are archaic and collide with names).
+
+    >>> "四平八稳" in idioms(), "迎泽区" in idioms()
+    (True, False)
+    """
+    found = set()
+    for line in read_text("chinese_idiom.txt").splitlines():
+        word, _, count = line.partition("\t")
+        if len(word) == length and count.strip().isdigit() and int(count) >= min_count:
+            found.add(word)
+    return frozenset(found)

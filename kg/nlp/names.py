@@ -11,6 +11,8 @@ where the name ends; rules and word lists are in ``nlp/name_rules.toml``:
 * **extension** — a two-character PER plus a one-character word that is a usual last character
   of names (learned from annotated corpora) is one name when a vouching word (同志), a title or
   a list separator before another PER follows;
+* **joined** — two PER words that touch, one of a single character, are one name
+  (``买|买提•艾力``);
 * **same text** — a PER that is the start of a longer PER of the same text, with the rest of
   that name written right after it (``张永|刚才`` where ``张永刚`` is named elsewhere), is that
   name.
@@ -162,9 +164,22 @@ def _same_text(words: list[Word]) -> list[Word]:
     return words
 
 
+def _joined(words: list[Word]) -> list[Word]:
+    """Two PER words that touch, one of them a single character, are one name: LAC's
+    ``买|买提•艾力`` (no one is named 买)."""
+    out: list[Word] = []
+    for off, text, tag in words:
+        if out and tag == PERSON_TAG and out[-1][2] == PERSON_TAG and (len(text) == 1 or len(out[-1][1]) == 1):
+            prev_off, prev_text, _ = out.pop()
+            out.append((prev_off, prev_text + text, PERSON_TAG))
+            continue
+        out.append((off, text, tag))
+    return out
+
+
 def repair_names(words: list[Word], rules: NameRules | None = None) -> list[Word]:
     """LAC's words of one text with the repairs of the module docstring applied."""
     rules = rules or load_name_rules()
     if not words:
         return words
-    return _same_text(_extensions(_frames(list(words), rules), rules))
+    return _same_text(_joined(_extensions(_frames(list(words), rules), rules)))

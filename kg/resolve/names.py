@@ -21,13 +21,21 @@ _DROP = dict.fromkeys(map(ord, " \t\r\n\u3000\u200b\u200c\u200d\ufeff"))
 #: After NFKC (which turns full-width letters and digits into ASCII), brackets go back to the
 #: full-width forms that official Chinese names use: 太原钢铁（集团）有限公司.
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
+#: The dots that separate the parts of a transliterated or minority name (买买提•艾力, 弗里德里克・泰勒)
+#: are one dot, the middle dot of the standard (GB/T 15834): one person whichever dot was typed.
+_NAME_DOTS = str.maketrans(dict.fromkeys("•・‧∙⋅", "·"))
 #: Title marks around a document name.
 _TITLE_MARKS = "《》〈〉"
 
 
 def normalise(name: str) -> str:
-    """One spelling per name: NFKC, no spaces, full-width round brackets."""
-    return unicodedata.normalize("NFKC", name).translate(_DROP).translate(_BRACKETS)
+    """One spelling per name: NFKC, no spaces (冯 镭 of a padded layout is 冯镭), full-width round
+    brackets, one name dot (买买提•艾力 -> 买买提·艾力).
+
+    >>> normalise("弗里德里克・泰勒"), normalise("冯 镭")
+    ('弗里德里克·泰勒', '冯镭')
+    """
+    return unicodedata.normalize("NFKC", name).translate(_DROP).translate(_BRACKETS).translate(_NAME_DOTS)
 
 
 def strip_title_marks(name: str) -> str:

@@ -154,7 +154,9 @@ class PlaceResolver:
 
         matches = self.gazetteer.match(name)
         if label in self._geography_labels and self._is_geography(name):
-            matches = [(p, how) for p, how in matches if how == MATCH_NAME]
+            # a lake or river is not a county's short name (太湖 the lake, not 太湖县); a province
+            # or prefecture's short name stays one (上海 is 上海市, 青海 is 青海省)
+            matches = [(p, how) for p, how in matches if how == MATCH_NAME or p.depth < _COUNTY]
         candidates: tuple[tuple[str, ...], ...] = ()
         if matches:
             place, why, problem, related = self._choose(matches, self._anchors(context))

@@ -49,3 +49,36 @@ def test_repairs_keep_every_character():
     repaired = repair_names(words)
     assert "".join(w for _, w, _ in repaired) == "任命茅仲华为院长"
     assert all(off == sum(len(w) for _, w, _ in repaired[:i]) for i, (off, _, _) in enumerate(repaired))
+
+
+DOTTED_AND_PADDED = [
+    # transliterated and minority names: one name whichever dot (·, •, ・), no surname needed
+    ("阿布杜勒·哈尼德、买买提•艾力和弗里德里克・泰勒出席。", {"阿布杜勒·哈尼德", "买买提•艾力", "弗里德里克・泰勒"}),
+    # a character outside the basic block (U+2B5AF)
+    ("王𫖮教授出席会议。", {"王𫖮"}),
+    # a name padded by the layout is still a name (resolution makes it 冯镭)
+    ("副组长：冯 镭、沈慧", {"冯 镭", "沈慧"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", DOTTED_AND_PADDED, ids=[c[0][:8] for c in DOTTED_AND_PADDED])
+def test_dotted_extended_and_padded_names(nlp, text, expected):
+    assert expected <= persons(nlp(text))
+
+
+def test_one_person_whichever_dot_and_padding():
+    from kg.resolve import Context, Resolver, load_profile
+
+    resolver = Resolver(load_profile("peoples_daily"))
+    ctx = Context("a/001", None, (), ())
+    ids = {resolver.resolve(n, "PERSON", ctx).id for n in ("买买提·艾力", "买买提•艾力", "买买提・艾力")}
+    assert ids == {"person/买买提·艾力"}
+    assert resolver.resolve("冯 镭", "PERSON", ctx).id == "person/冯镭"
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("沿104省道和杨兴河建设绿道。", "杨兴河"),  # a river
+    ("徐沟、集义、王答等乡镇道路封闭。", "王答"),  # a town in a list of towns
+])
+def test_no_person_where_the_kind_says_otherwise(nlp, text, not_a_person):
+    assert not_a_person not in persons(nlp(text))

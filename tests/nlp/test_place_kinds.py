@@ -37,3 +37,32 @@ def test_one_character_municipalities_resolve_to_the_full_name():
     ctx = Context("a/001", None, (), ())
     assert resolver.resolve("京", "GPE", ctx).label == "北京市"
     assert resolver.resolve("港", "GPE", ctx).label == "香港特别行政区"
+
+
+MORE = [
+    ("沿104省道、208国道和G5京昆高速布局。", {"104省道", "208国道", "G5京昆高速"}, set()),
+    ("徐沟、集义、王答等乡镇道路封闭。", {"徐沟", "集义", "王答"}, set()),
+    # inside an idiom a place name is no place
+    ("工作不能四平八稳。", set(), {"四平"}),
+]
+
+
+@pytest.mark.parametrize("text, present, absent", MORE, ids=[c[0][:10] for c in MORE])
+def test_more_place_kinds(nlp, text, present, absent):
+    doc = nlp(text)
+    found = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
+    assert present <= found, f"missing {present - found}; got {found}"
+    assert not absent & {e.text for e in doc.ents}
+
+
+@pytest.mark.parametrize("name, label, expected", [
+    ("上海", "LOC", "上海市"),  # outside the home province, through the gazetteer
+    ("青海", "LOC", "青海省"),
+    ("太湖", "LOC", "太湖"),  # a lake, not 太湖县
+    ("清水河", "LOC", "清水河"),  # a river, not 清水河县
+])
+def test_places_resolve_through_the_gazetteer_unless_geography(name, label, expected):
+    from kg.resolve import Context, Resolver, load_profile
+
+    resolved = Resolver(load_profile("taiyuan_daily")).resolve(name, label, Context("a/001", None, (), ()))
+    assert resolved.label == expected

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from kg.jionlp_data import idioms
 from kg.nlp.gazetteer import known_places
-from kg.nlp.pipes.common import ROLES_KEY, SOURCE_LAC, TITLES_KEY, list_words
+from kg.nlp.pipes.common import ROLES_KEY, SOURCE_LAC, SOURCE_LIST, TITLES_KEY, list_words
 from kg.nlp.pipes.suffix_entities import quote_end
 from kg.resources import load_toml, load_tsv
 
@@ -42,6 +43,23 @@ class LabelFilter:
     vouch_after: frozenset[str]
     latin: re.Pattern[str] | None
     short_sources: frozenset[str]
+    name_dots: str
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _dotted(text: str, dots: str) -> bool:
+    """A name whose parts a name dot separates (阿布杜勒·哈尼德, 买买提•艾力) is a transliterated
+    or minority name whatever its characters.
+
+    >>> _dotted("阿布杜勒·哈尼德", "·•・"), _dotted("王明", "·•・"), _dotted("·王", "·•・")
+    (True, False, False)
+    """
+    if not dots:
+        return False
+    parts = re.split("[" + re.escape(dots) + "]", text)
+    return len(parts) > 1 and all(parts)
 
 
 def _transliterated(text: str, chars: frozenset[str]) -> bool:
@@ -75,8 +93,10 @@ class EntityFilter:
 
     def __init__(self, rules: str, brackets: str = "nlp/bracket_pairs.tsv") -> None:
         known_places()  # load the gazetteer now, not on the first document
+        idioms()
         self.brackets = {close: open_ for open_, close in load_tsv(brackets, 2)}  # closing -> opening
         self.filters: dict[str, LabelFilter] = {}
+        self.idiom_labels = frozenset(label for label, r in load_toml(rules).items() if r.get("not_in_idioms"))
         for label, r in load_toml(rules).items():
             self.filters[label] = LabelFilter(
                 shape=re.compile(r["shape"]) if "shape" in r else None,
@@ -104,18 +124,21 @@ class EntityFilter:
                 vouch_after=frozenset(list_words(r.get("vouch_after"))),
                 latin=re.compile(r["latin"]) if "latin" in r else None,
                 short_sources=frozenset(r.get("short_sources", [])),
+                name_dots=r.get("name_dots", ""),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False) -> bool:
         """Whether ``text`` (made by component ``source``) may be an entity of ``label``.
 
-        ``vouched``: the context says what the text is (see :meth:`vouched`), so the checks of
-        its spelling that only guess (a known surname, ``first_in`` / ``double_surname_above``)
-        are skipped; the others still apply.
+        ``vouched``: the context says what the text is (see :meth:`vouched`, and the items of a
+        list closed by a kind noun: 集义、王答等乡镇), so the checks of its spelling that only
+        guess (a known surname; a short place the gazetteer must know) are skipped; the others
+        still apply.
         """
         f = self.filters.get(label)
         if f is None:
             return True
+        text = _SPACES.sub("", text)  # a name padded by the layout (冯 镭) is judged as 冯镭
         if not (f.min_chars <= len(text) or source in f.short_sources) or len(text) > f.max_chars or text in f.stop:
             return False
         if f.shape is not None and not f.shape.fullmatch(text):
@@ -124,11 +147,12 @@ class EntityFilter:
             return False
         if f.reject is not None and f.reject.fullmatch(text):
             return False
-        foreign = bool(f.foreign_chars) and len(text) >= 2 and _transliterated(text, f.foreign_chars)
+        dotted = _dotted(text, f.name_dots)
+        foreign = bool(f.foreign_chars) and len(text) >= 2 and (_transliterated(text, f.foreign_chars) or dotted)
         foreign = foreign or vouched or (f.latin is not None and bool(f.latin.fullmatch(text)))
         if f.first_in and not foreign and not any(text[:n] in f.first_in for n in (1, 2, 3)):
             return False
-        if any(text.startswith(p) for p in f.bad_prefixes) or any(text.endswith(s) for s in f.bad_suffixes):
+        if (not dotted and any(text.startswith(p) for p in f.bad_prefixes)) or any(text.endswith(s) for s in f.bad_suffixes):
             return False
         if f.double_surname_above and len(text) > f.double_surname_above and not foreign:
             # 4-character names have a two-character surname (欧阳, 桥本) or two surnames (刘王晨曦)
@@ -136,7 +160,7 @@ class EntityFilter:
                 return False
         short = len(text) < f.known_below
         long_from_lac = bool(f.unknown_from) and len(text) >= f.unknown_from and source in f.endings_sources and not foreign
-        if (short or long_from_lac) and text not in known_places() and text not in f.known_extra:
+        if (short or long_from_lac) and not vouched and text not in known_places() and text not in f.known_extra:
             if not any(text.endswith(s) and len(text) > len(s) for s in f.known_suffixes):
                 return False
         if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not foreign:
@@ -199,6 +223,18 @@ class EntityFilter:
                 return True
         return False
 
+    @staticmethod
+    def in_idiom(span: Span) -> bool:
+        """The span lies inside a four-character idiom of the text that is longer than it:
+        四平 of 四平八稳 is no city (idioms from jionlp, ``kg.jionlp_data.idioms``)."""
+        text, start, end = span.doc.text, span.start_char, span.end_char
+        if end - start >= 4:
+            return False
+        for a in range(max(0, end - 4), start + 1):
+            if text[a : a + 4] in idioms():
+                return True
+        return False
+
     def __call__(self, doc: Doc) -> Doc:
         kept = []
         titles = list(doc.spans.get(TITLES_KEY, ())) + list(doc.spans.get(ROLES_KEY, ()))
@@ -207,7 +243,9 @@ class EntityFilter:
             trimmed = self._trimmed(span)
             if trimmed is None:
                 continue
-            vouched = self.vouched(trimmed, title_edges)
+            if trimmed.label_ in self.idiom_labels and self.in_idiom(trimmed):
+                continue
+            vouched = trimmed.id_ == SOURCE_LIST or self.vouched(trimmed, title_edges)
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
         doc.set_ents(kept)

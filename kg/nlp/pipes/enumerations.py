@@ -99,8 +99,9 @@ class Enumerations:
             return True
         if name_chars:
             return all(len(item.text) >= name_chars for item in items)
+        kinds = PLACE_LABELS if label in PLACE_LABELS else (label,)
         for item in items:
-            if any(e.label_ == label for e in _ents_in(item)) or item.text.endswith(self.anchors):
+            if any(e.label_ in kinds for e in _ents_in(item)) or (label not in PLACE_LABELS and item.text.endswith(self.anchors)):
                 return True
         return False
 
