@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.spans import Sentence
@@ -41,6 +41,7 @@ class Rule:
     trigger_re: re.Pattern[str] | None = None  # the triggers as one alternation, longest first
     markers: tuple[str, ...] = ()  # frame: the preposition before the object (在, 对)
     name_event: bool = False  # an ordinal event (第二次廉政工作会议) is named after its organiser
+    object_heads: tuple[str, ...] = ()  # objects must end with one of these (代表团)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,9 @@ class Config:
     event_ordinal: re.Pattern[str] | None = None
     frame_reach: int = 20
     verb_tags: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    supersedes: dict[str, str] = field(default_factory=dict)
+    body_term: re.Pattern[str] | None = None
     subordinate_ends: tuple[str, ...] = ()
 
 
@@ -120,6 +124,7 @@ def load_config() -> Config:
                 trigger_re=re.compile("|".join(map(re.escape, triggers))),
                 markers=tuple(r.get("markers", ())),
                 name_event=r.get("name_event", False),
+                object_heads=tuple(r.get("object_heads", ())),
             )
         )
     refs = []
@@ -154,6 +159,9 @@ def load_config() -> Config:
         event_ordinal=re.compile(raw["events"]["ordinal"]),
         frame_reach=raw["frame_reach"],
         verb_tags=frozenset(raw["verb_tags"]),
+        light_verbs=frozenset(raw["light_verbs"]),
+        supersedes=dict(raw["supersedes"]),
+        body_term=re.compile(raw["bodies"]["term"]),
         subordinate_ends=tuple(raw["subordinate_ends"]),
     )
 
@@ -238,7 +246,7 @@ class ArticleClaims:
     # -- items --------------------------------------------------------------------------
     def _items(self, sent: Sentence) -> list[Item]:
         aid = self.article.id
-        ents = [Item(e.start, e.end, e.label, (sent.mention(e, aid),)) for e in sent.ents]
+        ents = [self._with_term(sent, Item(e.start, e.end, e.label, (sent.mention(e, aid),))) for e in sent.ents]
         ents = self._named_events(sent, ents)
         self._current = [i.mentions[0] for i in ents]
         items = []
@@ -260,6 +268,19 @@ class ArticleClaims:
                 continue
             out.append(item)
         return self._mark_modifiers(sent, out)
+
+    def _with_term(self, sent: Sentence, item: Item) -> Item:
+        """A body written with its term (十四届全国人大常委会, 第十四届全国政协): the term is part of
+        the name that the relation names (``[bodies] term``)."""
+        if item.label != "ORG":
+            return item
+        m = self.cfg.body_term.search(sent.slice(max(sent.start, item.start - 8), item.start))
+        if m is None or any(i.start < item.start < i.end for i in sent.ents):
+            return item
+        start = item.start - len(m.group())
+        old = item.mentions[0]
+        mention = Mention(sent.slice(start, item.end), "ORG", old.article_id, start, item.end, old.sent_start, old.sent_end, old.refers_to)
+        return Item(start, item.end, "ORG", (mention,))
 
     def _named_events(self, sent: Sentence, ents: list[Item]) -> list[Item]:
         """An ordinal event named by its body (市政府第四十五次常务会议, 国务院召开第二次廉政工作
@@ -391,10 +412,13 @@ class ArticleClaims:
         return group
 
     def _group_forward(self, sent: Sentence, items: Sequence[Item], first: int, labels: frozenset[str]) -> list[Item]:
+        """The item at index ``first`` and the coordinated ones after it; a place written
+        right after another (西藏日喀则, 定日县长所乡) is one more."""
         group = [items[first]]
         for j in range(first + 1, len(items)):
             gap = sent.slice(group[-1].end, items[j].start).strip()
-            if items[j].label in labels and gap in self.cfg.joiners and gap not in self.cfg.clause_ends:
+            nested_place = not gap and group[-1].label in PLACE_LABELS and items[j].label in PLACE_LABELS
+            if items[j].label in labels and not items[j].modifier and (nested_place or (gap in self.cfg.joiners and gap not in self.cfg.clause_ends)):
                 group.append(items[j])
             else:
                 break
@@ -449,9 +473,10 @@ class ArticleClaims:
             if gap is None:
                 return []
             stripped = _strip_words(gap.strip(), self.cfg.gap_words)
-            if len(stripped) > max_gap:
+            relative = self._relative_clause(stripped)  # 出席即将于27日…在这里举行的首轮…对话
+            if len(stripped) > max_gap and not relative:
                 return []
-            if self._has_verb(sent, item.start - len(stripped), item.start):
+            if not relative and self._has_verb(sent, item.start - len(stripped), item.start):
                 return []
             if item.label in labels:
                 while k + 1 < len(items) and items[k + 1].label in labels and self._apposition(sent, items[k], items[k + 1]):
@@ -460,8 +485,15 @@ class ArticleClaims:
         return []
 
     def _has_verb(self, sent: Sentence, start: int, end: int) -> bool:
-        """Does a verb token lie inside ``[start, end)``?"""
-        return any(t.tag in self.cfg.verb_tags and start <= t.start and t.end <= end for t in sent.tokens)
+        """Does a verb token other than a light verb (开始, 继续 …) lie inside ``[start, end)``?"""
+        return any(
+            t.tag in self.cfg.verb_tags and start <= t.start and t.end <= end and sent.slice(t.start, t.end) not in self.cfg.light_verbs
+            for t in sent.tokens
+        )
+
+    def _relative_clause(self, text: str) -> bool:
+        """Is ``text`` a relative clause before its noun (…在这里举行的, 受灾最重的)?"""
+        return text.rstrip("“「《").endswith("的") and len(text) <= self.cfg.frame_reach and not any(c in self.cfg.clause_ends for c in text)
 
     def _apposition(self, sent: Sentence, a: Item, b: Item) -> bool:
         """``b`` names what ``a`` only qualifies: 美国首都华盛顿 (a noun between two places)."""
@@ -498,7 +530,10 @@ class ArticleClaims:
             objects = self._phrase_after(sent, items, t[1], rule)
         if not objects and rule.object_fallback == "previous":
             rest = _strip_words(sent.slice(t[1], sent.end).strip(), self.cfg.gap_words)
-            if not rest or rest[0] in self.cfg.clause_ends:
+            first = next(k for k, i in enumerate(items) if i is subjects[0])
+            if (not rest or rest[0] in self.cfg.clause_ends) and self._opens_clause(sent, items, first):
+                # The subject opens its clause (副市长李永强出席。, 赵乐际委员长主持。); not a name
+                # inside a phrase (以…中国特色…思想为指导，).
                 # …召开会议。副市长李永强出席。: the event named before the subject; one named
                 # between subject and trigger is what the trigger is said of (纪念朱光亚同志诞辰…
                 # 座谈会在京举行), not the subject's object.
@@ -549,7 +584,7 @@ class ArticleClaims:
         between = head[at + 1 :]
         if any(c in self.cfg.clause_ends for c in between):
             return
-        if between.strip("“「《") and not (len(between) <= self.cfg.frame_reach and between.rstrip("“「《").endswith("的")):
+        if between.strip("“「《") and not self._relative_clause(between):
             return
         marker = sent.start + at
         if any(marker < i.start and i.end <= objects[0].start and i.label in rule.subject and not i.modifier for i in items):
@@ -567,6 +602,8 @@ class ArticleClaims:
                 break
             before = sent.slice(sent.start, item.start)
             if item.label in rule.object and before.endswith(self.cfg.at_markers):
+                if rule.markers and not sent.slice(item.end, sent.end).startswith(rule.markers):
+                    return  # 在会议完成…后 is a time, not 在会议上
                 between = [i for i in items if item.end <= i.start < subjects[0].start and i.label in rule.subject]
                 if between:
                     return
@@ -636,6 +673,8 @@ class ArticleClaims:
                             key = (s.start, s.end, rule.predicate, o.start, o.end)
                             if (s.refers_to or s.text) == (o.refers_to or o.text) or key in seen:
                                 continue
+                            if rule.object_heads and not (o.refers_to or o.text).endswith(rule.object_heads):
+                                continue
                             seen.add(key)
                             yield Claim(
                                 subject=s,
@@ -661,5 +700,17 @@ def extract_claims_from_sentences(
     """Claims of an article, sentence by sentence. ``officials`` are the people with posts
     (from :mod:`kg.extract.posts`), which group references such as 巡视领导 stand for."""
     state = ArticleClaims(article, officials)
-    for sent in sents:
-        yield from state.sentence(sent)
+    claims = [c for sent in sents for c in state.sentence(sent)]
+    yield from supersede(claims, load_config().supersedes)
+
+
+def supersede(claims: list[Claim], rules: dict[str, str]) -> list[Claim]:
+    """Drop a claim that a stronger one of the same article makes redundant: who presides over
+    a meeting organized it, and is not also listed as attending it (``[supersedes]``:
+    attended -> organized, from the gold conventions' 主持 → organized)."""
+
+    def side(m: Mention) -> str:
+        return m.refers_to or m.text
+
+    strong = {(side(c.subject), c.predicate, side(c.object)) for c in claims}
+    return [c for c in claims if (side(c.subject), rules.get(c.predicate), side(c.object)) not in strong]
