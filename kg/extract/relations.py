@@ -88,6 +88,8 @@ class Config:
     verb_tags: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     supersedes: dict[str, str] = field(default_factory=dict)
+    nested_places: dict[str, str] = field(default_factory=dict)
+    nested_confidence: float = 0.7
     body_term: re.Pattern[str] | None = None
     subordinate_ends: tuple[str, ...] = ()
 
@@ -161,6 +163,8 @@ def load_config() -> Config:
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
+        nested_places=dict(raw["nested_places"]["predicate"]),
+        nested_confidence=raw["nested_places"]["confidence"],
         body_term=re.compile(raw["bodies"]["term"]),
         subordinate_ends=tuple(raw["subordinate_ends"]),
     )
@@ -213,7 +217,7 @@ class ArticleClaims:
             pool = [e for e in self.events + self._current if e.label == "EVENT" and e.end <= start and not self.generic_event(e.text)]
             if not ref.any_head:
                 pool = [e for e in pool if (e.refers_to or e.text).endswith(head)]
-            return [Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end, e.refers_to or e.text) for e in pool[-1:]]
+            return [Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end, e.refers_to or e.text) for e in pool[:1]]
         if kind == "last_person":
             return before[-1:]
         if kind == "group_person":
@@ -660,6 +664,18 @@ class ArticleClaims:
             if subj:
                 yield [subj[-1]], [b]
 
+    def _nested_places(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
+        """A place written right after another lies in it (定日县长所乡, 西城区北草厂胡同 → partOf;
+        北京中山公园 → locatedIn, by the inner place's label: ``[nested_places]``)."""
+        for a, b in zip(items, items[1:]):
+            predicate = self.cfg.nested_places.get(b.label)
+            if predicate is None or a.label not in PLACE_LABELS or a.end != b.start:
+                continue
+            for inner in b.mentions:
+                for outer in a.mentions:
+                    if (inner.refers_to or inner.text) != (outer.refers_to or outer.text):
+                        yield Claim(inner, predicate, outer, sent.evidence(self.article.id, f"{predicate}/nested"), (), self.cfg.nested_confidence)
+
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         items = self._items(sent)
@@ -684,6 +700,7 @@ class ArticleClaims:
                                 qualifiers=(("date", self.article.date),) if self.article.date else (),
                                 confidence=rule.confidence,
                             )
+        yield from self._nested_places(sent, items)
         for mention in self._current:  # the sentence's entities, events named after their body
             if mention.label == "PERSON":
                 self.people.append(mention)

@@ -30,6 +30,8 @@ MAX_EVIDENCE = 20
 
 #: Names that say where they are (晋源区文体活动中心项目): see relations.toml [name_location].
 NAME_LOCATION = load_toml("extract/relations.toml")["name_location"]
+#: Sub-units named after their parent (全国人大常委会代表资格审查委员会): relations.toml [structure].
+STRUCTURE = {k: tuple(v) if isinstance(v, list) else v for k, v in load_toml("extract/relations.toml")["structure"].items()}
 _NAME_PLACE = re.compile("^(.{1,8}?(?:" + "|".join(map(re.escape, NAME_LOCATION["unit_suffixes"])) + "))")
 
 
@@ -257,12 +259,19 @@ class GraphBuilder:
         gazetteer path (``place/山西省/太原市/迎泽区``) either way.
         """
         named = set(self.entities)
+        org_names: dict[str, str] = {}  # every name an organisation goes by -> its id
+        for eid in sorted(named):
+            entity = self.entities[eid]
+            if entity.type == "Organization":
+                for name in sorted({entity.label, *entity.aliases}):
+                    org_names.setdefault(name, eid)
         for eid in sorted(named):
             entity = self.entities[eid]
             if entity.type not in ("Place", "Organization"):
                 continue
             predicate = "partOf" if entity.type == "Place" else "subOrganizationOf"
             current, first_reason, seen = self._as_resolved(entity), None, {eid}
+            linked = False
             while (step := self._parent(current)) is not None:
                 parent, reason = step
                 first_reason = first_reason or reason
@@ -272,14 +281,35 @@ class GraphBuilder:
                 if parent.id in named:
                     confidence = 1.0 if first_reason in ("gazetteer", "world") else 0.8
                     self._relate(eid, predicate, parent.id, None, confidence, source=first_reason)
+                    linked = True
                     break
                 current = parent
+            if not linked and entity.type == "Organization":
+                parent_id = self._parent_by_name(entity, org_names)
+                if parent_id is not None:
+                    self._relate(eid, predicate, parent_id, None, 0.8, source="name-prefix")
 
     def _parent(self, me: Resolved) -> tuple[Resolved, str] | None:
         if me.type == "Place":
             return self.resolver.parent_place(me)
         parent = self.resolver.parent_org(me)
         return (parent, self.resolver.parent_org_reason(me) or "name") if parent is not None else None
+
+    @staticmethod
+    def _parent_by_name(entity: Entity, org_names: dict[str, str]) -> str | None:
+        """A unit whose name is another organisation's name followed by a unit word
+        (全国人大常委会 + 代表资格审查委员会, 央行 + 天津分行, 中国证监会 + 规划委): that
+        organisation, the longest such name first. Unit words: relations.toml [structure]."""
+        best: tuple[int, str] | None = None
+        for name in sorted({entity.label, *entity.aliases}):
+            for k in range(len(name) - STRUCTURE["min_unit"], 1, -1):
+                parent = org_names.get(name[:k])
+                if parent is None or parent == entity.id or not name.endswith(STRUCTURE["unit_words"]):
+                    continue
+                if best is None or k > best[0]:
+                    best = (k, parent)
+                break
+        return best[1] if best else None
 
     @staticmethod
     def _as_resolved(entity: Entity) -> Resolved:
