@@ -42,6 +42,7 @@ class Rule:
     markers: tuple[str, ...] = ()  # frame: the preposition before the object (在, 对)
     name_event: bool = False  # an ordinal event (第二次廉政工作会议) is named after its organiser
     object_heads: tuple[str, ...] = ()  # objects must end with one of these (代表团)
+    topic_subject: bool = False  # a clause with no subject of its own: the article's place
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class Reference:
     pattern: re.Pattern[str]
     refers_to: str | None = None
     any_head: bool = False  # last_event: the last event of any head (闭幕会 -> the session)
+    label: str = ""  # last_named: the label of what the words stand for (该局 -> ORG)
 
 
 @dataclass(slots=True)
@@ -85,6 +87,9 @@ class Config:
     clause_lead_tags: frozenset[str] = frozenset()
     event_ordinal: re.Pattern[str] | None = None
     frame_reach: int = 20
+    pair_reach: int = 6
+    plan_markers: tuple[str, ...] = ()
+    topic_lead_tags: frozenset[str] = frozenset()
     verb_tags: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     supersedes: dict[str, str] = field(default_factory=dict)
@@ -96,7 +101,7 @@ class Config:
 
 SHAPES = ("svo", "at", "agent", "pair", "venue", "frame")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event")
+REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named")
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +132,7 @@ def load_config() -> Config:
                 markers=tuple(r.get("markers", ())),
                 name_event=r.get("name_event", False),
                 object_heads=tuple(r.get("object_heads", ())),
+                topic_subject=r.get("topic_subject", False),
             )
         )
     refs = []
@@ -135,7 +141,7 @@ def load_config() -> Config:
             raise ValueError(f"references.toml: unknown kind {ref['kind']!r}")
         words = sorted(ref.get("words", ()), key=len, reverse=True)
         pattern = ref.get("pattern") or "|".join(map(re.escape, words))
-        refs.append(Reference(ref["kind"], re.compile(pattern), ref.get("refers_to"), ref.get("any_head", False)))
+        refs.append(Reference(ref["kind"], re.compile(pattern), ref.get("refers_to"), ref.get("any_head", False), ref.get("label", "")))
     from kg.schema import SCHEMA
 
     for rule in rules:
@@ -160,6 +166,9 @@ def load_config() -> Config:
         clause_lead_tags=frozenset(chains["clause_lead_tags"]),
         event_ordinal=re.compile(raw["events"]["ordinal"]),
         frame_reach=raw["frame_reach"],
+        pair_reach=raw["pair_reach"],
+        plan_markers=tuple(sorted(raw["topic"]["plan_markers"], key=len, reverse=True)),
+        topic_lead_tags=frozenset(raw["topic"]["lead_tags"]),
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
@@ -192,6 +201,7 @@ class ArticleClaims:
         self.people: list[Mention] = []  # PERSON mentions so far
         self.places: list[Mention] = []  # GPE mentions so far
         self.events: list[Mention] = []  # EVENT mentions so far
+        self.named: list[Mention] = []  # ORG and PROJECT mentions so far
         self.previous_items: list[Item] = []
         self._current: list[Mention] = []  # entities of the sentence being read
 
@@ -218,6 +228,10 @@ class ArticleClaims:
             if not ref.any_head:
                 pool = [e for e in pool if (e.refers_to or e.text).endswith(head)]
             return [Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end, e.refers_to or e.text) for e in pool[:1]]
+        if kind == "last_named":  # 该局 -> the last body named …局; 该项目 -> the last project
+            head = match.groupdict().get("head") or ""
+            named = [m for m in self.named + self._current if m.label == ref.label and m.end <= start and (m.refers_to or m.text).endswith(head)]
+            return [Mention(word, ref.label, self.article.id, start, end, sent.start, sent.end, m.refers_to or m.text) for m in named[-1:]]
         if kind == "last_person":
             return before[-1:]
         if kind == "group_person":
@@ -527,6 +541,8 @@ class ArticleClaims:
     # -- shapes -------------------------------------------------------------------------
     def _svo(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         subjects = self._subject_before(sent, items, t[0], rule.subject)
+        if not subjects and rule.topic_subject:
+            subjects = self._topic(sent, items, t[0])
         if not subjects:
             return
         objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap)
@@ -551,6 +567,22 @@ class ArticleClaims:
             subjects = near if near and after[0].start - objects[-1].end <= self.cfg.subject_reach else []
         if objects and subjects:
             yield subjects, objects
+
+    def _topic(self, sent: Sentence, items: Sequence[Item], pos: int) -> list[Item]:
+        """The district an article is about (its dateline place), as the subject of a clause
+        that has none of its own: a plan list (一是继续实施…工程；二是…) or a clause opening
+        with the act. Only when nothing but adverbs and plan markers stands before the trigger
+        in its clause."""
+        place = self.article.dateline_place
+        before = sent.slice(sent.start, pos)
+        clause_start = sent.start + max((i + 1 for i, c in enumerate(before) if c in self.cfg.clause_ends), default=0)
+        lead = _strip_words(sent.slice(clause_start, pos).strip(), self.cfg.plan_markers)
+        if not place or any(clause_start <= i.start < pos for i in items):
+            return []
+        if any(t.tag not in self.cfg.topic_lead_tags for t in sent.tokens if pos - len(lead) <= t.start and t.end <= pos):
+            return []
+        m = Mention(place, "GPE", self.article.id, clause_start, clause_start, sent.start, sent.end, place)
+        return [Item(clause_start, clause_start, "GPE", (m,))]
 
     def _venue(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         """在叶卡捷琳堡举行上合组织峰会 / 大赛决赛在武汉落幕: the event (subject) is located
@@ -645,8 +677,8 @@ class ArticleClaims:
             return
         b = items[idx[-1]]
         gap = self._clause_text(sent, b.end, t[0])
-        if gap is None or len(gap) > 6:
-            return
+        if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0]):
+            return  # A与B就…项目进行签约: the sides, then what they sign about; 这与B致力于…合作 is no pair
         a_idx = idx[-2]
         a = items[a_idx]
         joiner = sent.slice(a.end, b.start).strip()
@@ -657,12 +689,15 @@ class ArticleClaims:
                 for right in group[i + 1 :]:
                     yield [left], [right]
             return
-        before_a = sent.slice(sent.start, b.start)
+        others = self._group_back(sent, items, idx[-1], labels)  # 与A、B签约: each of them
+        before_a = sent.slice(sent.start, others[0].start)
         if before_a.rstrip().endswith(self.cfg.pair_joiners):
             # 与X合作 with the subject written earlier in the sentence: take the nearest one.
-            subj = [i for i in items[: idx[-1]] if i.label in labels]
+            first = items.index(others[0])
+            subj = [i for i in items[:first] if i.label in labels and not i.modifier]
             if subj:
-                yield [subj[-1]], [b]
+                for other in others:
+                    yield [subj[-1]], [other]
 
     def _nested_places(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
         """A place written right after another lies in it (定日县长所乡, 西城区北草厂胡同 → partOf;
@@ -708,6 +743,8 @@ class ArticleClaims:
                 self.places.append(mention)
             elif mention.label == "EVENT" and not self.generic_event(mention.text):
                 self.events.append(mention)
+            elif mention.label in ("ORG", "PROJECT"):
+                self.named.append(mention)
         self.previous_items = items
 
 
