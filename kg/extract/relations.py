@@ -503,9 +503,14 @@ class ArticleClaims:
         return []
 
     def _has_verb(self, sent: Sentence, start: int, end: int) -> bool:
-        """Does a verb token other than a light verb (开始, 继续 …) lie inside ``[start, end)``?"""
+        """Does a verb token lie inside ``[start, end)``, other than a light verb (开始, 继续 …)
+        or a word of a name (连通 of 晋阳湖水系连通一期工程)?"""
         return any(
-            t.tag in self.cfg.verb_tags and start <= t.start and t.end <= end and sent.slice(t.start, t.end) not in self.cfg.light_verbs
+            t.tag in self.cfg.verb_tags
+            and start <= t.start
+            and t.end <= end
+            and sent.slice(t.start, t.end) not in self.cfg.light_verbs
+            and sent.ent_at(t.start) is None
             for t in sent.tokens
         )
 

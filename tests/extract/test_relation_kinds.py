@@ -151,3 +151,43 @@ def test_every_rule_names_a_known_trigger_list_or_its_own():
     for rule in cfg.rules:
         assert rule.triggers and all(isinstance(t, str) and t for t in rule.triggers), rule.name
     assert {r.shape for r in cfg.rules} <= {"svo", "at", "agent", "pair", "venue", "frame"}
+
+
+# -- signing, projects, documents, membership -----------------------------------------------------
+OTHERS = [
+    # a signing pair with what is signed about between them; the builder undertakes it
+    ("小店区人民政府与中铁十二局集团有限公司就晋阳湖水系连通一期工程项目进行签约。该项目由中铁十二局集团有限公司负责建设。",
+     {("小店区人民政府", "cooperatesWith", "中铁十二局集团有限公司"),
+      ("中铁十二局集团有限公司", "undertakes", "晋阳湖水系连通一期工程项目")}, set()),
+    # 这与B致力于…: a verb between the second side and 合作 -> no pair
+    ("奥巴马政府宣布以合作的原则发展美中关系，这与布什政府致力于建设合作关系的立场一致。", set(),
+     {("奥巴马政府", "cooperatesWith", "布什政府"), ("布什政府", "cooperatesWith", "奥巴马政府")}),
+    # a notice and a decree
+    ("市交警支队发布出行安全提示。", {("市交警支队", "issued", "出行安全提示")}, set()),
+    ("国家主席习近平签署第一三〇号主席令。", {("习近平", "issued", "第一三〇号主席令")}, set()),
+    # membership without a post
+    ("张三是中国作家协会成员。", {("张三", "memberOf", "中国作家协会")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", OTHERS, ids=[r[0][:12] for r in OTHERS])
+def test_signing_projects_documents_membership(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_plan_list_is_undertaken_by_the_district_of_the_article(extract):
+    """2月9日晋源区消息，该区…: each item of 一是…二是… is the district's."""
+    text = "2月9日晋源区消息，该区今年将推进十项重点工程。一是继续实施晋阳湖水系连通一期工程。二是推进晋源区文体活动中心项目建设。"
+    got = _got(extract, text, "晋源区")
+    assert {("晋源区", "undertakes", "晋阳湖水系连通一期工程"), ("晋源区", "undertakes", "晋源区文体活动中心项目")} <= got, got
+
+
+def test_a_plan_clause_without_a_dateline_has_no_subject(extract):
+    got = _got(extract, "一是继续实施晋阳湖水系连通一期工程。")
+    assert not {g for g in got if g[1] == "undertakes"}, got
+
+
+def test_a_body_named_before_is_what_this_bureau_stands_for(extract):
+    text = "市卫健局召开全市卫生健康工作会议。该局发布《太原市卫生健康工作要点》。"
+    got = _got(extract, text)
+    assert ("市卫健局", "issued", "太原市卫生健康工作要点") in got, got
