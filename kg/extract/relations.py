@@ -449,12 +449,16 @@ class ArticleClaims:
         topic of its own (…习近平总书记赋予山西…使命的良苦用心,坚持…). The body of a title
         (国务院 of 国务院总理李强主持…) is never the subject."""
         idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels and not i.modifier]
-        if not idx:
+        # 在北京人民大会堂举行…: 北京 is where, not who; the actor is named right before the
+        # 在-phrase (十四届全国人大常委会28日下午在北京…举行), with no verb of its own between
+        # (胡锦涛前往出席在叶卡捷琳堡举行的会议 is no host).
+        where = None
+        while idx and self._after_locative(sent, items, items[idx[-1]]):
+            where = items[idx.pop()]
+        if not idx or (where is not None and self._has_verb(sent, items[idx[-1]].end, where.start)):
             return []
         if any(i.modifier for i in items[idx[-1] + 1 :] if i.end <= pos):
             return []  # 国务院总理李强召开…: the actor is the person, not a body before him
-        if self._after_locative(sent, items, items[idx[-1]]):
-            return []  # 在北京举行…: 北京 is where, not who
         gap = sent.slice(items[idx[-1]].end, pos)
         breaks = [i for i, c in enumerate(gap) if c in self.cfg.clause_ends]
         if len(gap) > self.cfg.subject_reach or len(breaks) > 1:

@@ -85,6 +85,9 @@ MEETINGS = [
     # a body with its term keeps the term
     ("十四届全国人大常委会举行宪法宣誓仪式。", {("十四届全国人大常委会", "organized", "宪法宣誓仪式")},
      {("全国人大常委会", "organized", "宪法宣誓仪式")}),
+    # the host is named before the 在-phrase; the places in it are where
+    ("十四届全国人大常委会28日下午在北京人民大会堂举行宪法宣誓仪式。", {("十四届全国人大常委会", "organized", "宪法宣誓仪式")},
+     {("北京", "organized", "宪法宣誓仪式")}),
 ]
 
 
