@@ -62,6 +62,11 @@ def describe(G: nx.MultiDiGraph, node: str, *, evidence: int = 2) -> str:
         lines.append("posts over time:")
         for p in posts:
             lines.append(f"  {p['date'] or '(undated)':<11} {p['title']} @ {p['org']}")
+    people = people_of(G, node)
+    if people:
+        lines.append("people (posts held here):")
+        for person, title, date in people:
+            lines.append(f"  {date or '(undated)':<11} {person}  {title}")
     rels = [r for r in neighbours(G, node) if r[0] not in ("holdsPost", "mentions")]
     if rels:
         lines.append("relations:")
@@ -74,6 +79,23 @@ def describe(G: nx.MultiDiGraph, node: str, *, evidence: int = 2) -> str:
             lines.append(f"  {arrow} {name} {_label(G, other)}{extra}{weight}")
             lines.extend(_evidence_lines(G, data, evidence))
     return "\n".join(lines)
+
+
+def people_of(G: nx.MultiDiGraph, org: str) -> list[tuple[str, str, str]]:
+    """The people holding a post at an organisation: sorted ``(person, title, date)`` rows
+    from its incoming ``holdsPost`` edges (empty for any other kind of node).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("org/迎泽区人民政府", type="Organization", label="迎泽区人民政府")
+    >>> G.add_node("person/王刚", type="Person", label="王刚")
+    >>> _ = G.add_edge("person/王刚", "org/迎泽区人民政府", predicate="holdsPost", title="区长", date="2023-01-07")
+    >>> people_of(G, "org/迎泽区人民政府")
+    [('王刚', '区长', '2023-01-07')]
+    """
+    if G.nodes[org].get("type") != "Organization":
+        return []
+    rows = {(_label(G, u), d.get("title", ""), d.get("date", "")) for u, _, d in G.in_edges(org, data=True) if d.get("predicate") == "holdsPost"}
+    return sorted(rows)
 
 
 def stats_text(report: dict[str, Any], top: int = 10) -> str:

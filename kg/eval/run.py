@@ -38,6 +38,16 @@ class EvalReport:
     errors: list[KGError] = field(default_factory=list)
 
     @property
+    def dropped(self) -> dict[tuple[str, str], int]:
+        """Claims dropped for a junk side (a pronoun, bare title, generic noun or fragment),
+        summed over the pages: (predicate, reason) -> count."""
+        total: dict[tuple[str, str], int] = {}
+        for page in self.pages:
+            for key, n in page.dropped.items():
+                total[key] = total.get(key, 0) + n
+        return dict(sorted(total.items()))
+
+    @property
     def totals(self) -> dict[str, Counts]:
         total: dict[str, Counts] = {}
         for page in self.pages:
@@ -62,6 +72,7 @@ class EvalReport:
                 for p in self.pages
             ],
             "errors": [str(e) for e in self.errors],
+            "dropped_relations": [{"predicate": p, "reason": r, "count": n} for (p, r), n in self.dropped.items()],
         }
 
 
@@ -206,6 +217,7 @@ def evaluate(
                 texts = [a.text for a in articles]
             page = score_page(turtle_bytes(G), gold, sentence_finder(texts))
             page.texts = texts
+            page.dropped = dropped_relations(G)
             report.pages.append(page)
         except (DataError, InputError) as error:
             report.errors.append(error)
@@ -214,8 +226,26 @@ def evaluate(
     return report
 
 
+def dropped_relations(G: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
+    """The graph's count of claims dropped for a junk side (``G.graph["dropped_relations"]``,
+    written by :class:`kg.graph.GraphBuilder`): (predicate, reason) -> count.
+
+    >>> G = nx.MultiDiGraph(dropped_relations=[{"predicate": "attended", "reason": "generic event", "count": 2}])
+    >>> dropped_relations(G)
+    {('attended', 'generic event'): 2}
+    """
+    return {(d["predicate"], d["reason"]): d["count"] for d in G.graph.get("dropped_relations", ())}
+
+
 def _cells(c: Counts) -> str:
     return f"{c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.n_pred:6d} {c.n_gold:6d}"
+
+
+def _per_predicate(dropped: dict[tuple[str, str], int]) -> list[tuple[str, int]]:
+    per: dict[str, int] = {}
+    for (p, _), n in dropped.items():
+        per[p] = per.get(p, 0) + n
+    return sorted(per.items())
 
 
 def format_report(report: EvalReport, findings: str = "all") -> str:
@@ -231,6 +261,14 @@ def format_report(report: EvalReport, findings: str = "all") -> str:
         lines.append(f"{measure:22} {_cells(total[measure])}")
     lines.append("(relations: recall over every gold relation, precision over "
                  "visited/attended/organized/cooperatesWith/undertakes/issued)")
+    dropped = report.dropped
+    if dropped:
+        by_reason: dict[str, int] = {}
+        for (_, reason), n in dropped.items():
+            by_reason[reason] = by_reason.get(reason, 0) + n
+        lines.append(f"dropped relations (a junk side): {sum(dropped.values())} ("
+                     + ", ".join(f"{r} {n}" for r, n in sorted(by_reason.items())) + "; "
+                     + ", ".join(f"{p} {n}" for p, n in _per_predicate(dropped)) + ")")
     shown = [m for m in MEASURES if m in total]
     lines += ["", "F1 per file" + " " * 30 + " ".join(f"{m[:8]:>8}" for m in shown)]
     for page in report.pages:

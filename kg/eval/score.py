@@ -102,6 +102,8 @@ class PageScore:
     counts: dict[str, Counts] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)  # the page's article texts, when built
+    #: claims the graph dropped because a side was junk: (predicate, reason) -> count
+    dropped: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 class _Graph:

@@ -175,6 +175,8 @@ def to_ftm(G: nx.MultiDiGraph) -> list[Entity]:
             continue
         interval = m["intervals"].get(predicate)
         pred = SCHEMA.predicate(predicate)
+        if interval is not None and out.schema[subject] not in interval.get("subjects", [out.schema[subject]]):
+            interval = None  # 晋源区 undertakes a project: a Territory is no participant
         if interval is None:
             out.add(ftm_id("UnknownLink", s, predicate, o), "UnknownLink", subject=subject, object=obj,
                     role=pred.en, date=dates, **evidence_of(edges))

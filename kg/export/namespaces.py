@@ -83,6 +83,7 @@ class KG(DefinedNamespace):
     attended: URIRef
     organized: URIRef
     undertakes: URIRef
+    memberOf: URIRef
     cooperatesWith: URIRef
     issued: URIRef
     locatedIn: URIRef

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.spans import Sentence
@@ -39,6 +39,10 @@ class Rule:
     phrase_suffixes: tuple[str, ...] = ()
     phrase_label: str = ""
     trigger_re: re.Pattern[str] | None = None  # the triggers as one alternation, longest first
+    markers: tuple[str, ...] = ()  # frame: the preposition before the object (在, 对)
+    name_event: bool = False  # an ordinal event (第二次廉政工作会议) is named after its organiser
+    object_heads: tuple[str, ...] = ()  # objects must end with one of these (代表团)
+    topic_subject: bool = False  # a clause with no subject of its own: the article's place
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class Item:
     end: int
     label: str
     mentions: tuple[Mention, ...]
+    modifier: bool = False  # the body of a person's title (国务院 of 国务院总理李强): never a side
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,8 @@ class Reference:
     kind: str
     pattern: re.Pattern[str]
     refers_to: str | None = None
+    any_head: bool = False  # last_event: the last event of any head (闭幕会 -> the session)
+    label: str = ""  # last_named: the label of what the words stand for (该局 -> ORG)
 
 
 @dataclass(slots=True)
@@ -73,26 +80,47 @@ class Config:
     locatives: tuple[str, ...] = ()
     phrase_stops: tuple[str, ...] = ()
     refs: tuple[Reference, ...] = ()
+    title_tags: frozenset[str] = frozenset()
+    chain_separators: tuple[str, ...] = ()
+    chain_reach: int = 30
+    modifier_labels: frozenset[str] = frozenset()
+    clause_lead_tags: frozenset[str] = frozenset()
+    event_ordinal: re.Pattern[str] | None = None
+    frame_reach: int = 20
+    pair_reach: int = 6
+    plan_markers: tuple[str, ...] = ()
+    topic_lead_tags: frozenset[str] = frozenset()
+    verb_tags: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    supersedes: dict[str, str] = field(default_factory=dict)
+    nested_places: dict[str, str] = field(default_factory=dict)
+    nested_confidence: float = 0.7
+    body_term: re.Pattern[str] | None = None
+    subordinate_ends: tuple[str, ...] = ()
 
 
-SHAPES = ("svo", "at", "agent", "pair", "venue")
+SHAPES = ("svo", "at", "agent", "pair", "venue", "frame")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event")
+REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named")
 
 
 @lru_cache(maxsize=1)
 def load_config() -> Config:
     raw = load_toml("extract/relations.toml")
+    lists = raw.get("triggers", {})
     rules = []
     for r in raw["rules"]:
         if r["shape"] not in SHAPES:
             raise ValueError(f"relations.toml: rule {r['name']}: unknown shape {r['shape']!r}")
+        # A rule names one of the [triggers] lists (one list per kind of act) or lists its own.
+        triggers = lists[r["triggers"]] if isinstance(r["triggers"], str) else r["triggers"]
+        triggers = sorted(triggers, key=len, reverse=True)
         rules.append(
             Rule(
                 name=r["name"],
                 predicate=r["predicate"],
                 shape=r["shape"],
-                triggers=tuple(sorted(r["triggers"], key=len, reverse=True)),
+                triggers=tuple(triggers),
                 subject=frozenset(r["subject"]),
                 object=frozenset(r["object"]),
                 max_gap=r.get("max_gap", 3),
@@ -100,7 +128,11 @@ def load_config() -> Config:
                 confidence=r.get("confidence", 0.7),
                 phrase_suffixes=tuple(r.get("object_phrase", {}).get("suffixes", ())),
                 phrase_label=r.get("object_phrase", {}).get("label", ""),
-                trigger_re=re.compile("|".join(map(re.escape, sorted(r["triggers"], key=len, reverse=True)))),
+                trigger_re=re.compile("|".join(map(re.escape, triggers))),
+                markers=tuple(r.get("markers", ())),
+                name_event=r.get("name_event", False),
+                object_heads=tuple(r.get("object_heads", ())),
+                topic_subject=r.get("topic_subject", False),
             )
         )
     refs = []
@@ -109,11 +141,12 @@ def load_config() -> Config:
             raise ValueError(f"references.toml: unknown kind {ref['kind']!r}")
         words = sorted(ref.get("words", ()), key=len, reverse=True)
         pattern = ref.get("pattern") or "|".join(map(re.escape, words))
-        refs.append(Reference(ref["kind"], re.compile(pattern), ref.get("refers_to")))
+        refs.append(Reference(ref["kind"], re.compile(pattern), ref.get("refers_to"), ref.get("any_head", False), ref.get("label", "")))
     from kg.schema import SCHEMA
 
     for rule in rules:
         SCHEMA.predicate(rule.predicate)  # a typo in the data file fails here
+    chains = raw["title_chains"]
     return Config(
         rules=tuple(rules),
         joiners=tuple(sorted(raw["joiners"], key=len, reverse=True)),
@@ -126,6 +159,23 @@ def load_config() -> Config:
         locatives=tuple(raw["locatives"]),
         phrase_stops=tuple(raw["phrase_stops"]),
         refs=tuple(refs),
+        title_tags=frozenset(chains["tags"]),
+        chain_separators=tuple(chains["separators"]),
+        chain_reach=chains["reach"],
+        modifier_labels=frozenset(chains["modifier_labels"]),
+        clause_lead_tags=frozenset(chains["clause_lead_tags"]),
+        event_ordinal=re.compile(raw["events"]["ordinal"]),
+        frame_reach=raw["frame_reach"],
+        pair_reach=raw["pair_reach"],
+        plan_markers=tuple(sorted(raw["topic"]["plan_markers"], key=len, reverse=True)),
+        topic_lead_tags=frozenset(raw["topic"]["lead_tags"]),
+        verb_tags=frozenset(raw["verb_tags"]),
+        light_verbs=frozenset(raw["light_verbs"]),
+        supersedes=dict(raw["supersedes"]),
+        nested_places=dict(raw["nested_places"]["predicate"]),
+        nested_confidence=raw["nested_places"]["confidence"],
+        body_term=re.compile(raw["bodies"]["term"]),
+        subordinate_ends=tuple(raw["subordinate_ends"]),
     )
 
 
@@ -151,6 +201,7 @@ class ArticleClaims:
         self.people: list[Mention] = []  # PERSON mentions so far
         self.places: list[Mention] = []  # GPE mentions so far
         self.events: list[Mention] = []  # EVENT mentions so far
+        self.named: list[Mention] = []  # ORG and PROJECT mentions so far
         self.previous_items: list[Item] = []
         self._current: list[Mention] = []  # entities of the sentence being read
 
@@ -171,9 +222,16 @@ class ArticleClaims:
     def _resolve_reference(self, sent: Sentence, ref: Reference, match: re.Match, start: int, end: int) -> list[Mention]:
         kind, target, word = ref.kind, ref.refers_to, match.group()
         before = [p for p in self.people + self._current if p.label == "PERSON" and p.end <= start]
-        if kind == "last_event":  # 本次对接会 -> the last event named …对接会
-            head = match.group("head")
-            return [e for e in self.events + self._current if e.label == "EVENT" and e.end <= start and e.text.endswith(head)][-1:]
+        if kind == "last_event":  # 本次对接会 / 出席会议 -> the last event named …对接会 / …会议
+            head = match.groupdict().get("head") or ""
+            pool = [e for e in self.events + self._current if e.label == "EVENT" and e.end <= start and not self.generic_event(e.text)]
+            if not ref.any_head:
+                pool = [e for e in pool if (e.refers_to or e.text).endswith(head)]
+            return [Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end, e.refers_to or e.text) for e in pool[:1]]
+        if kind == "last_named":  # 该局 -> the last body named …局; 该项目 -> the last project
+            head = match.groupdict().get("head") or ""
+            named = [m for m in self.named + self._current if m.label == ref.label and m.end <= start and (m.refers_to or m.text).endswith(head)]
+            return [Mention(word, ref.label, self.article.id, start, end, sent.start, sent.end, m.refers_to or m.text) for m in named[-1:]]
         if kind == "last_person":
             return before[-1:]
         if kind == "group_person":
@@ -191,6 +249,11 @@ class ArticleClaims:
             return earlier[-1:]
         raise AssertionError(kind)  # load_config checked the kinds
 
+    def generic_event(self, text: str) -> bool:
+        """Is ``text`` a bare meeting word that stands for a named event (会议, 表彰大会, 本次
+        对接会)? The ``last_event`` patterns of references.toml, matched whole."""
+        return any(r.kind == "last_event" and r.pattern.fullmatch(text) for r in self.cfg.refs)
+
     @staticmethod
     def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
         seen: dict[str, Mention] = {}
@@ -200,7 +263,20 @@ class ArticleClaims:
 
     # -- items --------------------------------------------------------------------------
     def _items(self, sent: Sentence) -> list[Item]:
-        items = [Item(e.start, e.end, e.label, (sent.mention(e, self.article.id),)) for e in sent.ents]
+        aid = self.article.id
+        ents = [self._with_term(sent, Item(e.start, e.end, e.label, (sent.mention(e, aid),))) for e in sent.ents]
+        ents = self._named_events(sent, ents)
+        self._current = [i.mentions[0] for i in ents]
+        items = []
+        for item in ents:
+            m = item.mentions[0]
+            if item.label == "EVENT" and not m.refers_to and self.generic_event(m.text):
+                # 出席表彰大会 where NER tagged the bare word: the event it stands for, if named
+                # before; else the word stays and the graph drops the claim as junk.
+                ref = next(r for r in self.cfg.refs if r.kind == "last_event" and r.pattern.fullmatch(m.text))
+                found = self._resolve_reference(sent, ref, ref.pattern.fullmatch(m.text), m.start, m.end)
+                item = Item(item.start, item.end, item.label, tuple(found) or item.mentions)
+            items.append(item)
         items += self._reference_items(sent)
         items.sort(key=lambda i: (i.start, -i.end))
         # Drop items nested in another (a reference inside an entity was already skipped).
@@ -209,7 +285,106 @@ class ArticleClaims:
             if out and item.start < out[-1].end:
                 continue
             out.append(item)
+        return self._mark_modifiers(sent, out)
+
+    def _with_term(self, sent: Sentence, item: Item) -> Item:
+        """A body written with its term (十四届全国人大常委会, 第十四届全国政协): the term is part of
+        the name that the relation names (``[bodies] term``)."""
+        if item.label != "ORG":
+            return item
+        m = self.cfg.body_term.search(sent.slice(max(sent.start, item.start - 8), item.start))
+        if m is None or any(i.start < item.start < i.end for i in sent.ents):
+            return item
+        start = item.start - len(m.group())
+        old = item.mentions[0]
+        mention = Mention(sent.slice(start, item.end), "ORG", old.article_id, start, item.end, old.sent_start, old.sent_end, old.refers_to)
+        return Item(start, item.end, "ORG", (mention,))
+
+    def _named_events(self, sent: Sentence, ents: list[Item]) -> list[Item]:
+        """An ordinal event named by its body (市政府第四十五次常务会议, 国务院召开第二次廉政工作
+        会议): one event whose name is the body's as written + the event's (``refers_to``).
+
+        The body is an ORG right before the event, or before a ``hold`` trigger
+        (召开/举行) right before it, in the same clause."""
+        hold = self._hold_words
+        out = list(ents)
+        for k, item in enumerate(ents):
+            m = item.mentions[0]
+            if item.label != "EVENT" or not self.cfg.event_ordinal.match(m.text) or k == 0:
+                continue
+            body = ents[k - 1]
+            gap = sent.slice(body.end, item.start)
+            if body.label != "ORG" or any(c in self.cfg.clause_ends for c in gap):
+                continue
+            gap = _strip_words(gap, self.cfg.gap_words)
+            if gap and not any(gap.endswith(w) and len(gap) <= len(w) + 4 for w in hold):
+                continue
+            name = body.mentions[0].text + m.text
+            out[k] = Item(item.start, item.end, "EVENT", (Mention(m.text, "EVENT", m.article_id, m.start, m.end, m.sent_start, m.sent_end, name),))
         return out
+
+    @property
+    def _hold_words(self) -> tuple[str, ...]:
+        return tuple(w for r in self.cfg.rules if r.name_event for w in r.triggers)
+
+    # -- title chains ---------------------------------------------------------------------
+    def _title_chain(self, sent: Sentence, start: int, end: int) -> bool:
+        """Is the text between two offsets a chain of titles and their bodies (副总理,
+        国务院副总理, 中央纪委书记、国家监委主任)? Every token is a noun or a name (``title_chains.tags``)
+        or a chain separator, and the last one is no separator."""
+        if not 0 < end - start <= self.cfg.chain_reach:
+            return False
+        toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
+        if not toks or toks[0].start != start or toks[-1].end != end:
+            return False
+        if any(a.end != b.start for a, b in zip(toks, toks[1:])):
+            return False
+        words = [(sent.slice(t.start, t.end), t.tag) for t in toks]
+        if words[-1][0] in self.cfg.chain_separators:
+            return False
+        return all(tag in self.cfg.title_tags or w in self.cfg.chain_separators for w, tag in words)
+
+    def _mark_modifiers(self, sent: Sentence, items: list[Item]) -> list[Item]:
+        """Mark the bodies of titles (中国 of 中国国家主席胡锦涛, 国务院 of 国务院总理李强): the
+        items followed by a title chain that ends at a person."""
+        out = list(items)
+        for j, item in enumerate(items):
+            if item.label not in self.cfg.modifier_labels:
+                continue
+            person = next((i for i in items[j + 1 :] if i.label == "PERSON"), None)
+            if person is not None and self._title_chain(sent, item.end, person.start):
+                out[j] = Item(item.start, item.end, item.label, item.mentions, modifier=True)
+        return out
+
+    def _persons_joined(self, sent: Sentence, items: Sequence[Item], a: int, b: int) -> bool:
+        """Are persons ``items[a]`` and ``items[b]`` one coordinated group? A joiner between them,
+        optionally followed by the second one's title chain (何立峰、张国清，国务委员王小洪). Across a
+        comma, the first one's own title chain must open its clause, so that an object of an
+        earlier verb (会见了美国总统拜登，国务委员王毅…) is not taken along."""
+        gap = sent.slice(items[a].end, items[b].start)
+        joiner = next((j for j in self.cfg.joiners if gap.startswith(j)), None)
+        if joiner is None:
+            return False
+        rest = items[a].end + len(joiner)
+        if rest != items[b].start and not self._title_chain(sent, rest, items[b].start):
+            return False
+        if joiner in self.cfg.clause_ends:
+            return self._opens_clause(sent, items, a)
+        return True
+
+    def _opens_clause(self, sent: Sentence, items: Sequence[Item], a: int) -> bool:
+        """Does person ``items[a]`` (with the persons coordinated before it) stand first in its
+        clause, after nothing but dates and its title chain?"""
+        first = a
+        while first > 0 and items[first - 1].label == "PERSON" and sent.slice(items[first - 1].end, items[first].start) in self.cfg.joiners:
+            first -= 1
+        start = items[first].start
+        before = sent.slice(sent.start, start)
+        clause_start = sent.start + max((i + 1 for i, c in enumerate(before) if c in self.cfg.clause_ends), default=0)
+        lead = [t for t in sent.tokens if clause_start <= t.start and t.end <= start]
+        while lead and lead[0].tag in self.cfg.clause_lead_tags:
+            lead.pop(0)
+        return not lead or self._title_chain(sent, lead[0].start, start)
 
     def _triggers(self, sent: Sentence, rule: Rule, items: Sequence[Item]) -> Iterator[tuple[int, int]]:
         # A trigger must line up with the segmentation on at least one side (先后来到 is often
@@ -233,21 +408,35 @@ class ArticleClaims:
         return None if any(c in self.cfg.clause_ends for c in text) else text
 
     def _group_back(self, sent: Sentence, items: Sequence[Item], last: int, labels: frozenset[str]) -> list[Item]:
-        """The item at index ``last`` and the coordinated ones before it."""
+        """The item at index ``last`` and the coordinated ones before it. Persons are joined
+        across their title chains (王刚、李明; 国务院副总理何立峰、张国清，国务委员王小洪), the
+        bodies of those titles skipped."""
         group = [items[last]]
+        first = last
         for j in range(last - 1, -1, -1):
+            if items[last].label == "PERSON":
+                if items[j].modifier:
+                    continue
+                if items[j].label == "PERSON" and self._persons_joined(sent, items, j, first):
+                    group.insert(0, items[j])
+                    first = j
+                    continue
+                break
             gap = sent.slice(items[j].end, group[0].start).strip()
-            if items[j].label in labels and gap in self.cfg.joiners:
+            if items[j].label in labels and gap in self.cfg.joiners and not items[j].modifier:
                 group.insert(0, items[j])
             else:
                 break
         return group
 
     def _group_forward(self, sent: Sentence, items: Sequence[Item], first: int, labels: frozenset[str]) -> list[Item]:
+        """The item at index ``first`` and the coordinated ones after it; a place written
+        right after another (西藏日喀则, 定日县长所乡) is one more."""
         group = [items[first]]
         for j in range(first + 1, len(items)):
             gap = sent.slice(group[-1].end, items[j].start).strip()
-            if items[j].label in labels and gap in self.cfg.joiners and gap not in self.cfg.clause_ends:
+            nested_place = not gap and group[-1].label in PLACE_LABELS and items[j].label in PLACE_LABELS
+            if items[j].label in labels and not items[j].modifier and (nested_place or (gap in self.cfg.joiners and gap not in self.cfg.clause_ends)):
                 group.append(items[j])
             else:
                 break
@@ -257,15 +446,30 @@ class ArticleClaims:
         """The nearest subject group before ``pos``, if it is close enough to be the subject:
         in the trigger's clause or the one before it (副市长李永强和…负责人一起,赴迎泽区), and
         at most ``subject_reach`` characters away — a name deep in an earlier clause is a
-        topic of its own (…习近平总书记赋予山西…使命的良苦用心,坚持…)."""
-        idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels]
-        if not idx:
+        topic of its own (…习近平总书记赋予山西…使命的良苦用心,坚持…). The body of a title
+        (国务院 of 国务院总理李强主持…) is never the subject."""
+        idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels and not i.modifier]
+        # 在北京人民大会堂举行…: 北京 is where, not who; the actor is named right before the
+        # 在-phrase (十四届全国人大常委会28日下午在北京…举行), with no verb of its own between
+        # (胡锦涛前往出席在叶卡捷琳堡举行的会议 is no host).
+        where = None
+        while idx and self._after_locative(sent, items, items[idx[-1]]):
+            where = items[idx.pop()]
+        if not idx or (where is not None and self._has_verb(sent, items[idx[-1]].end, where.start)):
             return []
-        if self._after_locative(sent, items, items[idx[-1]]):
-            return []  # 在北京举行…: 北京 is where, not who
+        if any(i.modifier for i in items[idx[-1] + 1 :] if i.end <= pos):
+            return []  # 国务院总理李强召开…: the actor is the person, not a body before him
         gap = sent.slice(items[idx[-1]].end, pos)
-        if len(gap) > self.cfg.subject_reach or sum(c in self.cfg.clause_ends for c in gap) > 1:
+        breaks = [i for i, c in enumerate(gap) if c in self.cfg.clause_ends]
+        if len(gap) > self.cfg.subject_reach or len(breaks) > 1:
             return []
+        if breaks:
+            # Across a comma the subject carries on only into a clause that has no verb of its
+            # own before the trigger (支持中方举办… is 中方's act), and not out of a time clause
+            # (梅德韦杰夫就任俄罗斯总统后，…元首…访问).
+            cut = items[idx[-1]].end + breaks[0]
+            if self._has_verb(sent, cut + 1, pos) or gap[: breaks[0]].endswith(self.cfg.subordinate_ends):
+                return []
         return self._group_back(sent, items, idx[-1], labels)
 
     def _after_locative(self, sent: Sentence, items: Sequence[Item], item: Item) -> bool:
@@ -282,19 +486,46 @@ class ArticleClaims:
 
     def _object_after(self, sent: Sentence, items: Sequence[Item], pos: int, labels: frozenset[str], max_gap: int) -> list[Item]:
         """The group of ``labels`` items starting at most ``max_gap`` characters (filler words
-        aside) after ``pos``, in the same clause."""
+        aside) after ``pos``, in the same clause, with no verb in between (深入贯彻党中央…
+        is no visit). A place named through another (美国首都华盛顿) is the one after."""
         for k, item in enumerate(items):
-            if item.start < pos:
+            if item.start < pos or item.modifier:
                 continue
             gap = self._clause_text(sent, pos, item.start)
             if gap is None:
                 return []
-            gap = _strip_words(gap.strip(), self.cfg.gap_words)
-            if item.label in labels and len(gap) <= max_gap:
-                return self._group_forward(sent, items, k, labels)
-            if len(gap) > max_gap:
+            stripped = _strip_words(gap.strip(), self.cfg.gap_words)
+            relative = self._relative_clause(stripped)  # 出席即将于27日…在这里举行的首轮…对话
+            if len(stripped) > max_gap and not relative:
                 return []
+            if not relative and self._has_verb(sent, item.start - len(stripped), item.start):
+                return []
+            if item.label in labels:
+                while k + 1 < len(items) and items[k + 1].label in labels and self._apposition(sent, items[k], items[k + 1]):
+                    k += 1
+                return self._group_forward(sent, items, k, labels)
         return []
+
+    def _has_verb(self, sent: Sentence, start: int, end: int) -> bool:
+        """Does a verb token lie inside ``[start, end)``, other than a light verb (开始, 继续 …)
+        or a word of a name (连通 of 晋阳湖水系连通一期工程)?"""
+        return any(
+            t.tag in self.cfg.verb_tags
+            and start <= t.start
+            and t.end <= end
+            and sent.slice(t.start, t.end) not in self.cfg.light_verbs
+            and sent.ent_at(t.start) is None
+            for t in sent.tokens
+        )
+
+    def _relative_clause(self, text: str) -> bool:
+        """Is ``text`` a relative clause before its noun (…在这里举行的, 受灾最重的)?"""
+        return text.rstrip("“「《").endswith("的") and len(text) <= self.cfg.frame_reach and not any(c in self.cfg.clause_ends for c in text)
+
+    def _apposition(self, sent: Sentence, a: Item, b: Item) -> bool:
+        """``b`` names what ``a`` only qualifies: 美国首都华盛顿 (a noun between two places)."""
+        gap = sent.slice(a.end, b.start)
+        return bool(gap) and len(gap) <= 4 and self._title_chain(sent, a.end, b.start) and a.label in PLACE_LABELS and b.label in PLACE_LABELS
 
     def _phrase_after(self, sent: Sentence, items: Sequence[Item], pos: int, rule: Rule) -> list[Item]:
         """An unnamed object: the rest of the clause when it ends like one (…路线图, …行动方案).
@@ -319,6 +550,8 @@ class ArticleClaims:
     # -- shapes -------------------------------------------------------------------------
     def _svo(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         subjects = self._subject_before(sent, items, t[0], rule.subject)
+        if not subjects and rule.topic_subject:
+            subjects = self._topic(sent, items, t[0])
         if not subjects:
             return
         objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap)
@@ -326,8 +559,14 @@ class ArticleClaims:
             objects = self._phrase_after(sent, items, t[1], rule)
         if not objects and rule.object_fallback == "previous":
             rest = _strip_words(sent.slice(t[1], sent.end).strip(), self.cfg.gap_words)
-            if not rest or rest[0] in self.cfg.clause_ends:
-                pool = [i for i in list(self.previous_items) + list(items) if i.end <= t[0] and i.label in rule.object]
+            first = next(k for k, i in enumerate(items) if i is subjects[0])
+            if (not rest or rest[0] in self.cfg.clause_ends) and self._opens_clause(sent, items, first):
+                # The subject opens its clause (副市长李永强出席。, 赵乐际委员长主持。); not a name
+                # inside a phrase (以…中国特色…思想为指导，).
+                # …召开会议。副市长李永强出席。: the event named before the subject; one named
+                # between subject and trigger is what the trigger is said of (纪念朱光亚同志诞辰…
+                # 座谈会在京举行), not the subject's object.
+                pool = [i for i in list(self.previous_items) + list(items) if i.end <= subjects[0].start and i.label in rule.object]
                 objects = pool[-1:]
         if objects and sent.slice(objects[-1].end, sent.end).startswith("的"):
             # A relative clause: 会见正在莫斯科出席…会议的中国国务委员戴秉国 — whoever attends is
@@ -337,6 +576,22 @@ class ArticleClaims:
             subjects = near if near and after[0].start - objects[-1].end <= self.cfg.subject_reach else []
         if objects and subjects:
             yield subjects, objects
+
+    def _topic(self, sent: Sentence, items: Sequence[Item], pos: int) -> list[Item]:
+        """The district an article is about (its dateline place), as the subject of a clause
+        that has none of its own: a plan list (一是继续实施…工程；二是…) or a clause opening
+        with the act. Only when nothing but adverbs and plan markers stands before the trigger
+        in its clause."""
+        place = self.article.dateline_place
+        before = sent.slice(sent.start, pos)
+        clause_start = sent.start + max((i + 1 for i, c in enumerate(before) if c in self.cfg.clause_ends), default=0)
+        lead = _strip_words(sent.slice(clause_start, pos).strip(), self.cfg.plan_markers)
+        if not place or any(clause_start <= i.start < pos for i in items):
+            return []
+        if any(t.tag not in self.cfg.topic_lead_tags for t in sent.tokens if pos - len(lead) <= t.start and t.end <= pos):
+            return []
+        m = Mention(place, "GPE", self.article.id, clause_start, clause_start, sent.start, sent.end, place)
+        return [Item(clause_start, clause_start, "GPE", (m,))]
 
     def _venue(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         """在叶卡捷琳堡举行上合组织峰会 / 大赛决赛在武汉落幕: the event (subject) is located
@@ -355,6 +610,34 @@ class ArticleClaims:
         if events:
             yield events, [place]
 
+    def _frame(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        """Subject, a marker, the object, then the trigger: 温家宝在山东调研 / 李强在会上强调 (在…上)
+        / 对俄罗斯进行国事访问. A relative clause may stand between the marker and the object
+        (在北京召开的“…论坛”上)."""
+        before = [k for k, i in enumerate(items) if i.end <= t[0] and not i.modifier]
+        if not before or items[before[-1]].label not in rule.object:
+            return
+        last = items[before[-1]]
+        gap = self._clause_text(sent, last.end, t[0])
+        if gap is None or len(_strip_words(gap.strip(" ”」"), self.cfg.gap_words)) > rule.max_gap:
+            return
+        objects = self._group_back(sent, items, before[-1], rule.object)
+        head = sent.slice(sent.start, objects[0].start)
+        at = max((head.rfind(w) for w in rule.markers), default=-1)
+        if at < 0:
+            return
+        between = head[at + 1 :]
+        if any(c in self.cfg.clause_ends for c in between):
+            return
+        if between.strip("“「《") and not self._relative_clause(between):
+            return
+        marker = sent.start + at
+        if any(marker < i.start and i.end <= objects[0].start and i.label in rule.subject and not i.modifier for i in items):
+            return  # 在张三家中… : the subject is not inside the relative clause
+        subjects = self._subject_before(sent, items, marker, rule.subject)
+        if subjects:
+            yield subjects, objects
+
     def _at(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         subjects = self._subject_before(sent, items, t[0], rule.subject)
         if not subjects:
@@ -364,6 +647,8 @@ class ArticleClaims:
                 break
             before = sent.slice(sent.start, item.start)
             if item.label in rule.object and before.endswith(self.cfg.at_markers):
+                if rule.markers and not sent.slice(item.end, sent.end).startswith(rule.markers):
+                    return  # 在会议完成…后 is a time, not 在会议上
                 between = [i for i in items if item.end <= i.start < subjects[0].start and i.label in rule.subject]
                 if between:
                     return
@@ -379,7 +664,7 @@ class ArticleClaims:
         if marker_at < 0:
             return
         marker = sent.start + marker_at
-        subjects = [i for i in items if marker < i.start and i.end <= t[0] and i.label in rule.subject]
+        subjects = [i for i in items if marker < i.start and i.end <= t[0] and i.label in rule.subject and not i.modifier]
         if not subjects:
             return
         after = _strip_words(sent.slice(t[1], sent.end), self.cfg.gap_words)
@@ -401,8 +686,8 @@ class ArticleClaims:
             return
         b = items[idx[-1]]
         gap = self._clause_text(sent, b.end, t[0])
-        if gap is None or len(gap) > 6:
-            return
+        if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0]):
+            return  # A与B就…项目进行签约: the sides, then what they sign about; 这与B致力于…合作 is no pair
         a_idx = idx[-2]
         a = items[a_idx]
         joiner = sent.slice(a.end, b.start).strip()
@@ -413,18 +698,32 @@ class ArticleClaims:
                 for right in group[i + 1 :]:
                     yield [left], [right]
             return
-        before_a = sent.slice(sent.start, b.start)
+        others = self._group_back(sent, items, idx[-1], labels)  # 与A、B签约: each of them
+        before_a = sent.slice(sent.start, others[0].start)
         if before_a.rstrip().endswith(self.cfg.pair_joiners):
             # 与X合作 with the subject written earlier in the sentence: take the nearest one.
-            subj = [i for i in items[: idx[-1]] if i.label in labels]
+            first = items.index(others[0])
+            subj = [i for i in items[:first] if i.label in labels and not i.modifier]
             if subj:
-                yield [subj[-1]], [b]
+                for other in others:
+                    yield [subj[-1]], [other]
+
+    def _nested_places(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
+        """A place written right after another lies in it (定日县长所乡, 西城区北草厂胡同 → partOf;
+        北京中山公园 → locatedIn, by the inner place's label: ``[nested_places]``)."""
+        for a, b in zip(items, items[1:]):
+            predicate = self.cfg.nested_places.get(b.label)
+            if predicate is None or a.label not in PLACE_LABELS or a.end != b.start:
+                continue
+            for inner in b.mentions:
+                for outer in a.mentions:
+                    if (inner.refers_to or inner.text) != (outer.refers_to or outer.text):
+                        yield Claim(inner, predicate, outer, sent.evidence(self.article.id, f"{predicate}/nested"), (), self.cfg.nested_confidence)
 
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
-        self._current = [sent.mention(e, self.article.id) for e in sent.ents]
         items = self._items(sent)
-        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue}
+        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue, "frame": self._frame}
         seen: set[tuple[int, int, str, int, int]] = set()
         for rule in self.cfg.rules:
             for trigger in self._triggers(sent, rule, items):
@@ -432,7 +731,9 @@ class ArticleClaims:
                     for s in (m for i in subjects for m in i.mentions):
                         for o in (m for i in objects for m in i.mentions):
                             key = (s.start, s.end, rule.predicate, o.start, o.end)
-                            if s.text == o.text or key in seen:
+                            if (s.refers_to or s.text) == (o.refers_to or o.text) or key in seen:
+                                continue
+                            if rule.object_heads and not (o.refers_to or o.text).endswith(rule.object_heads):
                                 continue
                             seen.add(key)
                             yield Claim(
@@ -443,14 +744,16 @@ class ArticleClaims:
                                 qualifiers=(("date", self.article.date),) if self.article.date else (),
                                 confidence=rule.confidence,
                             )
-        for e in sent.ents:
-            mention = sent.mention(e, self.article.id)
-            if e.label == "PERSON":
+        yield from self._nested_places(sent, items)
+        for mention in self._current:  # the sentence's entities, events named after their body
+            if mention.label == "PERSON":
                 self.people.append(mention)
-            elif e.label == "GPE":
+            elif mention.label == "GPE":
                 self.places.append(mention)
-            elif e.label == "EVENT":
+            elif mention.label == "EVENT" and not self.generic_event(mention.text):
                 self.events.append(mention)
+            elif mention.label in ("ORG", "PROJECT"):
+                self.named.append(mention)
         self.previous_items = items
 
 
@@ -460,5 +763,17 @@ def extract_claims_from_sentences(
     """Claims of an article, sentence by sentence. ``officials`` are the people with posts
     (from :mod:`kg.extract.posts`), which group references such as 巡视领导 stand for."""
     state = ArticleClaims(article, officials)
-    for sent in sents:
-        yield from state.sentence(sent)
+    claims = [c for sent in sents for c in state.sentence(sent)]
+    yield from supersede(claims, load_config().supersedes)
+
+
+def supersede(claims: list[Claim], rules: dict[str, str]) -> list[Claim]:
+    """Drop a claim that a stronger one of the same article makes redundant: who presides over
+    a meeting organized it, and is not also listed as attending it (``[supersedes]``:
+    attended -> organized, from the gold conventions' 主持 → organized)."""
+
+    def side(m: Mention) -> str:
+        return m.refers_to or m.text
+
+    strong = {(side(c.subject), c.predicate, side(c.object)) for c in claims}
+    return [c for c in claims if (side(c.subject), rules.get(c.predicate), side(c.object)) not in strong]

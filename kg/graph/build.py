@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from kg import __version__
-from kg.model import Article, Entity, Evidence, Mention, Relation
+from kg.model import Article, Claim, Entity, Evidence, Mention, Relation
 from kg.pipeline import ArticleResult
 from kg.resolve import Context, Resolved, Resolver
 from kg.resources import load_toml
@@ -30,6 +30,8 @@ MAX_EVIDENCE = 20
 
 #: Names that say where they are (晋源区文体活动中心项目): see relations.toml [name_location].
 NAME_LOCATION = load_toml("extract/relations.toml")["name_location"]
+#: Sub-units named after their parent (全国人大常委会代表资格审查委员会): relations.toml [structure].
+STRUCTURE = {k: tuple(v) if isinstance(v, list) else v for k, v in load_toml("extract/relations.toml")["structure"].items()}
 _NAME_PLACE = re.compile("^(.{1,8}?(?:" + "|".join(map(re.escape, NAME_LOCATION["unit_suffixes"])) + "))")
 
 
@@ -56,6 +58,7 @@ class GraphBuilder:
         self.edges: dict[tuple, _Edge] = {}
         self.co_appearances: Counter[tuple[str, str]] = Counter()
         self.sources: set[str] = set()
+        self.dropped: Counter[tuple[str, str]] = Counter()  # (predicate, reason) of junk claims
 
     # -- entities -------------------------------------------------------------------------
     def _entity(self, r: Resolved, article_id: str | None = None, surface: str | None = None, count: bool = True) -> str:
@@ -140,6 +143,17 @@ class GraphBuilder:
                     orgs.append(m.text)
             return resolved[key]
 
+        # Events that claims name through a reference (出席表彰大会 -> the award ceremony named
+        # before) or after their body (国务院召开第二次廉政工作会议) first: the NER mention at the
+        # same span then stands for the same event.
+        keep_alias: set[tuple[int, int]] = set()
+        for claim in result.claims:
+            for side in (claim.subject, claim.object):
+                if side.label == "EVENT" and side.refers_to:
+                    resolve(side)
+                    if not composed_name(side):
+                        keep_alias.add((side.start, side.end))
+
         # Posts first: they fix what a department written alone (组织部) means here.
         for post in result.posts:
             # A bare title (副市长), or one whose written organisation is no name (国家主席):
@@ -163,8 +177,10 @@ class GraphBuilder:
             r = resolve(m)
             if r is None:
                 continue
-            # A mention that stands for another name (省 of 省、市红十字会) is no alias of it.
-            eid = self._entity(r, article.id, surface=None if m.refers_to else m.text)
+            # A mention that stands for another name (省 of 省、市红十字会, 表彰大会 of the
+            # award ceremony) is no alias of it.
+            stands_for = m.refers_to or (m.start, m.end) in keep_alias
+            eid = self._entity(r, article.id, surface=None if stands_for else m.text)
             quoted = _quoted(article.text, m)
             if quoted:  # “百千万工程”: the name as the paper prints it is an alias too
                 self.entities[eid].aliases.add(quoted)
@@ -191,11 +207,14 @@ class GraphBuilder:
                 self._relate(self._entity(r, article.id), "supplied", article_node, None, 1.0, source="dateline")
 
         for claim in result.claims:
-            s, o = resolve(claim.subject), resolve(claim.object)
+            reason = junk_side(claim)
+            s, o = (None, None) if reason else (resolve(claim.subject), resolve(claim.object))
             if s is None or o is None:
+                # A pronoun, a bare title, a generic noun or a fragment: no node, no relation.
+                self.dropped[(claim.predicate, reason or "not a name")] += 1
                 continue
-            sid = self._entity(s, article.id, surface=claim.subject.text if not claim.subject.refers_to else None, count=False)
-            oid = self._entity(o, article.id, surface=claim.object.text if not claim.object.refers_to else None, count=False)
+            sid = self._entity(s, article.id, surface=_surface(claim.subject), count=False)
+            oid = self._entity(o, article.id, surface=_surface(claim.object), count=False)
             self._relate(sid, claim.predicate, oid, claim.evidence, claim.confidence, dict(claim.qualifiers))
 
         for a, b in combinations(sorted(people), 2):
@@ -240,12 +259,19 @@ class GraphBuilder:
         gazetteer path (``place/山西省/太原市/迎泽区``) either way.
         """
         named = set(self.entities)
+        org_names: dict[str, str] = {}  # every name an organisation goes by -> its id
+        for eid in sorted(named):
+            entity = self.entities[eid]
+            if entity.type == "Organization":
+                for name in sorted({entity.label, *entity.aliases}):
+                    org_names.setdefault(name, eid)
         for eid in sorted(named):
             entity = self.entities[eid]
             if entity.type not in ("Place", "Organization"):
                 continue
             predicate = "partOf" if entity.type == "Place" else "subOrganizationOf"
             current, first_reason, seen = self._as_resolved(entity), None, {eid}
+            linked = False
             while (step := self._parent(current)) is not None:
                 parent, reason = step
                 first_reason = first_reason or reason
@@ -255,14 +281,35 @@ class GraphBuilder:
                 if parent.id in named:
                     confidence = 1.0 if first_reason in ("gazetteer", "world") else 0.8
                     self._relate(eid, predicate, parent.id, None, confidence, source=first_reason)
+                    linked = True
                     break
                 current = parent
+            if not linked and entity.type == "Organization":
+                parent_id = self._parent_by_name(entity, org_names)
+                if parent_id is not None:
+                    self._relate(eid, predicate, parent_id, None, 0.8, source="name-prefix")
 
     def _parent(self, me: Resolved) -> tuple[Resolved, str] | None:
         if me.type == "Place":
             return self.resolver.parent_place(me)
         parent = self.resolver.parent_org(me)
         return (parent, self.resolver.parent_org_reason(me) or "name") if parent is not None else None
+
+    @staticmethod
+    def _parent_by_name(entity: Entity, org_names: dict[str, str]) -> str | None:
+        """A unit whose name is another organisation's name followed by a unit word
+        (全国人大常委会 + 代表资格审查委员会, 央行 + 天津分行, 中国证监会 + 规划委): that
+        organisation, the longest such name first. Unit words: relations.toml [structure]."""
+        best: tuple[int, str] | None = None
+        for name in sorted({entity.label, *entity.aliases}):
+            for k in range(len(name) - STRUCTURE["min_unit"], 1, -1):
+                parent = org_names.get(name[:k])
+                if parent is None or parent == entity.id or not name.endswith(STRUCTURE["unit_words"]):
+                    continue
+                if best is None or k > best[0]:
+                    best = (k, parent)
+                break
+        return best[1] if best else None
 
     @staticmethod
     def _as_resolved(entity: Entity) -> Resolved:
@@ -281,6 +328,9 @@ class GraphBuilder:
                 "profile": self.resolver.profile.name,
                 "sources": sorted(self.sources),
                 "merges": list(self.resolver.merges),
+                "dropped_relations": [
+                    {"predicate": p, "reason": r, "count": n} for (p, r), n in sorted(self.dropped.items())
+                ],
                 "unresolved": list(self.resolver.unresolved),
             }
         )
@@ -310,6 +360,48 @@ class GraphBuilder:
                 attrs["source"] = ",".join(sorted(edge.sources))
             G.add_edge(rel.subject, rel.object, key=_edge_key(rel), **attrs)
         return G
+
+
+def composed_name(m: Mention) -> bool:
+    """Is ``m`` an event written after its body (第二次廉政工作会议 of 国务院召开第二次廉政工作会议,
+    ``refers_to`` 国务院第二次廉政工作会议)? Its written form is then an alias of the event.
+
+    >>> composed_name(Mention("第二次会议", "EVENT", "a/1", 0, 5, refers_to="国务院第二次会议"))
+    True
+    >>> composed_name(Mention("会议", "EVENT", "a/1", 0, 2, refers_to="全国安全生产工作会议"))
+    False
+    """
+    return bool(m.refers_to) and m.refers_to.endswith(m.text) and len(m.refers_to) > len(m.text) and not junk_event(m.text)
+
+
+def _surface(m: Mention) -> str | None:
+    """The alias a claim side adds to its entity: the text as written, unless it stands for
+    another name (他, 该区, 出席会议) — an event named after its body keeps its written form."""
+    return m.text if not m.refers_to or composed_name(m) else None
+
+
+def junk_event(text: str) -> bool:
+    """A bare meeting word (会议, 表彰大会, 签约仪式): the ``last_event`` patterns of
+    references.toml matched whole."""
+    from kg.extract.relations import load_config
+
+    return any(r.kind == "last_event" and r.pattern.fullmatch(text) for r in load_config().refs)
+
+
+def junk_side(claim: Claim) -> str | None:
+    """Why a claim must not become an edge, or None: a side that is a bare meeting word that
+    no named event stands behind (``generic event``). Pronouns never reach here (the
+    extractor replaces them or drops the claim); bare titles and generic nouns resolve to
+    nothing (``not a name``).
+
+    >>> c = Claim(Mention("张三", "PERSON", "a/1", 0, 2), "attended", Mention("成立大会", "EVENT", "a/1", 4, 8), None)
+    >>> junk_side(c)
+    'generic event'
+    """
+    for side in (claim.subject, claim.object):
+        if side.label == "EVENT" and not side.refers_to and junk_event(side.text):
+            return "generic event"
+    return None
 
 
 _QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"'}

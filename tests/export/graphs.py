@@ -93,6 +93,7 @@ def small_graph() -> nx.MultiDiGraph:
     rel("project/迎泽公园改造工程", "place/山西省/太原市/迎泽区", "locatedIn", [ev(A3, S_XSS, 5, "place_of_project")])
     rel("org/太原市人民政府", "doc/太原市推动公立医院高质量发展实施方案", "issued", [ev(A3, S_ISSUE, 90, "issue_trigger")])
     rel("org/中共太原市委员会", "org/太原市人民政府", "cooperatesWith", [ev(A2, S_MEET, 12, "cooperate_trigger")], confidence=0.6)
+    rel(f"person/{XSS_NAME}", "org/太原市人民政府", "memberOf", [ev(A3, S_XSS, 5, "member_trigger")], date="2023-01-10")
     rel("person/尹哲", f"article/{A1}", "authored", [ev(A1, "（尹哲）", 200, "byline")], confidence=1.0)
     rel("org/新华通讯社", f"article/{A2}", "supplied", [], source="dateline", confidence=1.0)
     rel("person/周计伟", "person/武晓花", "coAppearsWith", [ev(A1, S_VISIT, 0, "same_article")], weight=1, confidence=1.0)
