@@ -57,6 +57,7 @@ class GraphBuilder:
         self.entities: dict[str, Entity] = {}
         self.edges: dict[tuple, _Edge] = {}
         self.co_appearances: Counter[tuple[str, str]] = Counter()
+        self.located_by_name: list[tuple[str, Resolved, Evidence]] = []
         self.sources: set[str] = set()
         self.dropped: Counter[tuple[str, str]] = Counter()  # (predicate, reason) of junk claims
 
@@ -230,7 +231,21 @@ class GraphBuilder:
         # Only a unit the gazetteer knows: 中国醋都·清徐乡村e镇 does not make a 中国醋都·清徐乡.
         if place is not None and self.resolver.gazetteer.get(tuple(place.attrs.get("path") or ())) is not None:
             rule = Evidence(evidence.article_id, evidence.sentence, evidence.start, evidence.end, "locatedIn/name")
-            self._relate(eid, "locatedIn", self._entity(place), rule, NAME_LOCATION["confidence"])
+            self.located_by_name.append((eid, place, rule))
+
+    def _locate_by_name(self) -> None:
+        """The locatedIn links that names give (see :meth:`_located_by_name`), each to the place
+        or its nearest ancestor that an article names as a place: 浙江省委 names no place of its
+        own, so it makes no 浙江省 node unless the text names the province."""
+        named = {eid for eid, e in self.entities.items() if e.type == "Place"}
+        for eid, place, rule in self.located_by_name:
+            current, seen = place, set()
+            while current is not None and current.id not in named and current.id not in seen:
+                seen.add(current.id)
+                step = self.resolver.parent_place(current)
+                current = step[0] if step else None
+            if current is not None and current.id in named:
+                self._relate(eid, "locatedIn", current.id, rule, NAME_LOCATION["confidence"])
 
     def _article(self, article: Article) -> str:
         node = f"article/{article.id}"
@@ -318,6 +333,7 @@ class GraphBuilder:
     # -- output ---------------------------------------------------------------------------
     def graph(self) -> nx.MultiDiGraph:
         """The graph, with nodes and edges in a deterministic order."""
+        self._locate_by_name()
         self._hierarchies()
         for (a, b), weight in self.co_appearances.items():
             self._relate(a, "coAppearsWith", b, None, 1.0, source="same-article").weight = weight
