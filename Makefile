@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test system-deps bench eval lexicons clean
+.PHONY: run test install install-test system-deps bench eval lexicons crf clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench: install-test
 # Rebuild the vocabularies learned from ../shared/data/ner (kg/data/nlp/learned/; committed).
 lexicons: install
 	$(BIN)/python scripts/learn_lexicons.py
+
+# Retrain the statistical NER layer (kg/data/models/ner.crfsuite; committed) from ../shared/data/ner.
+crf: install
+	$(BIN)/python scripts/train_crf.py
 
 # Every development gold set and public NER set, kg beside raw LAC (reads ../shared in place).
 eval: install

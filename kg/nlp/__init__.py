@@ -58,6 +58,7 @@ PIPELINE = [
     "kg_suffix_entities",
     "kg_enumerations",
     "kg_titles",
+    "kg_crf_ner",
     "kg_entity_filter",
     "kg_elided",
     "kg_nested",

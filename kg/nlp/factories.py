@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from kg.nlp.pipes.char_patterns import CharPatterns
+from kg.nlp.pipes.crf_ner import CrfEntities
 from kg.nlp.pipes.common import ELIDED_KEY, ROLES_KEY, TITLES_KEY
 from kg.nlp.pipes.elided import EllipticalNames
 from kg.nlp.pipes.entity_filter import EntityFilter
@@ -92,6 +93,19 @@ def make_enumerations(
 )
 def make_titles(nlp: Language, name: str, titles: str, learned: str, prefixes: str, key: str, roles_key: str, max_tokens: int) -> Titles:
     return Titles(titles, key, max_tokens, roles_key, learned, prefixes)
+
+
+@Language.factory(
+    "kg_crf_ner",
+    default_config={
+        "model": "models/ner.crfsuite",
+        "fill": {"TITLE": 0.8},
+        "min_chars": 2,
+        "anchors": {"ORG": ["nz", "nt", "nw", "j", "ORG", "LOC", "PER"]},
+    },
+)
+def make_crf_ner(nlp: Language, name: str, model: str, fill: dict[str, float], min_chars: int, anchors: dict[str, list[str]]) -> CrfEntities:
+    return CrfEntities(model, fill, min_chars, anchors)
 
 
 @Language.factory("kg_entity_filter", default_config={"rules": "nlp/filters.toml", "brackets": "nlp/bracket_pairs.tsv"})

@@ -1,0 +1,78 @@
+"""``kg_crf_ner``: names the statistical layer finds where the rules found none.
+
+The model (``kg/data/models/ner.crfsuite``, trained by ``scripts/train_crf.py`` on CLUENER and
+Resume annotations) tags every character (:mod:`kg.nlp.crf`). Its spans of the classes in
+``fill`` are added where they lie on token boundaries and overlap nothing the earlier
+components found: ents for PER / ORG / LOC (labels PERSON / ORG / GPE), the ``titles`` group for
+TITLE. The rules keep the last word on what they recognise (their conventions are the
+gold's: the largest natural extent of a body); the model adds what they miss (a company or
+club by its short name, a title the vocabulary lacks). Later components filter its ents like
+any other (``ent.id_ == "crf"``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.errors import DataError
+from kg.nlp.crf import doc_features, spans_of
+from kg.nlp.pipes.common import TITLES_KEY, merge_entities
+from kg.resources import data_path
+
+SOURCE_CRF = "crf"
+#: The model's classes -> ent labels (TITLE goes to the titles span group).
+ENT_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+
+
+class CrfEntities:
+    """See the module docstring. ``fill``: class -> the lowest marginal probability each
+    character of a span may have for the span to be added (the model's own confidence).
+    ``anchors``: class -> LAC tags one token of a span must have (a proper name, a place, an
+    abbreviation) or a word in Latin letters; the annotations the model learned from count
+    kinds of body (居民委员会, 公安机关) as organisations, the gold conventions do not."""
+
+    def __init__(self, model: str, fill: dict[str, float], min_chars: int = 2, anchors: dict[str, list[str]] | None = None) -> None:
+        import pycrfsuite
+
+        path = data_path(model)
+        if not path.is_file():
+            raise DataError("E301", path, detail="the CRF model is missing: run `make crf` (scripts/train_crf.py)")
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+        self.fill = dict(fill)
+        self.min_chars = min_chars
+        self.anchors = {cls: frozenset(tags) for cls, tags in (anchors or {}).items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.text.strip():
+            return doc
+        labels = self.tagger.tag(doc_features(doc))
+        tagger = self.tagger
+        taken = {t.i for e in doc.ents for t in e}
+        titles = list(doc.spans.get(TITLES_KEY, ()))
+        titled = {t.i for s in titles for t in s} | {t.i for s in doc.spans.get("roles", ()) for t in s}
+        new_ents: list[Span] = []
+        for start, end, cls in spans_of(list(labels)):
+            if cls not in self.fill or end - start < self.min_chars:
+                continue
+            if min(tagger.marginal(labels[k], k) for k in range(start, end)) < self.fill[cls]:
+                continue  # the model is not sure enough of every character
+            span = doc.char_span(start, end)
+            if span is None or any(t.is_space for t in span):
+                continue
+            if cls in self.anchors and not any(t.tag_ in self.anchors[cls] or t.text.isascii() and t.text.isalpha() for t in span):
+                continue  # 居民委员会, 国家机关: kinds of body, no proper name inside
+            tokens = {t.i for t in span}
+            if cls == "TITLE":
+                inside = [t for t in titles if span.start <= t.start and t.end <= span.end]
+                if not tokens & taken and {i for t in inside for i in range(t.start, t.end)} == tokens & titled and (inside or not tokens & titled):
+                    # a longer title around the rules' ones (业务部|副经理): the model's reading
+                    titles = [t for t in titles if t not in inside] + [Span(doc, span.start, span.end, label="TITLE")]
+                    titled |= tokens
+            elif not tokens & (taken | titled):
+                new_ents.append(Span(doc, span.start, span.end, label=ENT_LABELS[cls], span_id=SOURCE_CRF))
+                taken |= tokens
+        if new_ents:
+            merge_entities(doc, new_ents, overwrite=False)
+        doc.spans[TITLES_KEY] = sorted(titles, key=lambda s: s.start)
+        return doc
