@@ -10,8 +10,8 @@
 Word lists and patterns are data: ``kg/data/ingest/`` (see :mod:`kg.ingest.rules`).
 """
 
-from kg.ingest.decode import decode_bytes, decode_file
-from kg.ingest.files import iter_page_files, load_manifest, read_pages
+from kg.ingest.decode import decode_bytes, decode_file, decode_page
+from kg.ingest.files import Page, PageJob, articles_of, iter_page_files, load_manifest, plan_pages, read_page, read_pages
 from kg.ingest.split import split_page
 
-__all__ = ["decode_bytes", "decode_file", "iter_page_files", "load_manifest", "read_pages", "split_page"]
+__all__ = ["Page", "PageJob", "articles_of", "decode_bytes", "decode_file", "decode_page", "iter_page_files", "load_manifest", "plan_pages", "read_page", "read_pages", "split_page"]
