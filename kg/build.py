@@ -153,13 +153,24 @@ def run_build(
     if not jobs:
         raise InputError("E109", ", ".join(map(str, paths)))
     resolvers = _resolvers(jobs)
-    with OutputFolder(output, on_wait=console.info) as folder:
-        _build_into(folder.staging, jobs, resolvers, summary, console, on_error, on_warning,
-                    cache=cache, engine=engine, scheduler=scheduler, n_process=n_process,
-                    max_html_nodes=max_html_nodes, title="kg — " + ", ".join(map(str, paths)))
-        if summary.articles == 0:
-            raise InputError("E109", ", ".join(map(str, paths)))
-        folder.commit()
+    client = None
+    if engine == "dask":
+        from kg.engine.dask import connect
+
+        client = connect(scheduler, n_process)  # an unreachable scheduler stops the build here
+    try:
+        with OutputFolder(output, on_wait=console.info) as folder:
+            graphs = _build_into(folder.staging, jobs, resolvers, summary, console, on_error, on_warning,
+                                 cache=cache, client=client, n_process=n_process, formats=formats,
+                                 max_html_nodes=max_html_nodes, title="kg — " + ", ".join(map(str, paths)))
+            if summary.articles == 0:
+                raise InputError("E109", ", ".join(map(str, paths)))
+            folder.commit()
+    finally:
+        if client is not None:
+            from kg.engine.dask import close
+
+            close(client)
     out = Path(output)
     summary.outputs = [out / "articles.jsonl", out / "mentions.jsonl", *(out / g.name for g in graphs), out / "report.json", out / "report.html"]
     return summary
@@ -183,9 +194,11 @@ def _resolvers(jobs) -> dict[str | None, object]:
 
 
 def _build_into(staging: Path, jobs, resolvers, summary: BuildSummary, console, on_error, on_warning, *,
-                cache, engine, scheduler, n_process, max_html_nodes, title) -> None:
-    from kg.export import write_html, write_json, write_turtle
+                cache, client, n_process, formats, max_html_nodes, title) -> list[Path]:
+    """Analyse, resolve and write into ``staging``; the graph files written (none if no
+    article was read)."""
     from kg.export.common import atomic_open
+    from kg.export.formats import DEFAULT_FORMATS, write_formats
     from kg.export.report import build_report, write_report
     from kg.graph import GraphBuilder
 
@@ -193,21 +206,20 @@ def _build_into(staging: Path, jobs, resolvers, summary: BuildSummary, console, 
     store = None
     default = resolvers.get(None) or next(iter(resolvers.values()))
     builder = GraphBuilder(default)
-    if engine == "dask":
+    from kg.nlp import load_pipeline
+
+    t0 = time.perf_counter()
+    nlp = load_pipeline()  # here for the cache's version; the Dask workers load their own
+    timings.add("load pipeline", time.perf_counter() - t0)
+    if cache is not False:
+        store = _open_cache(cache, nlp.config, on_warning)
+    if client is not None:
         from kg.engine.dask import run_dask
 
-        if cache is not False:
-            store = _open_cache(cache, None, on_warning)
-        outcomes = run_dask(jobs, scheduler=scheduler, cache=store, timings=timings, console=console)
+        outcomes = run_dask(jobs, client, cache=store, timings=timings)
     else:
         from kg.engine import run_local
-        from kg.nlp import load_pipeline
 
-        t0 = time.perf_counter()
-        nlp = load_pipeline()
-        timings.add("load pipeline", time.perf_counter() - t0)
-        if cache is not False:
-            store = _open_cache(cache, nlp.config, on_warning)
         outcomes = run_local(jobs, nlp, cache=store, n_process=n_process, timings=timings)
     with atomic_open(staging / "articles.jsonl") as art_fh, atomic_open(staging / "mentions.jsonl") as men_fh:
         for outcome in _progress(outcomes, console, "kg build", len(jobs)):

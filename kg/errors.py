@@ -16,7 +16,7 @@ from pathlib import Path
 #: E5xx query, E6xx evaluation data, E9xx usage; W1xx warnings about input (the run goes on, exit
 #: code unchanged).
 MESSAGES: dict[str, str] = {
-    "E100": "no such file or directory",
+    "E100": "no such file or directory ({detail})",
     "E101": "not UTF-8 or GB18030 text ({detail})",
     "E102": "empty file",
     "E103": "binary file, not text ({detail})",
@@ -57,10 +57,19 @@ class KGError(Exception):
         self.code = code
         self.path = str(path) if path is not None else None
         fields.setdefault("detail", "")
+        self.fields = fields
         template = MESSAGES.get(code, "{detail}")
         message = template.format(**fields).replace(" ()", "")
         self.message = f"[{code}] {message}"
         super().__init__(printable(f"{self.path}: {self.message}" if self.path else self.message))
+
+    def __reduce__(self):
+        # Pickled as its code, path and fields (worker processes and Dask send errors back).
+        return (_rebuild, (type(self), self.code, self.path, self.fields))
+
+
+def _rebuild(cls: type[KGError], code: str, path: str | None, fields: dict) -> KGError:
+    return cls(code, path, **fields)
 
 
 def printable(text: str, keep: str = "") -> str:

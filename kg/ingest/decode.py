@@ -52,6 +52,7 @@ _BOMS = (
 MAX_PAGE_BYTES = int(_CONFIG["size"]["max_page_mb"] * 1024 * 1024)
 _ACCEPT = frozenset(_CONFIG["encodings"]["accept"])
 _WARN = frozenset(_CONFIG["encodings"]["warn"])
+_MIN_UTF16_SHARE = float(_CONFIG["encodings"]["min_utf16_share"])
 _MIN_GB2312 = float(_CONFIG["encodings"]["min_gb2312_share"])
 _MAX_CHAOS = float(_CONFIG["encodings"]["max_chaos"])
 _CANDIDATES = list(_CONFIG["encodings"]["candidates"])
@@ -95,22 +96,29 @@ def _decode(data: bytes, encoding: str) -> str:
         raise
 
 
+#: Unicode ranges of Chinese news text: ASCII and Latin-1, general punctuation, CJK symbols
+#: and punctuation, CJK ideographs (extension A and unified), full-width forms.
+_CHINESE_TEXT = re.compile("[\u0009\u000a\u000d\u0020-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le`` / ``utf-16-be`` when every zero byte sits on one side of the 2-byte units
-    (ASCII newlines and digits in UTF-16 text) and the bytes decode strictly, else None."""
-    sample = data[: 1 << 16]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    if even and odd:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 without a byte-order mark, else None: the
+    endianness whose strict decoding is (nearly) all characters of Chinese news text. The other
+    one turns 中 (U+4E2D) into U+2D4E and a newline into U+0A00."""
+    if len(data) % 2:
         return None
-    encoding = "utf-16-le" if odd else "utf-16-be"
-    try:
-        text = _decode(data, encoding)
-    except UnicodeDecodeError:
-        return None
-    if any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r\f\v\x1b" for c in text[:4096]):
-        return None
-    return encoding
+    best, best_share = None, 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = _decode(data[: 1 << 16], encoding)
+        except UnicodeDecodeError:
+            continue
+        if not sample:
+            continue
+        share = len(_CHINESE_TEXT.findall(sample)) / len(sample)
+        if share > best_share:
+            best, best_share = encoding, share
+    return best if best_share >= _MIN_UTF16_SHARE else None
 
 
 def _gb2312_share(text: str) -> float:
