@@ -35,7 +35,8 @@ OUTPUT_NAMES = ("articles.jsonl", "mentions.jsonl", "graph.json", "graph.ttl", "
 @dataclass(slots=True)
 class BuildSummary:
     """What a build did: ``files`` planned, ``articles``, ``mentions`` per label, ``errors``
-    (pages that failed) and ``warnings`` (pages read with a doubt), pages ``analysed`` and
+    (pages that failed) and ``warnings`` (pages read with a doubt; cache entries ignored are
+    ``cache_warnings``, printed but not in the report), pages ``analysed`` and
     taken from the ``cached`` analyses, graph size, ``list_names`` (people named in lists,
     without co-appearance pairs), the outputs and seconds per stage."""
 
@@ -44,6 +45,7 @@ class BuildSummary:
     mentions: Counter = field(default_factory=Counter)
     errors: list[InputError] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
+    cache_warnings: list[InputWarning] = field(default_factory=list)
     analysed: int = 0
     cached: int = 0
     nodes: int = 0
@@ -212,7 +214,11 @@ def _build_into(staging: Path, jobs, resolvers, summary: BuildSummary, console, 
     nlp = load_pipeline()  # here for the cache's version; the Dask workers load their own
     timings.add("load pipeline", time.perf_counter() - t0)
     if cache is not False:
-        store = _open_cache(cache, nlp.config, on_warning)
+        def on_cache_warning(warning: InputWarning) -> None:
+            summary.cache_warnings.append(warning)
+            console.error(str(warning))
+
+        store = _open_cache(cache, nlp.config, on_cache_warning)
     if client is not None:
         from kg.engine.dask import run_dask
 

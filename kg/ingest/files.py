@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import stat
 import tomllib
 from bisect import bisect_left
@@ -286,9 +287,13 @@ def source_names(files: Iterable[Path]) -> dict[Path, str]:
     clashing = [f.resolve() for f in files if counts[f.name] > 1]
     root = Path(os.path.commonpath(clashing)) if clashing else None
     return {
-        f: f.name if counts[f.name] == 1 else f.resolve().relative_to(root).as_posix()
+        f: _CONTROL_IN_NAME.sub("_", f.name if counts[f.name] == 1 else f.resolve().relative_to(root).as_posix())
         for f in files
     }
+
+
+#: Control characters in a file name become ``_`` in article ids and sources (labels, IRIs).
+_CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def plan_pages(
