@@ -35,6 +35,8 @@ TASK_BYTES = 256 * 1024
 TASK_PAGES = 16
 #: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 3
+#: How long to try to reach a scheduler given with --scheduler.
+CONNECT_TIMEOUT = "10s"
 #: Page bytes above this are scattered to the cluster ahead of the task (not inlined in it).
 SCATTER_BYTES = 1024 * 1024
 
@@ -98,7 +100,7 @@ def connect(scheduler: str | None, n_workers: int = 1):
 
     try:
         if scheduler:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         else:
             cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
             client = Client(cluster)

@@ -54,9 +54,10 @@ def test_each_worker_loads_the_pipeline_once(client):
     assert client.run(pipeline_id) == first  # the same object: loaded when the worker joined
 
 
-def test_an_unreachable_scheduler_is_a_usage_error(tmp_path, capsys):
+def test_an_unreachable_scheduler_is_a_usage_error(tmp_path, capsys, monkeypatch):
     from kg.cli import EXIT_USAGE, main
 
+    monkeypatch.setattr("kg.engine.dask.CONNECT_TIMEOUT", "1s")
     code = main(["build", str(SEEDS / "003_c8387fcf9c81d2cd.txt"), "-o", str(tmp_path / "o"),
                  "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
     assert code == EXIT_USAGE
