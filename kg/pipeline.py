@@ -22,6 +22,7 @@ extraction) in whichever process did the work.
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import re
 import threading
 import time
@@ -41,6 +42,8 @@ _CONFIG = load_toml("pipeline.toml")
 BATCH_SIZE = int(_CONFIG["batch"]["articles"])
 MAX_CHARS = int(_CONFIG["chunks"]["max_chars"])
 MAX_LINE = int(_CONFIG["chunks"]["max_line"])
+#: Batches tokenized ahead of the one being analysed (one process: LAC runs in a second thread).
+PREFETCH = 2
 _CUT_AFTER = [re.compile(f"[{re.escape(chars)}]") for chars in (_CONFIG["chunks"]["sentence_ends"], _CONFIG["chunks"]["separators"])]
 
 
@@ -135,12 +138,16 @@ def _shift_evidence(e: Evidence, by: int) -> Evidence:
 # -- serial ---------------------------------------------------------------------------------------
 
 
-def _parse(texts: list[str], nlp: Language, timings: Timings) -> list:
-    """Docs of ``texts``: what ``nlp.pipe`` does (LAC over the whole batch, then each component
-    over every Doc), one stage at a time so that each is timed."""
+def _tokenize(texts: list[str], nlp: Language, timings: Timings) -> list:
+    """LAC over a whole batch: ``nlp.tokenizer.pipe``, timed."""
     t0 = time.perf_counter()
     docs = list(nlp.tokenizer.pipe(texts, batch_size=max(1, len(texts))))
     timings.add("nlp:lac", time.perf_counter() - t0)
+    return docs
+
+
+def _components(docs: list, nlp: Language, timings: Timings) -> list:
+    """Each pipeline component over every Doc, one component at a time (as ``nlp.pipe``)."""
     for name, proc in nlp.pipeline:
         t0 = time.perf_counter()
         docs = [proc(doc) for doc in docs]
@@ -148,11 +155,21 @@ def _parse(texts: list[str], nlp: Language, timings: Timings) -> list:
     return docs
 
 
+def _units(batch: list[Article]) -> list[tuple[int, int, int]]:
+    return [(i, start, end) for i, article in enumerate(batch) for start, end in chunks(article.text)]
+
+
 def analyse_batch(batch: list[Article], nlp: Language, timings: Timings | None = None) -> list[ArticleResult]:
     """The :class:`ArticleResult` of each article of ``batch``, in order (see :func:`analyse`)."""
     timings = timings if timings is not None else Timings()
-    units = [(i, start, end) for i, article in enumerate(batch) for start, end in chunks(article.text)]
-    docs = _parse([batch[i].text[start:end] for i, start, end in units], nlp, timings)
+    units = _units(batch)
+    docs = _tokenize([batch[i].text[start:end] for i, start, end in units], nlp, timings)
+    return _finish_batch(batch, units, docs, nlp, timings)
+
+
+def _finish_batch(batch: list[Article], units: list[tuple[int, int, int]], docs: list, nlp: Language, timings: Timings) -> list[ArticleResult]:
+    """Components and extraction over tokenized chunks; records shifted back into each article."""
+    docs = _components(docs, nlp, timings)
     results = [ArticleResult(article) for article in batch]
     t0 = time.perf_counter()
     for (i, start, end), doc in zip(units, docs):
@@ -178,6 +195,52 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(articles)
     while batch := list(islice(it, size)):
         yield batch
+
+
+def _analyse_overlapped(articles: Iterable[Article], nlp: Language, batch_size: int, timings: Timings) -> Iterator[ArticleResult]:
+    """One process, two threads: a reader thread reads the articles and runs LAC on the next
+    batches (onnxruntime and numpy release the GIL) while this thread runs the components and
+    extraction on the current one. Same records, in the same order, as one thread would make."""
+    ahead: queue.Queue = queue.Queue(maxsize=PREFETCH)
+    stop = threading.Event()
+    lac_timings = Timings()
+
+    def put(item) -> bool:
+        """Queue ``item`` unless the consumer has stopped (then never block)."""
+        while not stop.is_set():
+            try:
+                ahead.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def reader() -> None:
+        try:
+            for batch in _batches(articles, batch_size):
+                units = _units(batch)
+                docs = _tokenize([batch[i].text[start:end] for i, start, end in units], nlp, lac_timings)
+                if not put((batch, units, docs)):
+                    return
+            put(None)
+        except BaseException as exc:  # re-raised in the consuming thread
+            put(exc)
+
+    thread = threading.Thread(target=reader, name="kg-lac", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = ahead.get()
+            if item is None:
+                break
+            if isinstance(item, BaseException):
+                raise item
+            batch, units, docs = item
+            yield from _finish_batch(batch, units, docs, nlp, timings)
+    finally:
+        stop.set()
+        thread.join()
+        timings.update(lac_timings)
 
 
 # -- worker processes -----------------------------------------------------------------------------
@@ -219,8 +282,7 @@ def analyse(
     """
     timings = timings if timings is not None else Timings()
     if n_process <= 1:
-        for batch in _batches(articles, batch_size):
-            yield from analyse_batch(batch, nlp, timings)
+        yield from _analyse_overlapped(articles, nlp, batch_size, timings)
         return
     context = multiprocessing.get_context("spawn")
     # Pool.imap reads its input as fast as it can: a semaphore keeps a few batches in flight,
