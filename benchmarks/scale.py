@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'case':<12} {'chars':>10} {'s':>7} {'s/Mchar':>8} {'vs 1x':>6} {'peak MB':>8} {'nodes':>7} {'edges':>8} {'coAppear':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
+            (Path(tmp) / name).mkdir()
             folder = CASES[name](Path(tmp) / name)
             out = Path(tmp) / f"{name}-out"
             seconds, rss, code = build(folder, out, extra)

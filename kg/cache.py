@@ -184,7 +184,7 @@ def page_from_json(job: PageJob, data: dict[str, Any]) -> tuple[Page, list[Artic
 
 class Cache:
     """Entries under ``folder``; :meth:`get` returns None on a miss or a bad entry (and calls
-    ``on_warning`` with a W103 InputWarning naming the entry and the page)."""
+    ``on_warning`` with a W104 InputWarning naming the entry and the page)."""
 
     def __init__(self, folder: str | Path, version: str, on_warning=None) -> None:
         self.folder = Path(folder)
@@ -224,7 +224,7 @@ class Cache:
         self.bad += 1
         self.misses += 1
         if self.on_warning is not None:
-            self.on_warning(InputWarning("W103", job.path, detail=f"cache entry {path} ignored: {why}; analysing the page again"))
+            self.on_warning(InputWarning("W104", job.path, detail=f"cache entry {path} ignored: {why}; analysing the page again"))
         return None
 
     def put(self, key: str, results: list[ArticleResult], warnings: list[InputWarning]) -> None:

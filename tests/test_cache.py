@@ -80,7 +80,7 @@ def test_bad_cache_entries_are_ignored_with_a_warning(tmp_path, clean, damage, n
     warnings = summary.cache_warnings
     assert not summary.warnings  # about the cache, not the pages: not in the report
     assert len(warnings) == 1 and "ignored" in str(warnings[0]) and str(victim) in str(warnings[0])
-    assert "W103" in capsys.readouterr().err
+    assert "W104" in capsys.readouterr().err
     assert outputs(tmp_path / "out") == outputs(clean)
     # The entry was rewritten: the next build takes every page from the cache.
     assert run_build([str(SEEDS)], tmp_path / "out", cache=cache).cached == len(PAGES)

@@ -165,8 +165,7 @@ class GraphBuilder:
             if key not in resolved:
                 r = resolved[key] = self._resolve_mention(m, context())
                 if r is not None and r.type == "Place":
-                    places.append(m.refers_to or m.text)
-                    current[0] = None
+                    current[0] = None if _remember(places, m.refers_to or m.text) else current[0]
                 elif r is not None and r.type == "Organization":
                     orgs.append(m.text)
                     current[0] = None
@@ -466,6 +465,16 @@ def junk_side(claim: Claim) -> str | None:
         if side.label == "EVENT" and not side.refers_to and junk_event(side.text):
             return "generic event"
     return None
+
+
+def _remember(names: deque[str], name: str) -> bool:
+    """Add ``name`` to the context unless it is already among the last ones: a name repeated
+    (迎泽区 … 迎泽区) adds nothing, so a list of a few names repeated 20,000 times keeps one
+    context (and its cached resolutions) instead of a new one per mention. True if added."""
+    if name in names:
+        return False
+    names.append(name)
+    return True
 
 
 def _union(tables: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]:

@@ -68,7 +68,7 @@ class PageJob:
 
 @dataclass(slots=True)
 class Page:
-    """A page read: its job, the articles, and warnings about it (W101 encoding guessed, W102
+    """A page read: its job, the articles, and warnings about it (W102 encoding guessed, W103
     control characters removed)."""
 
     job: PageJob
@@ -364,10 +364,10 @@ def articles_of(job: PageJob, data: bytes) -> Page:
     decoded: Decoded = decode_page(data, job.path)
     page = Page(job)
     if decoded.warning:
-        page.warnings.append(InputWarning("W101", job.path, detail=decoded.warning))
+        page.warnings.append(InputWarning("W102", job.path, detail=decoded.warning))
     text, removed = remove_controls(decoded.text)
     if removed:
-        page.warnings.append(InputWarning("W102", job.path, detail=f"{len(removed)} control characters removed (first at offset {removed[0]})"))
+        page.warnings.append(InputWarning("W103", job.path, detail=f"{len(removed)} control characters removed (first at offset {removed[0]})"))
     articles = split_page(text, job.path, year=job.year, issued=job.issued, name=job.name)
     for article in articles:
         article.segments = _remap(article.segments, removed)
