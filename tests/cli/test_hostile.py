@@ -36,9 +36,9 @@ def test_a_typo_in_the_input_does_not_replace_a_good_output(good, tmp_path, caps
     out = tmp_path / "out"
     shutil.copytree(good, out)
     before = snapshot(out)
-    assert main(["build", str(tmp_path / "seedz"), "-o", str(out)]) == EXIT_INPUT_FAILED
+    assert main(["build", str(tmp_path / "seedz"), "-o", str(out)]) == EXIT_USAGE
     err = capsys.readouterr().err
-    assert "seedz: [E100]" in err and "[E109] no page could be read: nothing written" in err
+    assert err == f"kg: {tmp_path / 'seedz'}: [E100] no such file or directory\n"
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging folder left
 

@@ -89,15 +89,21 @@ def test_resolution_context_is_bounded(resolver, monkeypatch):
         return real(name, label, context)
 
     monkeypatch.setattr(resolver, "resolve", spy)
-    places = ["迎泽区", "小店区", "杏花岭区", "晋源区", "清徐县"] * 400
-    text = "、".join(places) + "。"
-    rows, pos = [], 0
-    for p in places:
-        rows.append(Mention(p, "GPE", "p/001", pos, pos + len(p), 0, len(text)))
-        pos += len(p) + 1
-    b = GraphBuilder(resolver)
-    b.add(ArticleResult(Article("p/001", "p.txt", 1, text), rows))
-    assert len(seen) == len(places) and max(seen) == RECENT
+
+    def run(places: list[str]) -> int:
+        seen.clear()
+        text = "、".join(places) + "。"
+        rows, pos = [], 0
+        for p in places:
+            rows.append(Mention(p, "GPE", "p/001", pos, pos + len(p), 0, len(text)))
+            pos += len(p) + 1
+        GraphBuilder(resolver).add(ArticleResult(Article("p/001", "p.txt", 1, text), rows))
+        assert len(seen) == len(places)
+        return max(seen)
+
+    distinct = [f"{a}{b}区" for a in SURNAMES for b in GIVEN][:300]
+    assert run(distinct) == RECENT  # the last RECENT places only
+    assert run(["迎泽区", "小店区", "杏花岭区", "晋源区", "清徐县"] * 400) == 5  # repeats add nothing
 
 
 def test_chunks_cover_the_text_and_keep_short_articles_whole():
