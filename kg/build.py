@@ -76,6 +76,15 @@ class BuildSummary:
         return "\n".join(f"  {stage:<24} {s:>8.2f} s  {share:>6.1%}" for stage, s, share in self.timings.shares())
 
 
+def _manifest_profile(paths: Iterable[str | Path]) -> str | None:
+    """The profile the manifests give the first page under ``paths`` (None if none does); a
+    bad manifest or path counts as none here (the build reports it)."""
+    from kg.ingest import plan_pages
+
+    jobs = plan_pages(paths, on_error=lambda error: None)
+    return jobs[0].profile if jobs else None
+
+
 def undated(article) -> InputWarning | None:
     """W101 naming the page file and the article, when the article's date has no year."""
     if article.date and not article.date.startswith("--"):

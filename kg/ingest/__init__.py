@@ -1,11 +1,14 @@
 """Ingest: newspaper page files -> :class:`kg.model.Article` s.
 
-* :func:`decode_file` — bytes to text (UTF-8 with or without BOM, else GB18030; LF endings);
+* :func:`decode_page` / :func:`decode_file` — bytes to text (a BOM's encoding, UTF-16 without
+  BOM, UTF-8, GB18030, Big5 with a warning; other encodings refused; LF endings), and
+  :func:`kg.ingest.decode.read_page_bytes`, which refuses FIFOs, devices and huge files unread;
 * :func:`split_page` — one page's text to its items (headlines, 本报讯 leads and datelines,
   bylines, photo captions, paragraphs re-joined where the layout broke them), every character
   of ``Article.text`` mapped back into the page by ``Article.segments``;
-* :func:`iter_page_files`, :func:`load_manifest`, :func:`read_pages` — files and folders,
-  the year from a manifest, one clear :class:`kg.errors.InputError` per bad file.
+* :func:`plan_pages` (every page with its name, dates and profile, checked before any is
+  read), :func:`read_page`, :func:`read_pages`, :func:`load_manifest` — files and folders,
+  manifests, control characters removed, one clear :class:`kg.errors.InputError` per bad file.
 
 Word lists and patterns are data: ``kg/data/ingest/`` (see :mod:`kg.ingest.rules`).
 """
