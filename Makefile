@@ -31,6 +31,7 @@ test: install-test system-deps
 bench: install-test
 	$(BIN)/python benchmarks/ner.py
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/sparql.py
 	$(BIN)/python benchmarks/corpus.py
 	$(BIN)/python benchmarks/eval.py

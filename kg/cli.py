@@ -10,7 +10,8 @@ Exit codes (scripts can rely on them):
 * 1 — the command ran, but some inputs failed (an unreadable page; the rest was built);
 * 2 — usage error: bad arguments, an input path that does not exist (nothing is written), a
   profile that is unknown or malformed, a query that does not parse, a graph file that is not
-  kg's, an output folder that cannot be written.
+  kg's, an output folder that cannot be written or holds files that are not kg's;
+* 3 — an unexpected error inside kg (a bug: one line naming it, never a traceback).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import InputError, KGError, UsageError
+from kg.errors import InputError, KGError, UsageError, printable
 from kg.export.formats import DEFAULT_FORMATS, FORMATS
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Options of ``kg`` itself; any other option before a command's name is the command's.
 GLOBAL_OPTIONS = ("-h", "--help", "--version")
 
@@ -34,9 +35,12 @@ BUILD_EXAMPLES = """examples:
   kg build pages/ -o out --profile my.toml     another newspaper's home city and province
   kg build pages/ -o out -j 2                  parse with two processes
   kg build seeds -o output --formats all       also FtM, GraphML, GEXF and Cypher files
+  kg build pages/ -o out --no-cache            analyse every page again (default: reuse the cache)
+  kg build pages/ -o out --engine dask --scheduler tcp://10.0.0.5:8786   on a Dask cluster
 
 writes: articles.jsonl, mentions.jsonl, the --formats (default graph.json, graph.ttl,
-        graph.html), report.json, report.html (each written atomically)"""
+        graph.html), report.json, report.html (all into a fresh folder that replaces the
+        output at the end)"""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -51,18 +55,18 @@ class Console:
 
     def info(self, text: str) -> None:
         if self.verbosity >= 1:
-            print(text, file=sys.stderr)
+            print(printable(text, keep="\n"), file=sys.stderr)
 
     def debug(self, text: str) -> None:
         if self.verbosity >= 2:
-            print(text, file=sys.stderr)
+            print(printable(text, keep="\n"), file=sys.stderr)
 
     def warning(self, text: str) -> None:
         if self.verbosity >= 1:
-            print(f"kg: warning: {text}", file=sys.stderr)
+            print(f"kg: warning: {printable(text)}", file=sys.stderr)
 
     def error(self, text: str) -> None:
-        print(f"kg: {text}", file=sys.stderr)
+        print(f"kg: {printable(text)}", file=sys.stderr)
 
 
 def _add_verbosity(p: argparse.ArgumentParser) -> None:
@@ -75,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg",
         description="Knowledge graphs from Chinese government news pages.",
-        epilog="exit codes: 0 ok, 1 some inputs failed, 2 usage error.\nRun `kg COMMAND --help` for examples.",
+        epilog="exit codes: 0 ok, 1 some inputs failed, 2 usage error, 3 internal error.\nRun `kg COMMAND --help` for examples.",
         formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -91,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--max-html-nodes", type=int, default=50_000, help="nodes the HTML explorer carries at most (the most connected; default 50000)")
     b.add_argument("--formats", default=",".join(DEFAULT_FORMATS), metavar="LIST",
                    help=f"graph files to write, comma-separated: {', '.join(FORMATS)} or all (default: %(default)s)")
+    b.add_argument("--no-cache", action="store_true", help="analyse every page, neither reading nor writing the cache")
+    b.add_argument("--cache", type=Path, metavar="DIR", help="cache folder (default: $KG_CACHE_DIR, else ~/.cache/kg)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local", help="where pages are analysed (default local)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)")
     _add_verbosity(b)
     b.set_defaults(func=cmd_build)
 
@@ -239,7 +247,7 @@ _EXTRA_COMMANDS = [_register_query, _register_show, _register_stats, _register_e
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.query import run_query
+    from kg.query import stream_query
 
     ttl = list(args.ttl)
     sparql = args.sparql
@@ -255,7 +263,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not sparql:
         raise UsageError("E901", detail="give a query text or --file q.rq")
     _console(args).debug(f"querying {', '.join(map(str, ttl))} (+ ontology/*.ttl)")
-    sys.stdout.write(run_query(ttl, sparql, args.format))
+    sys.stdout.flush()
+    stream_query(ttl, sparql, sys.stdout.buffer, args.format)
+    sys.stdout.buffer.flush()
     return EXIT_OK
 
 
@@ -272,28 +282,51 @@ def cmd_show(args: argparse.Namespace) -> int:
     from kg.graph import ego, find
     from kg.show import describe
 
+    name = args.name.strip()
+    if not name or printable(name) != name:
+        raise UsageError("E901", detail=f"a name to look up, got {printable(repr(args.name))}")
+    for option in ("radius", "evidence"):
+        if getattr(args, option) < 0:
+            raise UsageError("E901", detail=f"--{option} must be 0 or more")
     G = _load_graph(args.graph)
-    nodes = find(G, args.name)
+    found = find(G, name)
+    # Entities first: a name inside a headline also matches that article's node.
+    nodes = [n for n in found if G.nodes[n].get("type") != "Article"] + [n for n in found if G.nodes[n].get("type") == "Article"]
     if not nodes:
-        raise UsageError("E902", detail=repr(args.name))
+        raise UsageError("E902", detail=repr(name))
     node = nodes[0]
-    print(describe(G, node, evidence=args.evidence))
+    print(printable(describe(G, node, evidence=args.evidence), keep="\n"))
     if len(nodes) > 1:
-        print(f"\n(also matching: {', '.join(G.nodes[n]['label'] for n in nodes[1:6])})")
+        print(printable(f"\n(also matching: {', '.join(G.nodes[n]['label'] for n in nodes[1:6])})", keep="\n"))
     html = args.html or args.graph.parent / "show" / f"{_file_name(G.nodes[node]['label'])}.html"
-    write_html(ego(G, node, radius=args.radius), html, title=f"kg — {G.nodes[node]['label']}")
+    is_article = G.nodes[node].get("type") == "Article"
+    write_html(ego(G, node, radius=args.radius, articles=is_article), html, title=f"kg — {G.nodes[node]['label']}")
     _console(args).info(f"ego network: {html}")
     return EXIT_OK
 
 
-def _file_name(label: str) -> str:
-    """A label as a file name: path separators and characters shells or file systems dislike
-    become _ (《太原市…方案》 stays readable, a/b does not make a folder).
+#: File names are at most 255 bytes on common file systems; keep room for ".html" and a hash.
+_MAX_NAME_BYTES = 180
 
-    >>> _file_name("周计伟"), _file_name("a/b:c")
-    ('周计伟', 'a_b_c')
+
+def _file_name(label: str) -> str:
+    """A label as a file name: path separators, control characters and characters shells or
+    file systems dislike become _ (《太原市…方案》 stays readable, a/b does not make a folder);
+    a label too long for a file name is cut and given a short hash, so names stay distinct.
+
+    >>> _file_name("周计伟"), _file_name("a/b:c"), _file_name("x\\ny")
+    ('周计伟', 'a_b_c', 'x_y')
+    >>> name = _file_name("很长的名字" * 40); len(name.encode()) <= 190, name[-9:-8]
+    (True, '~')
     """
-    return "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in label).strip(". ") or "entity"
+    name = "".join("_" if c in '/\\:*?"<>|' or printable(c) != c else c for c in label).strip(". ") or "entity"
+    if len(name.encode("utf-8")) <= _MAX_NAME_BYTES:
+        return name
+    import hashlib
+
+    digest = hashlib.sha256(label.encode("utf-8")).hexdigest()[:8]
+    cut = name.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", errors="ignore")
+    return f"{cut}~{digest}"
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -301,6 +334,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     from kg.export.report import build_report
 
+    if args.top < 0:
+        raise UsageError("E901", detail="--top must be 0 or more")
     G = _load_graph(args.graph)
     report = build_report(G)
     if args.json:
@@ -347,8 +382,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         max_html_nodes=args.max_html_nodes,
         formats=formats,
         console=console,
+        cache=False if args.no_cache else (args.cache or True),
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     console.info(summary.text())
+    console.debug("time per stage:\n" + summary.stages_text())
     return EXIT_INPUT_FAILED if summary.errors else EXIT_OK
 
 
@@ -388,6 +427,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `kg query … | head`: the reader left
+        _quiet_stdout()
+        return EXIT_OK
+    except Exception as exc:  # a bug: one line, never a traceback
+        Console().error(str(KGError("E999", detail=f"{type(exc).__name__}: {exc}")))
+        return EXIT_INTERNAL
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so that Python's exit flush is silent."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,14 +21,17 @@ name
 
 from __future__ import annotations
 
+import io
 import json
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, UsageError
+from kg.errors import QueryError, UsageError, printable
 from kg.export.namespaces import ONTOLOGY_DIR, PREFIXES
 
 QUERY_FORMATS = ("table", "csv", "json")
@@ -62,39 +65,94 @@ def run_query(ttl_paths: Sequence[str | Path], sparql: str, fmt: str = "table") 
 
     SELECT gives rows (a text table, SPARQL CSV, or SPARQL JSON results); ASK gives
     ``true``/``false`` (or its JSON); CONSTRUCT/DESCRIBE give Turtle (table), N-Triples (csv)
-    or JSON-LD (json).
+    or JSON-LD (json). See :func:`stream_query` to write a large answer as it comes.
     """
+    buffer = io.BytesIO()
+    stream_query(ttl_paths, sparql, buffer, fmt)
+    return buffer.getvalue().decode("utf-8")
+
+
+def stream_query(ttl_paths: Sequence[str | Path], sparql: str, out: BinaryIO, fmt: str = "table") -> None:
+    """Run one query (see :func:`run_query`) and write the answer to ``out`` (bytes, UTF-8) as
+    the store produces it: CSV and JSON rows go straight through; a table is measured in a first
+    pass over a temporary file, so memory holds one row at a time, not the answer."""
     if fmt not in QUERY_FORMATS:
         raise UsageError("E901", detail=f"unknown output format {fmt!r}; use one of {', '.join(QUERY_FORMATS)}")
     store = load_store(ttl_paths)
     try:
         result = store.query(sparql, prefixes=_PREFIXES)
         if isinstance(result, ox.QuerySolutions):
-            return _solutions(result, fmt)
-        if isinstance(result, ox.QueryBoolean):
-            return _boolean(bool(result), fmt)
-        return _triples(result, fmt)
+            _solutions(result, fmt, out)
+        elif isinstance(result, ox.QueryBoolean):
+            out.write(_boolean(bool(result), fmt).encode("utf-8"))
+        else:
+            out.write(_triples(result, fmt).encode("utf-8"))
     except SyntaxError as exc:
         raise QueryError("E501", detail=f"syntax error in the query: {exc}") from exc
-    except (OSError, ValueError, RuntimeError) as exc:
+    except (ValueError, RuntimeError) as exc:
+        raise QueryError("E501", detail=str(exc)) from exc
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
         raise QueryError("E501", detail=str(exc)) from exc
 
 
-def _solutions(result: ox.QuerySolutions, fmt: str) -> str:
+class _LF(io.RawIOBase):
+    """A writable byte stream that turns CRLF (SPARQL CSV) into LF on its way to ``out``."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.cr = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        chunk = bytes(data)
+        size = len(chunk)
+        if self.cr:
+            chunk = b"\r" + chunk
+        self.cr = chunk.endswith(b"\r")
+        if self.cr:
+            chunk = chunk[:-1]
+        self.out.write(chunk.replace(b"\r\n", b"\n"))
+        return size
+
+    def close(self) -> None:
+        if self.cr:
+            self.out.write(b"\r")
+            self.cr = False
+        super().close()
+
+
+def _solutions(result: ox.QuerySolutions, fmt: str, out: BinaryIO) -> None:
     if fmt == "json":
-        return _serialized(result, ox.QueryResultsFormat.JSON)
+        result.serialize(out, ox.QueryResultsFormat.JSON)
+        out.write(b"\n")
+        return
     if fmt == "csv":
-        return _serialized(result, ox.QueryResultsFormat.CSV)
+        lf = _LF(out)
+        result.serialize(lf, ox.QueryResultsFormat.CSV)
+        lf.close()
+        return
     names = [v.value for v in result.variables]
-    rows = [[_show(solution[name]) for name in names] for solution in result]
-    return format_table(names, rows) + "\n"
+    widths = [_width(n) for n in names]
+    count = 0
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as rows:
+        for solution in result:
+            cells = [printable(_show(solution[name]).replace("\n", " ")) for name in names]
+            widths = [max(w, _width(c)) for w, c in zip(widths, cells)]
+            rows.write(json.dumps(cells, ensure_ascii=False) + "\n")
+            count += 1
+        rows.seek(0)
+        out.write((_line(names, widths) + "\n" + "  ".join("-" * w for w in widths) + "\n").encode("utf-8"))
+        for line in rows:
+            out.write((_line(json.loads(line), widths) + "\n").encode("utf-8"))
+    out.write(f"({count} row{'' if count == 1 else 's'})\n".encode("utf-8"))
 
 
-def _serialized(result: ox.QuerySolutions, fmt: ox.QueryResultsFormat) -> str:
-    text = result.serialize(format=fmt).decode("utf-8").replace("\r\n", "\n")
-    if fmt == ox.QueryResultsFormat.JSON:
-        return json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
-    return text
+def _line(values: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
 
 
 def _boolean(value: bool, fmt: str) -> str:
@@ -142,11 +200,7 @@ def format_table(names: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """
     cells = [[c.replace("\n", " ") for c in row] for row in rows]
     widths = [max([_width(n)] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
-
-    out = [line(names), "  ".join("-" * w for w in widths)]
-    out += [line(r) for r in cells]
+    out = [_line(names, widths), "  ".join("-" * w for w in widths)]
+    out += [_line(r, widths) for r in cells]
     out.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
     return "\n".join(out)

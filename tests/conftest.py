@@ -28,6 +28,20 @@ def gold_pages() -> list[tuple[Path, dict]]:
     return out
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _analysis_cache(tmp_path_factory):
+    """Builds in tests use a cache of their own, never the user's ~/.cache/kg."""
+    import os
+
+    saved = os.environ.get("KG_CACHE_DIR")
+    os.environ["KG_CACHE_DIR"] = str(tmp_path_factory.mktemp("kg-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("KG_CACHE_DIR", None)
+    else:
+        os.environ["KG_CACHE_DIR"] = saved
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from kg.nlp import load_pipeline

@@ -73,7 +73,7 @@ def build_report(G: nx.MultiDiGraph, summary=None) -> dict[str, Any]:
             "articles": summary.articles,
             "mentions": dict(sorted(summary.mentions.items())),
             "failed": len(summary.errors),
-            "undated": len(getattr(summary, "warnings", ())),
+            "undated": sum(1 for w in getattr(summary, "warnings", ()) if w.code == "W101"),
         }
         report["warnings"] = [{"file": e.path, "code": e.code, "message": e.message}
                               for e in [*summary.errors, *getattr(summary, "warnings", ())]]

@@ -9,8 +9,9 @@ order, JSON-serialisable attributes only.
 
 from __future__ import annotations
 
+import json
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -28,6 +29,12 @@ from kg.schema import SCHEMA
 #: Evidence kept per edge: enough to explain it, bounded for edges seen in many articles.
 MAX_EVIDENCE = 20
 
+#: Sentence windows, lists and context bounds: see graph/co_appearance.toml.
+CO_APPEARANCE = load_toml("graph/co_appearance.toml")
+MAX_PEOPLE = int(CO_APPEARANCE["window"]["max_people"])
+RECENT = int(CO_APPEARANCE["context"]["recent"])
+_LISTS = CO_APPEARANCE["lists"]
+
 #: Names that say where they are (晋源区文体活动中心项目): see relations.toml [name_location].
 NAME_LOCATION = load_toml("extract/relations.toml")["name_location"]
 #: Sub-units named after their parent (全国人大常委会代表资格审查委员会): relations.toml [structure].
@@ -39,7 +46,7 @@ _NAME_PLACE = re.compile("^(.{1,8}?(?:" + "|".join(map(re.escape, NAME_LOCATION[
 class _Edge:
     relation: Relation
     sources: set[str] = field(default_factory=set)
-    weight: int | None = None  # coAppearsWith: the number of shared articles
+    weight: int | None = None  # coAppearsWith: the number of articles with a shared sentence
 
 
 class GraphBuilder:
@@ -54,12 +61,14 @@ class GraphBuilder:
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
+        self.resolvers: dict[str, Resolver] = {resolver.profile.name: resolver}
         self.entities: dict[str, Entity] = {}
         self.edges: dict[tuple, _Edge] = {}
         self.co_appearances: Counter[tuple[str, str]] = Counter()
         self.located_by_name: list[tuple[str, Resolved, Evidence]] = []
         self.sources: set[str] = set()
         self.dropped: Counter[tuple[str, str]] = Counter()  # (predicate, reason) of junk claims
+        self.list_names = 0  # person mentions in lists (no co-appearance pairs)
 
     # -- entities -------------------------------------------------------------------------
     def _entity(self, r: Resolved, article_id: str | None = None, surface: str | None = None, count: bool = True) -> str:
@@ -123,25 +132,43 @@ class GraphBuilder:
         return edge
 
     # -- one article ----------------------------------------------------------------------
-    def add(self, result: ArticleResult) -> None:
+    def add(self, result: ArticleResult, resolver: Resolver | None = None) -> None:
+        """Resolve one article's records into the graph; ``resolver`` is the one of the
+        article's newspaper profile (default: the builder's)."""
+        if resolver is not None and resolver is not self.resolver:
+            self.resolvers.setdefault(resolver.profile.name, resolver)
+            saved, self.resolver = self.resolver, resolver
+            try:
+                self._add(result)
+            finally:
+                self.resolver = saved
+        else:
+            self._add(result)
+
+    def _add(self, result: ArticleResult) -> None:
         article = result.article
         self.sources.add(article.source)
         article_node = self._article(article)
-        places: list[str] = []  # places and organisations named so far: the resolution context
-        orgs: list[str] = []
+        # Places and organisations named so far (the resolution context), the last RECENT only.
+        places: deque[str] = deque(maxlen=RECENT)
+        orgs: deque[str] = deque(maxlen=RECENT)
         resolved: dict[tuple[int, int], Resolved | None] = {}
+        current: list[Context | None] = [None]
 
         def context() -> Context:
-            return Context(article.id, article.dateline_place, tuple(places), tuple(orgs))
+            if current[0] is None:
+                current[0] = Context(article.id, article.dateline_place, tuple(places), tuple(orgs))
+            return current[0]
 
         def resolve(m: Mention) -> Resolved | None:
             key = (m.start, m.end)
             if key not in resolved:
                 r = resolved[key] = self._resolve_mention(m, context())
                 if r is not None and r.type == "Place":
-                    places.append(m.refers_to or m.text)
+                    current[0] = None if _remember(places, m.refers_to or m.text) else current[0]
                 elif r is not None and r.type == "Organization":
                     orgs.append(m.text)
+                    current[0] = None
             return resolved[key]
 
         # Events that claims name through a reference (出席表彰大会 -> the award ceremony named
@@ -171,7 +198,7 @@ class GraphBuilder:
             oid = self._entity(org, article.id, surface=post.org_mention.text if post.org_mention else None, count=False)
             self._relate(pid, "holdsPost", oid, post.evidence, post.confidence, {"title": post.title, "date": post.date or ""})
 
-        people: list[str] = []
+        windows: dict[tuple[int, int], dict[str, None]] = {}  # sentence -> people named in it
         for m in result.mentions:
             if SCHEMA.type_of_label(m.label) is None:
                 continue
@@ -190,8 +217,7 @@ class GraphBuilder:
             if m.label in NAME_LOCATION["labels"]:
                 self._located_by_name(eid, m, evidence, context())
             if r.type == "Person":
-                if eid not in people:
-                    people.append(eid)
+                windows.setdefault((m.sent_start, m.sent_end), {})[eid] = None
 
         for author in article.authors:
             r = self.resolver.resolve(author.name, "PERSON", context())
@@ -218,8 +244,28 @@ class GraphBuilder:
             oid = self._entity(o, article.id, surface=_surface(claim.object), count=False)
             self._relate(sid, claim.predicate, oid, claim.evidence, claim.confidence, dict(claim.qualifiers))
 
-        for a, b in combinations(sorted(people), 2):
-            self.co_appearances[(a, b)] += 1
+        self._co_appear(article, windows)
+
+    def _co_appear(self, article: Article, windows: dict[tuple[int, int], dict[str, None]]) -> None:
+        """coAppearsWith pairs of the people named in one sentence, unless the sentence is a
+        list (more than MAX_PEOPLE people, or after a list heading): at most MAX_PEOPLE - 1
+        pairs per person named, so O(n) edges for n names whatever the article."""
+        list_start = _list_start(article.text)
+        pairs: dict[tuple[str, str], Evidence] = {}
+        for (start, end), people in sorted(windows.items()):
+            if len(people) < 2:
+                continue
+            if len(people) > MAX_PEOPLE or start >= list_start:
+                self.list_names += len(people)
+                continue
+            evidence = Evidence(article.id, article.text[start:end], start, end, "coAppearsWith/sentence")
+            for a, b in combinations(sorted(people), 2):
+                pairs.setdefault((a, b), evidence)
+                edge = self._relate(a, "coAppearsWith", b, evidence, 1.0, source="same-sentence")
+                if edge is not None:
+                    edge.weight = edge.weight or 0
+        for pair in pairs:
+            self.co_appearances[pair] += 1
 
     def _located_by_name(self, eid: str, m: Mention, evidence: Evidence, ctx: Context) -> None:
         """晋源区文体活动中心项目 is in 晋源区: a name that starts with an administrative unit
@@ -336,18 +382,19 @@ class GraphBuilder:
         self._locate_by_name()
         self._hierarchies()
         for (a, b), weight in self.co_appearances.items():
-            self._relate(a, "coAppearsWith", b, None, 1.0, source="same-article").weight = weight
+            self.edges[(a, "coAppearsWith", b, ())].weight = weight
+        resolvers = [self.resolvers[name] for name in sorted(self.resolvers)]
         G = nx.MultiDiGraph()
         G.graph.update(
             {
                 "kg_version": __version__,
-                "profile": self.resolver.profile.name,
+                "profile": ", ".join(r.profile.name for r in resolvers),
                 "sources": sorted(self.sources),
-                "merges": list(self.resolver.merges),
+                "merges": _union(r.merges for r in resolvers),
                 "dropped_relations": [
                     {"predicate": p, "reason": r, "count": n} for (p, r), n in sorted(self.dropped.items())
                 ],
-                "unresolved": list(self.resolver.unresolved),
+                "unresolved": _union(r.unresolved for r in resolvers),
             }
         )
         for eid in sorted(self.entities):
@@ -418,6 +465,47 @@ def junk_side(claim: Claim) -> str | None:
         if side.label == "EVENT" and not side.refers_to and junk_event(side.text):
             return "generic event"
     return None
+
+
+def _remember(names: deque[str], name: str) -> bool:
+    """Add ``name`` to the context unless it is already among the last ones: a name repeated
+    (迎泽区 … 迎泽区) adds nothing, so a list of a few names repeated 20,000 times keeps one
+    context (and its cached resolutions) instead of a new one per mention. True if added."""
+    if name in names:
+        return False
+    names.append(name)
+    return True
+
+
+def _union(tables: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Rows of several resolvers' logs (merges, unresolved) in one sorted list, no duplicates."""
+    tables = list(tables)
+    if len(tables) == 1:
+        return list(tables[0])
+    rows = {json.dumps(row, ensure_ascii=False, sort_keys=True): row for table in tables for row in table}
+    return [rows[key] for key in sorted(rows)]
+
+
+def _list_start(text: str) -> int:
+    """Offset of the first line that opens a list of names (``…获奖名单如下：``, a heading
+    ``2023年度优秀教师获奖名单``), else ``len(text) + 1``; see co_appearance.toml [lists].
+
+    >>> _list_start("市长出席。\\n获奖名单如下：\\n张三、李四")
+    6
+    >>> _list_start("名单公布后，群众反映良好，认为评选过程公开透明、程序规范。")
+    30
+    """
+    for line in _LINES.finditer(text):
+        body = line.group().strip()
+        heading = len(body) <= _LISTS["max_heading"] and not _SENTENCE_MARK.search(body)
+        if _LIST_WORD.search(body) and (body[-1:] in _LISTS["line_ends"] or heading):
+            return line.start()
+    return len(text) + 1
+
+
+_LIST_WORD = re.compile("|".join(map(re.escape, _LISTS["words"])))
+_LINES = re.compile(r"[^\n]+")
+_SENTENCE_MARK = re.compile(f"[{re.escape(_LISTS['sentence_marks'])}]")
 
 
 _QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"'}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, build_parser, main
+from kg.cli import EXIT_INPUT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, build_parser, main
 from kg.export.formats import FORMATS
 from tests.conftest import ROOT, SEEDS
 
@@ -28,7 +28,7 @@ def built(tmp_path_factory, nlp):
 def test_build_writes_every_output(built):
     for name in OUTPUTS:
         assert (built / name).stat().st_size > 0, name
-    assert not list(built.glob(".*")), "temporary files left behind"
+    assert [p.name for p in built.glob(".*")] == [".kg-output"], "temporary files left behind"
 
 
 def test_build_rows_are_consistent(built):
@@ -99,7 +99,7 @@ def test_options_in_any_position(built, capsys, argv):
 def test_build_options_before_paths(tmp_path, capsys, nlp):
     page = str(SEEDS / "003_c8387fcf9c81d2cd.txt")
     assert main(["build", "-q", "-o", str(tmp_path), "--formats", "json,gexf", page]) == EXIT_OK
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".kg-output") == [
         "articles.jsonl", "graph.gexf", "graph.json", "mentions.jsonl", "report.html", "report.json"]
     assert main(["build", page, "-o", str(tmp_path / "x"), "--formats", "gexf,pdf"]) == EXIT_USAGE
     assert "'pdf'" in capsys.readouterr().err and not (tmp_path / "x").exists()
@@ -120,7 +120,7 @@ def test_build_is_byte_identical(built, tmp_path, nlp):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
 
 
-def test_failed_export_leaves_previous_output_intact(built, tmp_path, monkeypatch, nlp):
+def test_failed_export_leaves_previous_output_intact(built, tmp_path, monkeypatch, capsys, nlp):
     out = tmp_path / "o"
     shutil.copytree(built, out)
     before = (out / "graph.ttl").read_bytes()
@@ -129,10 +129,12 @@ def test_failed_export_leaves_previous_output_intact(built, tmp_path, monkeypatc
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("kg.export.write_turtle", boom)
-    with pytest.raises(RuntimeError):
-        main(["build", str(SEEDS / "000_b783142fb1ce736d.txt"), "-o", str(out), "-q"])
+    assert main(["build", str(SEEDS / "000_b783142fb1ce736d.txt"), "-o", str(out), "-q"]) == EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "E999" in err and "disk on fire" in err  # one line, no traceback
     assert (out / "graph.ttl").read_bytes() == before
-    assert not list(out.glob(".*")), "temporary files left behind"
+    assert [p.name for p in out.glob(".*")] == [".kg-output"], "temporary files left behind"
+    assert not list(tmp_path.glob(".o.*")), "staging folder left behind"
 
 
 def test_query_formats(built, capsys):
@@ -234,7 +236,7 @@ def test_report_numbers_match_the_graph(built):
 
 
 def test_parallel_build_gives_the_same_graph(built, tmp_path, nlp):
-    assert main(["build", str(SEEDS), "-o", str(tmp_path), "-q", "-j", "2"]) == EXIT_OK
+    assert main(["build", str(SEEDS), "-o", str(tmp_path), "-q", "-j", "2", "--no-cache"]) == EXIT_OK
     for name in ("graph.ttl", "graph.json", "mentions.jsonl"):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
 
