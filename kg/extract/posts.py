@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.changes import ChangeReader
 from kg.extract.spans import Ent, Sentence
 from kg.model import Article, Mention, Post
 from kg.resources import load_list, load_toml
@@ -213,6 +214,7 @@ class PostExtractor:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.known_orgs: list[str] = []
+        self.changes = ChangeReader(article)
 
     def _complete(self, org: str) -> str:
         """``急诊科`` -> ``山大二院急诊科`` if that fuller name was written earlier."""
@@ -254,7 +256,11 @@ class PostExtractor:
         for ent in sent.ents:
             if ent.label in ("ORG", "FAC"):
                 self.known_orgs.append(ent.text[_stop_word_cut(ent.text) :])
-        persons = [e for e in sent.ents if e.label == "PERSON"]
+        # Post changes first (任命…为, 免去…职务): the people they name are read by them alone.
+        changes = list(self.changes.sentence(sent))
+        yield from changes
+        covered = [(c.person.start, c.person.end) for c in changes]
+        persons = [e for e in sent.ents if e.label == "PERSON" and not any(a < e.end and e.start < b for a, b in covered)]
         for person in persons:
             chain = _chain_before(sent, person)
             if chain:

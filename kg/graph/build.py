@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from kg import __version__
+from kg.graph.careers import HOLDING_KINDS
 from kg.model import Article, Claim, Entity, Evidence, Mention, Relation
 from kg.pipeline import ArticleResult
 from kg.resolve import Context, Resolved, Resolver
@@ -169,7 +170,14 @@ class GraphBuilder:
             pid = self._entity(person, article.id, count=False)
             self._role(pid, "official")
             oid = self._entity(org, article.id, surface=post.org_mention.text if post.org_mention else None, count=False)
-            self._relate(pid, "holdsPost", oid, post.evidence, post.confidence, {"title": post.title, "date": post.date or ""})
+            # A post change (kg.extract.changes) is a postChange edge; the post is also held
+            # after an appointment or election (docs/graph-model.md, "Careers").
+            if post.change is None or post.change in HOLDING_KINDS:
+                held = {"title": post.title, "date": post.date or "", "former": "yes" if post.former else ""}
+                self._relate(pid, "holdsPost", oid, post.evidence, post.confidence, held)
+            if post.change is not None:
+                change = {"title": post.title, "kind": post.change, "date": post.date or ""}
+                self._relate(pid, "postChange", oid, post.evidence, post.confidence, change)
 
         people: list[str] = []
         for m in result.mentions:
