@@ -46,6 +46,7 @@ EXPECTED = {
     ],
     "orgs_of_person.rq": [
         ("中共太原市委员会", "任职"),
+        ("中共太原市委员会", "职务变动"),
         ("太原市第十五中学校", "调研/视察"),
     ],
     "articles_behind_edge.rq": [
