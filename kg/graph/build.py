@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from kg import __version__
+from kg.extract.posts import plain_title
 from kg.graph.careers import HOLDING_KINDS
 from kg.model import Article, Claim, Entity, Evidence, Mention, Relation
 from kg.pipeline import ArticleResult
@@ -161,7 +162,7 @@ class GraphBuilder:
             # A bare title (副市长), or one whose written organisation is no name (国家主席):
             # the profile's home body for that title, if it has one.
             written = self.resolver.resolve_org(post.org, context()) if post.org else None
-            org = written or self.resolver.home_body(post.title)
+            org = written or self.resolver.home_body(plain_title(post.title))
             if post.org_mention is not None and written is not None:
                 resolved[(post.org_mention.start, post.org_mention.end)] = written
             person = resolve(post.person)
