@@ -28,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph.careers import ENDING_KINDS, Membership, memberships
+from kg.graph.careers import ENDING_KINDS, HOLDING_KINDS, Membership, memberships
 
 #: Predicates that are not news by themselves (or have their own list).
 QUIET_PREDICATES = frozenset({"mentions", "coAppearsWith", "holdsPost", "postChange"})
@@ -50,7 +50,8 @@ def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[str, list]:
 
     m_old = {m.key: m for m in memberships(old)}
     m_new = memberships(new)
-    new_posts = [_post(new, m) for m in m_new if m.key not in m_old and m.held]
+    # a post the new pages show held (seen, appointed, elected); one they only end is an ended post
+    new_posts = [_post(new, m) for m in m_new if m.key not in m_old and (m.seen or m.former or m.begin_from in HOLDING_KINDS)]
     ended = []
     for m in m_new:
         before = m_old.get(m.key)

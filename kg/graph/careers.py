@@ -6,7 +6,8 @@ or election (``postChange`` edges of kind ``appointed`` / ``elected``) and ends 
 (``removed``, ``resigned``, ``dismissed``, ``expelled``); a bound the text gives no change for
 is the first / last date the post was seen held (``holdsPost`` edges) — or unknown when the
 post was never seen held before the change (removed without a known start). The rule is the
-one of DESIGN.md "Careers" and issue 11.
+one of DESIGN.md "Careers" and issue 11. One membership has one interval: a post left and
+taken again (免去 in 2022, 任命 in 2023) keeps the latest term.
 
 >>> from kg.graph.query import example_graph
 >>> G = example_graph()
@@ -77,16 +78,19 @@ class Membership:
 
     @property
     def held(self) -> bool:
-        """True when the text states the post held (not only changed: a removal, a nomination)."""
-        return bool(self.seen) or any(c.kind in HOLDING_KINDS for c in self.changes) or self.former
+        """True when the post was held at some time: stated held, begun or ended by a change
+        (a nomination alone is no post)."""
+        return bool(self.seen) or self.former or any(c.kind in HOLDING_KINDS | ENDING_KINDS for c in self.changes)
 
     def held_on(self, date: str) -> bool:
-        """Was the post held on ``date`` (ISO, any precision)? Unknown bounds are open."""
-        if not self.held:
+        """Was the post held on ``date`` (ISO, any precision)? An unknown beginning is open, and
+        so is an end known only as the last date seen; a former post (原…) has no known interval
+        and answers False."""
+        if not self.held or (self.former and self.begin is None):
             return False
         if self.begin is not None and _cmp(date, self.begin) < 0:
             return False
-        return self.end is None or _cmp(date, self.end) <= 0
+        return self.end is None or self.end_from == "seen" or _cmp(date, self.end) <= 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -182,12 +186,13 @@ def career(G: nx.MultiDiGraph, person: str) -> list[Membership]:
 
 
 def holders(G: nx.MultiDiGraph, title: str, date: str, org: str | None = None) -> list[Membership]:
-    """Who held a post (title ending with ``title``, at ``org`` if given) on ``date``.
+    """Who held a post (title ending with ``title``, at ``org`` if given) on ``date``
+    (:meth:`Membership.held_on`; the same answer as ``queries/post_holders_on_date.rq``).
 
     >>> from kg.graph.query import example_graph
     >>> [m.person for m in holders(example_graph(), "部长", "2023-01-07")]
     ['person/武晓花']
-    >>> holders(example_graph(), "部长", "2024-01-07")
+    >>> holders(example_graph(), "部长", "2022-01-07")
     []
     """
     return [m for m in memberships(G) if m.title.endswith(title) and (org is None or m.org == org) and m.held_on(date)]
