@@ -83,6 +83,7 @@ def run_build(
     max_html_nodes: int = 50_000,
     formats: Iterable[str] | None = None,
     console=None,
+    identities: str | Path | None = None,
 ) -> BuildSummary:
     """Build every output of ``kg build`` into ``output``; returns what happened.
 
@@ -113,7 +114,7 @@ def run_build(
     files = iter_page_files(paths)
     summary.files = len(files)
     resolver = Resolver(load_profile(profile or _manifest_profile(paths) or "taiyuan_daily"))
-    builder = GraphBuilder(resolver)
+    builder = GraphBuilder(resolver, identities)  # pinned person decisions: kg/resolve/identity.py
     nlp = load_pipeline()
     articles = read_pages(paths, year=year, on_error=on_error)
     output = Path(output)

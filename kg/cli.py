@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--max-html-nodes", type=int, default=50_000, help="nodes the HTML explorer carries at most (the most connected; default 50000)")
     b.add_argument("--formats", default=",".join(DEFAULT_FORMATS), metavar="LIST",
                    help=f"graph files to write, comma-separated: {', '.join(FORMATS)} or all (default: %(default)s)")
+    b.add_argument("--identities", type=Path, help="TOML of pinned person decisions (split/merge by name + context; "
+                   "default kg/data/resolve/person_identity.toml)")
     _add_verbosity(b)
     b.set_defaults(func=cmd_build)
 
@@ -375,6 +377,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         max_html_nodes=args.max_html_nodes,
         formats=formats,
         console=console,
+        identities=args.identities,
     )
     console.info(summary.text())
     return EXIT_INPUT_FAILED if summary.errors else EXIT_OK

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
+from pathlib import Path
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -24,6 +26,7 @@ from kg.graph.careers import HOLDING_KINDS
 from kg.model import Article, Claim, Entity, Evidence, Mention, Relation
 from kg.pipeline import ArticleResult
 from kg.resolve import Context, Resolved, Resolver
+from kg.resolve.identity import PersonIdentities
 from kg.resources import load_toml
 from kg.schema import SCHEMA
 
@@ -54,7 +57,7 @@ class GraphBuilder:
     >>> G = builder.graph()                                       # doctest: +SKIP
     """
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, identities: str | Path | None = None) -> None:
         self.resolver = resolver
         self.entities: dict[str, Entity] = {}
         self.edges: dict[tuple, _Edge] = {}
@@ -62,6 +65,7 @@ class GraphBuilder:
         self.located_by_name: list[tuple[str, Resolved, Evidence]] = []
         self.sources: set[str] = set()
         self.dropped: Counter[tuple[str, str]] = Counter()  # (predicate, reason) of junk claims
+        self.identities = PersonIdentities(resolver.gazetteer, identities) if identities else PersonIdentities(resolver.gazetteer)
 
     # -- entities -------------------------------------------------------------------------
     def _entity(self, r: Resolved, article_id: str | None = None, surface: str | None = None, count: bool = True) -> str:
@@ -136,10 +140,21 @@ class GraphBuilder:
         def context() -> Context:
             return Context(article.id, article.dateline_place, tuple(places), tuple(orgs))
 
+        # One person across articles: the provinces this article's posts name decide which
+        # identity a name is here (kg.resolve.identity).
+        post_orgs: dict[str, list[str]] = {}
+        for post in result.posts:
+            post_orgs.setdefault(post.person.refers_to or post.person.text, []).append(post.org or "")
+
         def resolve(m: Mention) -> Resolved | None:
             key = (m.start, m.end)
             if key not in resolved:
                 r = resolved[key] = self._resolve_mention(m, context())
+                if r is not None and r.type == "Person":
+                    regions = self.identities.regions(post_orgs.get(m.refers_to or m.text, ()))
+                    pid = self.identities.assign(r.label, r.id, article.id, article.date, regions, article.text)
+                    if pid != r.id:
+                        r = resolved[key] = replace(r, id=pid)
                 if r is not None and r.type == "Place":
                     places.append(m.refers_to or m.text)
                 elif r is not None and r.type == "Organization":
@@ -357,6 +372,7 @@ class GraphBuilder:
                     {"predicate": p, "reason": r, "count": n} for (p, r), n in sorted(self.dropped.items())
                 ],
                 "unresolved": list(self.resolver.unresolved),
+                "person_identity": list(self.identities.decisions),
             }
         )
         for eid in sorted(self.entities):
