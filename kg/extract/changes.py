@@ -193,16 +193,18 @@ class ChangeReader:
         ent = sent.ent_at(start)
         return ent is None or ent.label == "PERSON" or ent.start != start or ent.end > end
 
-    def _carried(self, sent: Sentence, before: int) -> list[Mention]:
+    def _carried(self, sent: Sentence, before: int, qi: bool) -> list[Mention]:
         """The people a carried subject stands for: those of the article's last change if it is
-        in this sentence, else the last PERSON named before ``before`` in the sentence, else the
-        article's last change (其 after a sentence break)."""
+        in this sentence, else the last PERSON named before ``before`` in the sentence who is no
+        one's possessor or proposer (何厚铧的报告, 获何厚铧提名: `not_subject_after`), else — for
+        其 only — the article's last change (其 after a sentence break)."""
         if self.last_people and self.last_people[0].sent_start == sent.start and self.last_people[-1].end <= before:
             return list(self.last_people)
-        persons = [e for e in sent.ents if e.label == "PERSON" and e.end <= before]
+        persons = [e for e in sent.ents if e.label == "PERSON" and e.end <= before
+                   and not sent.slice(e.end, sent.end).startswith(tuple(_SLOTS["not_subject_after"]))]
         if persons:
             return [sent.mention(persons[-1], self.article.id)]
-        return list(self.last_people)
+        return list(self.last_people) if qi else []
 
     # -- titles -----------------------------------------------------------------------------
     def _item(self, sent: Sentence, start: int, text: str, last: bool) -> _Item | None:
@@ -334,7 +336,7 @@ class ChangeReader:
             if any(a < match.end and match.start < b for a, b in taken):
                 continue
             frame = match.frame
-            people = self._carried(sent, match.start) if frame.carried else self._names(sent, match.names_at, match.names, frame, ner)
+            people = self._carried(sent, match.start, "其" in frame.pattern) if frame.carried else self._names(sent, match.names_at, match.names, frame, ner)
             if not people:
                 continue
             chain = self._chain(sent, match.posts_at, match.posts, frame.expel, people[0].text, frame.carried)

@@ -22,7 +22,7 @@ import networkx as nx
 
 from kg import __version__
 from kg.extract.posts import plain_title
-from kg.graph.careers import HOLDING_KINDS
+from kg.graph.careers import HOLDING_KINDS, memberships
 from kg.model import Article, Claim, Entity, Evidence, Mention, Relation
 from kg.pipeline import ArticleResult
 from kg.resolve import Context, Resolved, Resolver
@@ -400,6 +400,8 @@ class GraphBuilder:
             if edge.sources:
                 attrs["source"] = ",".join(sorted(edge.sources))
             G.add_edge(rel.subject, rel.object, key=_edge_key(rel), **attrs)
+        # Posts over time, as kg.graph.careers reads them from the edges (docs/graph-model.md).
+        G.graph["memberships"] = [m.to_json(evidence=False) for m in memberships(G)]
         return G
 
 

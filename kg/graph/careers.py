@@ -47,8 +47,11 @@ class Change:
     date: str | None
     evidence: tuple[dict[str, Any], ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "date": self.date, "evidence": [dict(e) for e in self.evidence]}
+    def to_json(self, evidence: bool = True) -> dict[str, Any]:
+        """The change as JSON; without ``evidence``, the articles it was read from."""
+        if evidence:
+            return {"kind": self.kind, "date": self.date, "evidence": [dict(e) for e in self.evidence]}
+        return {"kind": self.kind, "date": self.date, "articles": sorted({e["article_id"] for e in self.evidence})}
 
 
 @dataclass(slots=True)
@@ -92,7 +95,9 @@ class Membership:
             return False
         return self.end is None or self.end_from == "seen" or _cmp(date, self.end) <= 0
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, evidence: bool = True) -> dict[str, Any]:
+        """The membership as JSON (the graph's ``memberships`` attribute uses ``evidence=False``:
+        the sentences stay on the edges)."""
         return {
             "person": self.person,
             "org": self.org,
@@ -104,7 +109,7 @@ class Membership:
             "seen": list(self.seen),
             "former": self.former,
             "held": self.held,
-            "changes": [c.to_json() for c in self.changes],
+            "changes": [c.to_json(evidence) for c in self.changes],
             "articles": list(self.articles),
         }
 

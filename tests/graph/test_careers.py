@@ -221,3 +221,13 @@ def test_kg_diff_reports_what_the_last_notice_added(nlp, notices_graph, tmp_path
     assert main(["diff", str(tmp_path / "old"), str(tmp_path / "new")]) == 0
     out = capsys.readouterr().out
     assert "new people (2): 唐一军、贺荣" in out and "贺荣 appointed 部长 @ 中华人民共和国司法部" in out
+
+
+def test_graph_json_carries_the_memberships(notices_graph, tmp_path):
+    import json
+
+    write_json(notices_graph, tmp_path / "graph.json")
+    data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    rows = [m for m in data["graph"]["memberships"] if m["person"] == "person/秦刚"]
+    assert [(m["title"], m["begin"], m["begin_from"], m["end"], m["end_from"]) for m in rows] == [("部长", "2022-12-30", "appointed", "2023-07-25", "removed")]
+    assert [c["kind"] for c in rows[0]["changes"]] == ["appointed", "removed"]
