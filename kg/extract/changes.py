@@ -116,9 +116,8 @@ def _compiled(frame: Frame, ner_names: tuple[str, ...]) -> re.Pattern[str] | Non
 
 @lru_cache(maxsize=1)
 def _surnames() -> tuple[str, ...]:
-    """Family names, two-character ones first (the PERSON filter's kg/data/nlp/surnames.txt and
-    the bylines' kg/data/ingest/surnames.txt)."""
-    names = set(load_list("nlp/surnames.txt")) | set(load_list("ingest/surnames.txt"))
+    """Family names, two-character ones first (kg/data/nlp/surnames.txt, the PERSON filter's)."""
+    names = set(load_list("nlp/surnames.txt"))
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 

@@ -231,3 +231,12 @@ def test_graph_json_carries_the_memberships(notices_graph, tmp_path):
     rows = [m for m in data["graph"]["memberships"] if m["person"] == "person/秦刚"]
     assert [(m["title"], m["begin"], m["begin_from"], m["end"], m["end_from"]) for m in rows] == [("部长", "2022-12-30", "appointed", "2023-07-25", "removed")]
     assert [c["kind"] for c in rows[0]["changes"]] == ["appointed", "removed"]
+
+
+def test_explorer_payload_carries_the_timeline(notices_graph):
+    from kg.export.html import explorer_payload, render_html
+
+    data = explorer_payload(notices_graph)
+    ids = [n[0] for n in data["nodes"]]
+    assert data["careers"][str(ids.index("person/秦刚"))] == [["2022-12-30", "2023-07-25", "部长", "中华人民共和国外交部", "appointed", "removed"]]
+    assert "履历" in render_html(notices_graph)
