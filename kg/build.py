@@ -130,6 +130,7 @@ def run_build(
     cache: bool | str | Path = True,
     engine: str = "local",
     scheduler: str | None = None,
+    identities: str | Path | None = None,
 ) -> BuildSummary:
     """Build every output of ``kg build`` into ``output``; returns what happened.
 
@@ -137,7 +138,8 @@ def run_build(
     JSON, Turtle and HTML); articles, mentions and the report are always written.
     ``cache``: True for the default cache folder (:func:`kg.cache.default_dir`), a folder, or
     False for none. ``engine``: ``local`` (``n_process`` processes) or ``dask`` (``scheduler``
-    address, else a local cluster). Raises UsageError (bad arguments, output folder, profile)
+    address, else a local cluster). ``identities``: a TOML file of pinned person decisions
+    (:mod:`kg.resolve.identity`). Raises UsageError (bad arguments, output folder, profile)
     before any work, InputError E109 when no page could be read (nothing is written).
     """
     from kg.ingest import plan_pages
@@ -172,7 +174,7 @@ def run_build(
     try:
         with OutputFolder(output, on_wait=console.info) as folder:
             graphs = _build_into(folder.staging, jobs, resolvers, summary, console, on_error, on_warning,
-                                 cache=cache, client=client, n_process=n_process, formats=formats,
+                                 cache=cache, client=client, n_process=n_process, formats=formats, identities=identities,
                                  max_html_nodes=max_html_nodes, title="kg — " + ", ".join(map(str, paths)))
             if summary.articles == 0:
                 raise InputError("E109", ", ".join(map(str, paths)))
@@ -205,7 +207,7 @@ def _resolvers(jobs) -> dict[str | None, object]:
 
 
 def _build_into(staging: Path, jobs, resolvers, summary: BuildSummary, console, on_error, on_warning, *,
-                cache, client, n_process, formats, max_html_nodes, title) -> list[Path]:
+                cache, client, n_process, formats, max_html_nodes, title, identities=None) -> list[Path]:
     """Analyse, resolve and write into ``staging``; the graph files written (none if no
     article was read)."""
     from kg.export.common import atomic_open
@@ -216,7 +218,7 @@ def _build_into(staging: Path, jobs, resolvers, summary: BuildSummary, console, 
     timings = summary.timings
     store = None
     default = resolvers.get(None) or next(iter(resolvers.values()))
-    builder = GraphBuilder(default)
+    builder = GraphBuilder(default, identities)  # pinned person decisions: kg/resolve/identity.py
     from kg.nlp import load_pipeline
 
     t0 = time.perf_counter()

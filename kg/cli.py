@@ -1,4 +1,4 @@
-"""The ``kg`` command line: build, query, show, stats, export.
+"""The ``kg`` command line: build, query, show, stats, eval, export, diff.
 
 Options may come before, between or after the positional arguments
 (``kg query output/graph.ttl --format csv 'SELECT …'``): each command's arguments are parsed
@@ -99,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", type=Path, metavar="DIR", help="cache folder (default: $KG_CACHE_DIR, else ~/.cache/kg)")
     b.add_argument("--engine", choices=("local", "dask"), default="local", help="where pages are analysed (default local)")
     b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)")
+    b.add_argument("--identities", type=Path, help="TOML of pinned person decisions (split/merge by name + context; "
+                   "default kg/data/resolve/person_identity.toml)")
     _add_verbosity(b)
     b.set_defaults(func=cmd_build)
 
@@ -181,6 +183,34 @@ def _register_eval(sub) -> None:
     e.set_defaults(func=cmd_eval)
 
 
+DIFF_EXAMPLES = """examples:
+  kg diff out/monday out/tuesday            what Tuesday's pages added: people, posts, changes, relations
+  kg diff old/graph.json new/graph.json --json > news.json
+
+OLD and NEW are build folders (their graph.json) or graph.json files."""
+
+
+def _register_diff(sub) -> None:
+    d = sub.add_parser("diff", help="what a new build added: new people, posts, ended posts, changes, relations",
+                       epilog=DIFF_EXAMPLES, formatter_class=_Formatter)
+    d.add_argument("old", type=Path, metavar="OLD", help="the earlier build folder or its graph.json")
+    d.add_argument("new", type=Path, metavar="NEW", help="the later build folder or its graph.json")
+    d.add_argument("--json", action="store_true", help="print the differences as JSON")
+    _add_verbosity(d)
+    d.set_defaults(func=cmd_diff)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.diff import diff_graphs, diff_text
+
+    graphs = [_load_graph(p / "graph.json" if p.is_dir() else p) for p in (args.old, args.new)]
+    d = diff_graphs(*graphs)
+    print(json.dumps(d, ensure_ascii=False, indent=1, sort_keys=True) if args.json else diff_text(d))
+    return EXIT_OK
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
@@ -243,7 +273,7 @@ def _register_export(sub) -> None:
     e.set_defaults(func=cmd_export)
 
 
-_EXTRA_COMMANDS = [_register_query, _register_show, _register_stats, _register_eval, _register_export]
+_EXTRA_COMMANDS = [_register_query, _register_show, _register_stats, _register_eval, _register_export, _register_diff]
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -385,6 +415,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         cache=False if args.no_cache else (args.cache or True),
         engine=args.engine,
         scheduler=args.scheduler,
+        identities=args.identities,
     )
     console.info(summary.text())
     console.debug("time per stage:\n" + summary.stages_text())

@@ -140,6 +140,12 @@ class Post:
     resolution may still fill from the home context (副市长 -> 太原市人民政府).
     ``org_mention`` is the organisation as written in this sentence (``组织部``), when written,
     so that resolution can record it as an alias of ``org``.
+
+    ``change`` is set when the text states a change of the post rather than the post alone
+    (:mod:`kg.extract.changes`): ``appointed`` / ``elected`` (the person holds it from
+    ``date``), ``removed`` / ``resigned`` / ``dismissed`` / ``expelled`` (the post ends on
+    ``date``), ``nominated`` (neither). ``former`` marks a post the text gives as past
+    (原副市长, 前国防部部长, 曾任…), held before ``date`` and not at it.
     """
 
     person: Mention
@@ -149,6 +155,8 @@ class Post:
     org_mention: Mention | None = None
     date: str | None = None
     confidence: float = 1.0
+    change: str | None = None
+    former: bool = False
 
 
 @dataclass(frozen=True, slots=True)

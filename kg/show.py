@@ -67,7 +67,11 @@ def describe(G: nx.MultiDiGraph, node: str, *, evidence: int = 2) -> str:
         lines.append("people (posts held here):")
         for person, title, date in people:
             lines.append(f"  {date or '(undated)':<11} {person}  {title}")
-    rels = [r for r in neighbours(G, node) if r[0] not in ("holdsPost", "mentions")]
+    career = career_lines(G, node)
+    if career:
+        lines.append("career (from → to, post @ organisation, how each date is known, sources):")
+        lines.extend(career)
+    rels = [r for r in neighbours(G, node) if r[0] not in ("holdsPost", "postChange", "mentions")]
     if rels:
         lines.append("relations:")
         for predicate, direction, other, data in rels:
@@ -96,6 +100,45 @@ def people_of(G: nx.MultiDiGraph, org: str) -> list[tuple[str, str, str]]:
         return []
     rows = {(_label(G, u), d.get("title", ""), d.get("date", "")) for u, _, d in G.in_edges(org, data=True) if d.get("predicate") == "holdsPost"}
     return sorted(rows)
+
+
+#: How each bound of a post is known, in words.
+_HOW = {"appointed": "任命", "elected": "当选", "removed": "免去", "resigned": "辞去", "dismissed": "撤销",
+        "expelled": "开除", "nominated": "提名", "seen": "见报"}
+
+
+def career_lines(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """A person's career as a timeline: one line per post (from, to, post @ organisation, how
+    each date is known), then each change with its date, kind and source article.
+
+    >>> from kg.graph.query import example_graph
+    >>> G = example_graph()
+    >>> _ = G.add_edge("person/武晓花", "org/中共太原市委组织部", key="postChange|x", predicate="postChange",
+    ...                title="组织部部长", kind="removed", date="2024-03-01", evidence=[])
+    >>> for line in career_lines(G, "person/武晓花"): print(line)
+      2023-01-07 → 2023-01-07  市委常委 @ 中共太原市委员会  (见报 → 见报)
+      2023-01-07 → 2024-03-01  组织部部长 @ 中共太原市委组织部  (见报 → 免去)
+          2024-03-01 免去 组织部部长
+    """
+    from kg.graph.careers import career
+
+    lines = []
+    for m in career(G, node):
+        begin = m.begin or "?"
+        end = m.end or ("…" if m.begin else "?")
+        how = f"{_HOW.get(m.begin_from, '?')} → {_HOW.get(m.end_from, '?')}"
+        former = "  (原/前: a past post)" if m.former else ""
+        lines.append(f"  {begin} → {end}  {m.title} @ {_label(G, m.org)}  ({how}){former}")
+        for c in m.changes:
+            sources = sorted({ev["article_id"] for ev in c.evidence})
+            where = "；".join(_source(G, a) for a in sources)
+            lines.append(f"      {c.date or '(undated)'} {_HOW.get(c.kind, c.kind)} {m.title}{'  ' + where if where else ''}")
+    return lines
+
+
+def _source(G: nx.MultiDiGraph, article_id: str) -> str:
+    article = G.nodes.get(f"article/{article_id}", {})
+    return f"《{article.get('headline') or article_id}》"
 
 
 def stats_text(report: dict[str, Any], top: int = 10) -> str:

@@ -11,7 +11,10 @@ and every measure is computed from SPARQL answers, so what is scored is what a u
   name, recall gold items found;
 * posts: ``org:Membership`` rows (member, organization, role); a post matches on the person's
   name and a title that equals or ends with the other; ``post+org`` also needs an organisation
-  label equal to the gold ``org`` or ``org_as_written`` (中共 / 中国共产党 ignored);
+  label equal to the gold ``org`` or ``org_as_written`` (中共 / 中国共产党 ignored). A membership
+  that only a post change names (``kg:membership`` of a ``kg:PostChange``, with no evidence of
+  the post held: 免去…职务, 提名…) is left out, as the gold conventions list only the posts a
+  person takes or keeps; on pages without post changes this is the reference scorer's count;
 * relations: recall over every gold relation (``cooperatesWith`` either way); precision over
   the event predicates, whose gold lists are complete by convention (:data:`EVENT_PREDICATES`);
 * changes (only when the gold lists them): ``kg:PostChange`` activities whose ``kg:changeKind``
@@ -113,7 +116,7 @@ class _Graph:
         self.store = store
         self.labels: dict[str, set[str]] = defaultdict(set)  # entity -> normalised labels
         self.own: dict[str, set[str]] = defaultdict(set)  # rdfs:label only (a membership's title)
-        for e, p, label in self._rows(f"SELECT ?e ?p ?l WHERE {{ ?e ?p ?l . VALUES ?p {{ rdfs:label skos:prefLabel skos:altLabel }} }}"):
+        for e, p, label in self._rows("SELECT ?e ?p ?l WHERE { ?e ?p ?l . VALUES ?p { rdfs:label skos:prefLabel skos:altLabel } }"):
             self.labels[e].add(norm(label))
             if p.endswith("#label"):
                 self.own[e].add(norm(label))
@@ -133,7 +136,8 @@ class _Graph:
 
     def posts(self) -> list[tuple[str, frozenset[str], frozenset[str]]]:
         """Distinct (person name, titles, organisation labels) of every membership."""
-        rows = self._rows("SELECT ?m ?p ?o ?r WHERE { ?m org:member ?p ; org:organization ?o . OPTIONAL { ?m org:role ?r } }")
+        rows = self._rows("""SELECT ?m ?p ?o ?r WHERE { ?m org:member ?p ; org:organization ?o . OPTIONAL { ?m org:role ?r }
+            FILTER NOT EXISTS { ?c kg:membership ?m . FILTER NOT EXISTS { ?m kg:evidence ?e } } }""")
         return self._distinct((p, (self.labels.get(r, set()) if r else set()) | self.own.get(m, set()), self.labels.get(o, set())) for m, p, o, r in rows)
 
     def changes(self) -> list[tuple[str, frozenset[str], frozenset[str], str]]:

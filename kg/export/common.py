@@ -26,6 +26,9 @@ EVIDENCE_KEYS = ("article_id", "sentence", "start", "end", "rule")
 # XML Schema lexical forms of the two date shapes the graph carries (Article.date).
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
+# A change dated only by year or month (1999年…被任命为…, 2013年3月当选…).
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"\d{4}")
 
 Edge = tuple[str, str, Any, dict[str, Any]]
 
@@ -60,10 +63,11 @@ def check_graph(G: nx.MultiDiGraph, path: str | Path | None = None) -> None:
 
 
 def check_date(value: Any, where: str, path: str | Path | None = None) -> str:
-    """The XSD datatype local name (``date`` or ``gMonthDay``) of a graph date, or E402.
+    """The XSD datatype local name (``date``, ``gMonthDay``, ``gYearMonth`` or ``gYear``) of a
+    graph date, or E402.
 
-    >>> check_date("2023-01-07", "x"), check_date("--01-07", "x")
-    ('date', 'gMonthDay')
+    >>> check_date("2023-01-07", "x"), check_date("--01-07", "x"), check_date("2013-03", "x"), check_date("1999", "x")
+    ('date', 'gMonthDay', 'gYearMonth', 'gYear')
     """
     text = str(value)
     try:
@@ -73,9 +77,14 @@ def check_date(value: Any, where: str, path: str | Path | None = None) -> str:
         if m := _MONTH_DAY.fullmatch(text):
             _dt.date(2000, int(m[1]), int(m[2]))  # a leap year accepts --02-29
             return "gMonthDay"
+        if m := _YEAR_MONTH.fullmatch(text):
+            _dt.date(int(m[1]), int(m[2]), 1)
+            return "gYearMonth"
+        if _YEAR.fullmatch(text):
+            return "gYear"
     except ValueError:
         pass
-    raise ExportError("E402", path, detail=f"{where}: date {text!r} is neither YYYY-MM-DD nor --MM-DD")
+    raise ExportError("E402", path, detail=f"{where}: date {text!r} is none of YYYY-MM-DD, --MM-DD, YYYY-MM, YYYY")
 
 
 def sorted_nodes(G: nx.MultiDiGraph) -> list[tuple[str, dict[str, Any]]]:

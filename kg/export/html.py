@@ -119,7 +119,10 @@ def explorer_payload(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES, overview: i
       own dates (ISO or ``--MM-DD``) and ``evidence`` ``[sentence, article]`` index pairs;
     * ``articles``: ``[headline, date, node]`` (``node`` is -1 when the article is not a node
       of ``G``, as in an ego subgraph); ``sentences``: the evidence sentences, each once;
-    * ``meta``: counts, ``overview`` (nodes drawn first) and the limits of the focused view.
+    * ``meta``: counts, ``overview`` (nodes drawn first) and the limits of the focused view;
+    * ``careers``: person node index (as text) -> ``[[from, to, title, organisation, how from
+      is known, how to is known]]`` (:mod:`kg.graph.careers`), oldest first: the timeline of
+      the side panel.
 
     Raises ExportError E402 for a graph that is not kg's, E401 for ``max_nodes`` or
     ``overview`` below 1.
@@ -191,6 +194,7 @@ def explorer_payload(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES, overview: i
                       sorted(set(dates)), [list(e) for e in dict.fromkeys(evidence)]])
     shown = len(kept)
     return {
+        "careers": _careers(G, index),
         "types": [[t.name, t.zh, t.en, t.color, t.shape] for t in types],
         "preds": [[p.name, p.zh, p.en] for p in preds],
         "nodes": nodes,
@@ -201,6 +205,19 @@ def explorer_payload(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES, overview: i
                  **settings()["view"]},
         "options": settings()["vis"],
     }
+
+
+def _careers(G: nx.MultiDiGraph, index: dict[str, int]) -> dict[str, list[list[str]]]:
+    """The career rows of every person the page carries (see :func:`explorer_payload`)."""
+    from kg.graph.careers import career
+
+    out: dict[str, list[list[str]]] = {}
+    for node, i in index.items():
+        if G.nodes[node]["type"] == "Person":
+            rows = [[m.begin or "", m.end or "", m.title, G.nodes[m.org]["label"], m.begin_from, m.end_from] for m in career(G, node)]
+            if rows:
+                out[str(i)] = rows
+    return out
 
 
 def _note(meta: dict[str, Any]) -> str:

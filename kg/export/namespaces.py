@@ -77,8 +77,10 @@ class KG(DefinedNamespace):
     Town: URIRef
     Village: URIRef
     Evidence: URIRef
+    PostChange: URIRef
     # relations (kg/data/schema.toml predicates)
     holdsPost: URIRef
+    postChange: URIRef
     visited: URIRef
     attended: URIRef
     organized: URIRef
@@ -107,6 +109,12 @@ class KG(DefinedNamespace):
     date: URIRef
     dateSeen: URIRef
     weight: URIRef
+    # careers: post changes and membership intervals
+    changeKind: URIRef
+    membership: URIRef
+    former: URIRef
+    beginKnownFrom: URIRef
+    endKnownFrom: URIRef
     # attributes
     mentionCount: URIRef
     adcode: URIRef

@@ -64,6 +64,7 @@ def build_report(G: nx.MultiDiGraph, summary=None) -> dict[str, Any]:
         "top_entities": _top_by_degree(G, undirected_degree),
         "merges": G.graph.get("merges", []),
         "unresolved": G.graph.get("unresolved", []),
+        "person_identity": G.graph.get("person_identity", []),
         "profile": G.graph.get("profile", ""),
         "sources": G.graph.get("sources", []),
     }
@@ -156,6 +157,8 @@ def report_html(report: dict[str, Any]) -> str:
     parts.append(_table(["entity", "type", "degree"], [[r["label"], r["type"], r["degree"]] for r in report["top_entities"]]))
     parts.append("<h2>Merges and aliases applied</h2>")
     parts.append(_table(["as written", "canonical", "type", "reason"], [[m.get("alias", ""), m.get("canonical", ""), m.get("type", ""), m.get("reason", "")] for m in report["merges"]]))
+    parts.append("<h2>One person across articles: namesakes split, articles joined</h2>")
+    parts.append(_table(["name", "decision", "id", "articles", "reason"], [[d.get("name", ""), d.get("decision", ""), d.get("id", ""), ", ".join(d.get("articles", [])), d.get("reason", "")] for d in report.get("person_identity", [])], empty="no namesakes met"))
     parts.append("<h2>Unresolved places</h2>")
     parts.append(_table(["name", "why", "articles"], [[u.get("name", ""), u.get("reason", ""), ", ".join(u.get("articles", []))] for u in report["unresolved"]]))
     parts.append("<h2>Warnings per file</h2>")

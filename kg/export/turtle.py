@@ -33,11 +33,12 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from kg.errors import DataError
 from kg.export.common import atomic_write, check_date, check_graph, edge_evidence, iter_list, sorted_edges, sorted_nodes
 from kg.export.namespaces import KG, ONTOLOGY_DIR, PREFIXES, bind_prefixes, expand, iri
+from kg.graph.careers import Membership, memberships
 from kg.schema import SCHEMA
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -175,6 +176,8 @@ def edge_triples(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any]) -> It
     if pred.name == "holdsPost" and str(data.get("title") or "").strip():
         yield subject, ORG.memberOf, obj
         yield from _membership(G, s, o, data, evidence_iris)
+    if pred.name == "postChange" and str(data.get("title") or "").strip():
+        yield from _change(G, s, o, data, evidence_iris)
 
 
 def _evidence_nodes(s: str, o: str, prop: URIRef, data: dict[str, Any]) -> Iterator[tuple[URIRef, list[Triple]]]:
@@ -213,10 +216,13 @@ def _evidence_nodes(s: str, o: str, prop: URIRef, data: dict[str, Any]) -> Itera
         yield node, triples
 
 
-def _membership(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], evidence: list[URIRef]) -> Iterator[Triple]:
-    """``org:Membership`` of person s at organisation o under one title (one node per triple)."""
-    title = str(data["title"]).strip()
-    node = _hash_iri("membership", s, o, title)
+def membership_iri(person: str, org: str, title: str) -> URIRef:
+    """One ``org:Membership`` per (person, organisation, title) across all articles."""
+    return _hash_iri("membership", person, org, title)
+
+
+def _membership_core(G: nx.MultiDiGraph, s: str, o: str, title: str) -> Iterator[Triple]:
+    node = membership_iri(s, o, title)
     role = role_iri(title)
     yield node, RDF.type, ORG.Membership
     yield node, ORG.member, iri(s)
@@ -225,12 +231,83 @@ def _membership(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], eviden
     yield node, RDFS.label, _zh(f"{G.nodes[s]['label']} · {title} · {G.nodes[o]['label']}")
     yield role, RDF.type, ORG.Role
     yield role, RDFS.label, _zh(title)
+
+
+def _membership(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], evidence: list[URIRef]) -> Iterator[Triple]:
+    """``org:Membership`` of person s at organisation o under one title (one node per triple)."""
+    title = str(data["title"]).strip()
+    node = membership_iri(s, o, title)
+    yield from _membership_core(G, s, o, title)
     if data.get("date"):
         yield node, KG.dateSeen, date_literal(data["date"], f"edge {s} -> {o}")
+    if data.get("former"):
+        yield node, KG.former, Literal(True)
     for ev_node in evidence:
         yield node, KG.evidence, ev_node
     for article_id in sorted({str(ev["article_id"]) for ev in data.get("evidence") or ()}):
         yield node, PROV.wasDerivedFrom, article_iri(article_id)
+
+
+def instant_iri(date: str) -> URIRef:
+    """One ``time:Instant`` per date (``kgr:time/2023-07-25``): every change and interval bound on
+    that day shares it."""
+    return iri(f"time/{date}")
+
+
+#: OWL-Time properties for an instant's position, by the XSD type of the date.
+_IN_XSD = {"date": TIME.inXSDDate, "gYearMonth": TIME.inXSDgYearMonth, "gYear": TIME.inXSDgYear}
+
+
+def _instant(date: str, where: str) -> Iterator[Triple]:
+    datatype = check_date(date, where)
+    if datatype not in _IN_XSD:  # a month and day without a year is no position on the time line
+        return
+    node = instant_iri(date)
+    yield node, RDF.type, TIME.Instant
+    yield node, _IN_XSD[datatype], date_literal(date, where)
+
+
+def _change(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], evidence: list[URIRef]) -> Iterator[Triple]:
+    """A ``kg:PostChange`` (a ``prov:Activity``) of one postChange edge: its kind, the membership it
+    concerns, its date as a ``time:Instant``, the evidence of the edge."""
+    title = str(data["title"]).strip()
+    kind = str(data.get("kind") or "")
+    date = str(data.get("date") or "")
+    node = _hash_iri("change", s, o, title, kind, date)
+    yield from _membership_core(G, s, o, title)
+    yield node, RDF.type, KG.PostChange
+    yield node, RDF.type, PROV.Activity
+    yield node, KG.changeKind, Literal(kind)
+    yield node, KG.membership, membership_iri(s, o, title)
+    yield node, RDFS.label, _zh(f"{G.nodes[s]['label']} · {kind} · {title} · {G.nodes[o]['label']}")
+    if date:
+        yield node, KG.dateSeen, date_literal(date, f"edge {s} -> {o}")
+        if (instant := list(_instant(date, f"edge {s} -> {o}"))):
+            yield from instant
+            yield node, TIME.hasTime, instant_iri(date)
+    for ev_node in evidence:
+        yield node, KG.evidence, ev_node
+    for article_id in sorted({str(ev["article_id"]) for ev in data.get("evidence") or ()}):
+        yield node, PROV.wasDerivedFrom, article_iri(article_id)
+
+
+def _interval(m: Membership) -> Iterator[Triple]:
+    """``org:memberDuring`` of a membership: a ``time:Interval`` with the known bounds."""
+    if m.begin is None and m.end is None:
+        return
+    node = membership_iri(m.person, m.org, m.title)
+    interval = _hash_iri("interval", m.person, m.org, m.title)
+    yield node, ORG.memberDuring, interval
+    yield interval, RDF.type, TIME.Interval
+    for date, how, prop, known in ((m.begin, m.begin_from, TIME.hasBeginning, KG.beginKnownFrom), (m.end, m.end_from, TIME.hasEnd, KG.endKnownFrom)):
+        if date is None:
+            continue
+        instant = list(_instant(date, f"membership {m.person} {m.title}"))
+        if not instant:
+            continue
+        yield from instant
+        yield interval, prop, instant_iri(date)
+        yield interval, known, Literal(how)
 
 
 def triples(G: nx.MultiDiGraph) -> Iterator[Triple]:
@@ -242,6 +319,8 @@ def triples(G: nx.MultiDiGraph) -> Iterator[Triple]:
         yield from node_triples(node, data, people)
     for s, o, _key, data in sorted_edges(G):
         yield from edge_triples(G, s, o, data)
+    for m in memberships(G):
+        yield from _interval(m)
 
 
 def to_rdf(G: nx.MultiDiGraph) -> Graph:

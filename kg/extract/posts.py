@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.changes import ChangeReader
 from kg.extract.spans import Ent, Sentence
 from kg.model import Article, Mention, Post
 from kg.resources import load_list, load_toml
@@ -79,9 +80,22 @@ def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) ->
     org = sent.slice(org_start, org_end)
     cut = _stop_word_cut(org)
     org_start, org = org_start + cut, org[cut:]
-    prefix = next((p for p in RULES["former_prefixes"] if org.startswith(p) and len(org) > len(p)), "")
+    prefix = next((p for p in RULES["former_prefixes"] if org.startswith(p)), "")
     org_start += len(prefix)
     org = org[len(prefix) :]
+    if not prefix:
+        # 贵州省委原书记 (the marker right before the title); 美国前国防部部长 (after a place:
+        # 美国 + 国防部, the former post 前部长)
+        prefix = next((p for p in RULES["former_prefixes"] if org.endswith(p) and len(org) > len(p)), "")
+        if prefix:
+            org, org_end = org[: -len(prefix)], org_end - len(prefix)
+        else:
+            for p in RULES["former_prefixes"]:
+                i = org.find(p)
+                if i > 0 and org[:i].endswith(tuple(RULES["former_after_place"])) and len(org) > i + len(p):
+                    prefix = p
+                    org = org[:i] + org[i + len(p) :]
+                    break
     modifier = next((m for m in sorted(RULES["title_modifiers"], key=len, reverse=True) if org.endswith(m)), "")
     if modifier:
         org_end -= len(modifier)
@@ -89,7 +103,10 @@ def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) ->
         return TitlePhrase(start, org_start, org_end, end, org, prefix + modifier + head)
     if org and head in RULES["elided_unit_heads"] and not org.endswith(head[0]) and not org.endswith(UNIT_SUFFIXES):
         return TitlePhrase(start, org_start, org_end + 1, end, org + head[0], prefix + head)
-    return TitlePhrase(start, org_start, org_end, end, org, prefix + _title_of(sent.slice(org_start, end), head))
+    title = _title_of(sent.slice(org_start, end), head)
+    if org and org == title[: -len(head)] and not org.endswith(UNIT_SUFFIXES):
+        org, org_start = "", org_end  # 国家主席: the whole phrase is the title, no organisation
+    return TitlePhrase(start, org_start, org_end, end, org, prefix + title)
 
 
 def _title_of(phrase: str, head: str) -> str:
@@ -140,6 +157,11 @@ def _phrase_ending_at(sent: Sentence, end: int) -> TitlePhrase | None:
         org_start = unit_start
     while org_start < head_start and not _starts_org(sent, org_start):
         org_start = next((t.end for t in sent.tokens if t.start <= org_start < t.end), head_start)
+    # 原副市长上官晓东: the mark of a former post before the phrase belongs to it
+    before = sent.slice(sent.start, org_start)
+    former = next((p for p in RULES["former_prefixes"] if before.endswith(p)), "")
+    if former and (org_start - len(former) == sent.start or sent.ent_at(org_start - len(former) - 1) is None):
+        org_start -= len(former)
     return _settle(sent, org_start, head_start, end, match.group())
 
 
@@ -185,6 +207,26 @@ def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
     return chain
 
 
+def plain_title(title: str) -> str:
+    """The title without the mark of a former post (原副市长 -> 副市长), to find its home body.
+
+    >>> plain_title("原副市长"), plain_title("副市长")
+    ('副市长', '副市长')
+    """
+    prefix = next((p for p in RULES["former_prefixes"] if title.startswith(p) and len(title) > len(p)), "")
+    return title[len(prefix) :]
+
+
+def _title_after(sent: Sentence, person: Ent) -> str | None:
+    """A title written right after a name (习近平总书记, 吴芸局长): the longest known title the
+    rest of the sentence starts with, or None."""
+    after = sent.slice(person.end, sent.end)
+    for title in _titles():
+        if after.startswith(title):
+            return title
+    return None
+
+
 def _coordinated_people(sent: Sentence, last: Ent) -> list[Ent]:
     """``刘晋、温亚、张永刚`` ending at ``last``: every name joined by a name joiner."""
     people = [last]
@@ -213,6 +255,8 @@ class PostExtractor:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.known_orgs: list[str] = []
+        self.changes = ChangeReader(article)
+        self.stated: set[tuple[str, str]] = set()  # (person, title) given so far in the article
 
     def _complete(self, org: str) -> str:
         """``急诊科`` -> ``山大二院急诊科`` if that fuller name was written earlier."""
@@ -224,9 +268,32 @@ class PostExtractor:
         return org
 
     def _org_mention(self, sent: Sentence, phrase: TitlePhrase) -> Mention | None:
-        if not phrase.org:
-            return None
+        if not phrase.org or sent.slice(phrase.org_start, phrase.org_end) != phrase.org:
+            return None  # not written in one piece (美国前国防部 -> 美国国防部)
+        ent = sent.ent_at(phrase.org_start)
+        if ent is not None and (ent.start, ent.end) == (phrase.org_start, phrase.org_end) and ent.label in ("GPE", "LOC"):
+            return None  # 日本前首相: 日本 stays the place it is; the post's body is resolved apart
         return Mention(phrase.org, "ORG", self.article.id, phrase.org_start, phrase.org_end, sent.start, sent.end)
+
+    def _stated_before(self, person: str, title: str) -> bool:
+        return any(p == person and (t.endswith(title) or title.endswith(t)) for p, t in self.stated)
+
+    def _title_after_post(self, sent: Sentence, person: Ent, title: str) -> Post:
+        """习近平总书记 (the profile's home body completes the organisation during resolution);
+        三亚市教育局吴芸局长 (the organisation written right before the name)."""
+        org_ent = next((e for e in sent.ents if e.end == person.start and e.label == "ORG"), None)
+        org = org_ent.text if org_ent is not None else None
+        org_mention = Mention(org_ent.text, "ORG", self.article.id, org_ent.start, org_ent.end, sent.start, sent.end) if org_ent else None
+        self.stated.add((person.text, title))
+        return Post(
+            person=sent.mention(person, self.article.id),
+            title=title,
+            org=self._complete(org) if org else None,
+            evidence=sent.evidence(self.article.id, "post/title-after-name"),
+            org_mention=org_mention,
+            date=self.article.date,
+            confidence=0.7,
+        )
 
     def _posts(self, sent: Sentence, people: Sequence[Ent], chain: Sequence[TitlePhrase], rule: str, confidence: float) -> Iterator[Post]:
         head_org = ""
@@ -240,6 +307,7 @@ class PostExtractor:
             if org:
                 self.known_orgs.append(org)
             for person in people:
+                self.stated.add((person.text, phrase.title))
                 yield Post(
                     person=sent.mention(person, self.article.id),
                     title=phrase.title,
@@ -248,17 +316,40 @@ class PostExtractor:
                     org_mention=self._org_mention(sent, phrase),
                     date=self.article.date,
                     confidence=confidence,
+                    former=phrase.title.startswith(tuple(RULES["former_prefixes"])),
                 )
 
     def sentence(self, sent: Sentence) -> Iterator[Post]:
         for ent in sent.ents:
             if ent.label in ("ORG", "FAC"):
                 self.known_orgs.append(ent.text[_stop_word_cut(ent.text) :])
-        persons = [e for e in sent.ents if e.label == "PERSON"]
+        # Post changes first (任命…为, 免去…职务): the people they name are read by them alone.
+        changes = list(self.changes.sentence(sent))
+        yield from changes
+        covered = [(c.person.start, c.person.end) for c in changes]
+        persons = [e for e in sent.ents if e.label == "PERSON" and not any(a < e.end and e.start < b for a, b in covered)]
+        shared: list[TitlePhrase] = []  # the chain of the list of names being read
+        last: Ent | None = None
         for person in persons:
             chain = _chain_before(sent, person)
             if chain:
+                shared, last = chain, person
                 yield from self._posts(sent, [person], chain, "post/title-before-name", 0.9)
+                continue
+            # 副市长张一楠、王三强出席: a name listed right after a titled one shares its titles.
+            if shared and last is not None and sent.slice(last.end, person.start) in RULES["shared_title_joiners"]:
+                last = person
+                yield from self._posts(sent, [person], shared, "post/shared-title", 0.8)
+                continue
+            shared, last = [], None
+            title = _title_after(sent, person)
+            if person.text.endswith(tuple(RULES["deputy_prefixes"])) and len(person.text) > 2:
+                # 王晨副委员长 tagged 王晨副|委员长: the deputy mark belongs to the title
+                cut = Ent(person.start, person.end - 1, person.label, person.text[:-1])
+                if (longer := _title_after(sent, cut)) is not None and title is not None and len(longer) > len(title):
+                    person, title = cut, longer
+            if title and not self._stated_before(person.text, title):
+                yield self._title_after_post(sent, person, title)
                 continue
             after = sent.slice(person.end, sent.end)
             copula = next((c for c in RULES["copulas"] if after.startswith(c)), None)

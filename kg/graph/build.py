@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, deque
+from dataclasses import replace
+from pathlib import Path
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -20,9 +22,12 @@ from typing import Any
 import networkx as nx
 
 from kg import __version__
+from kg.extract.posts import plain_title
+from kg.graph.careers import HOLDING_KINDS, memberships
 from kg.model import Article, Claim, Entity, Evidence, Mention, Relation
 from kg.pipeline import ArticleResult
 from kg.resolve import Context, Resolved, Resolver
+from kg.resolve.identity import PersonIdentities
 from kg.resources import load_toml
 from kg.schema import SCHEMA
 
@@ -59,7 +64,7 @@ class GraphBuilder:
     >>> G = builder.graph()                                       # doctest: +SKIP
     """
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, identities: str | Path | None = None) -> None:
         self.resolver = resolver
         self.resolvers: dict[str, Resolver] = {resolver.profile.name: resolver}
         self.entities: dict[str, Entity] = {}
@@ -69,6 +74,7 @@ class GraphBuilder:
         self.sources: set[str] = set()
         self.dropped: Counter[tuple[str, str]] = Counter()  # (predicate, reason) of junk claims
         self.list_names = 0  # person mentions in lists (no co-appearance pairs)
+        self.identities = PersonIdentities(resolver.gazetteer, identities) if identities else PersonIdentities(resolver.gazetteer)
 
     # -- entities -------------------------------------------------------------------------
     def _entity(self, r: Resolved, article_id: str | None = None, surface: str | None = None, count: bool = True) -> str:
@@ -160,10 +166,21 @@ class GraphBuilder:
                 current[0] = Context(article.id, article.dateline_place, tuple(places), tuple(orgs))
             return current[0]
 
+        # One person across articles: the provinces this article's posts name decide which
+        # identity a name is here (kg.resolve.identity).
+        post_orgs: dict[str, list[str]] = {}
+        for post in result.posts:
+            post_orgs.setdefault(post.person.refers_to or post.person.text, []).append(post.org or "")
+
         def resolve(m: Mention) -> Resolved | None:
             key = (m.start, m.end)
             if key not in resolved:
                 r = resolved[key] = self._resolve_mention(m, context())
+                if r is not None and r.type == "Person":
+                    regions = self.identities.regions(post_orgs.get(m.refers_to or m.text, ()))
+                    pid = self.identities.assign(r.label, r.id, article.id, article.date, regions, article.text)
+                    if pid != r.id:
+                        r = resolved[key] = replace(r, id=pid)
                 if r is not None and r.type == "Place":
                     current[0] = None if _remember(places, m.refers_to or m.text) else current[0]
                 elif r is not None and r.type == "Organization":
@@ -187,7 +204,7 @@ class GraphBuilder:
             # A bare title (副市长), or one whose written organisation is no name (国家主席):
             # the profile's home body for that title, if it has one.
             written = self.resolver.resolve_org(post.org, context()) if post.org else None
-            org = written or self.resolver.home_body(post.title)
+            org = written or self.resolver.home_body(plain_title(post.title))
             if post.org_mention is not None and written is not None:
                 resolved[(post.org_mention.start, post.org_mention.end)] = written
             person = resolve(post.person)
@@ -196,7 +213,14 @@ class GraphBuilder:
             pid = self._entity(person, article.id, count=False)
             self._role(pid, "official")
             oid = self._entity(org, article.id, surface=post.org_mention.text if post.org_mention else None, count=False)
-            self._relate(pid, "holdsPost", oid, post.evidence, post.confidence, {"title": post.title, "date": post.date or ""})
+            # A post change (kg.extract.changes) is a postChange edge; the post is also held
+            # after an appointment or election (docs/graph-model.md, "Careers").
+            if post.change is None or post.change in HOLDING_KINDS:
+                held = {"title": post.title, "date": post.date or "", "former": "yes" if post.former else ""}
+                self._relate(pid, "holdsPost", oid, post.evidence, post.confidence, held)
+            if post.change is not None:
+                change = {"title": post.title, "kind": post.change, "date": post.date or ""}
+                self._relate(pid, "postChange", oid, post.evidence, post.confidence, change)
 
         windows: dict[tuple[int, int], dict[str, None]] = {}  # sentence -> people named in it
         for m in result.mentions:
@@ -395,6 +419,7 @@ class GraphBuilder:
                     {"predicate": p, "reason": r, "count": n} for (p, r), n in sorted(self.dropped.items())
                 ],
                 "unresolved": _union(r.unresolved for r in resolvers),
+                "person_identity": list(self.identities.decisions),
             }
         )
         for eid in sorted(self.entities):
@@ -422,6 +447,8 @@ class GraphBuilder:
             if edge.sources:
                 attrs["source"] = ",".join(sorted(edge.sources))
             G.add_edge(rel.subject, rel.object, key=_edge_key(rel), **attrs)
+        # Posts over time, as kg.graph.careers reads them from the edges (docs/graph-model.md).
+        G.graph["memberships"] = [m.to_json(evidence=False) for m in memberships(G)]
         return G
 
 

@@ -24,7 +24,6 @@ import codecs
 import os
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 

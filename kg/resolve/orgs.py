@@ -294,17 +294,20 @@ class OrgResolver:
         row = self._bodies_by_key.get(key)
         return row.kind if row is not None else self.tables.kind_of(canonical)
 
-    def split_units(self, text: str) -> list[str] | None:
+    def split_units(self, text: str, parent_kind: str | None = None) -> list[str] | None:
         """Split a remainder into sub-units, each ending with a unit word; None if it is not
         a chain of sub-units.
 
-        Shortest first unit first, so 后勤处房产中心 -> [后勤处, 房产中心].
+        Shortest first unit first, so 后勤处房产中心 -> [后勤处, 房产中心]; with ``parent_kind``,
+        a first unit that cannot live in such a parent is passed over (全国人大 + 教育科学文化卫生
+        委员会 is one committee, not 教育科 of a hospital or school).
         """
         if not text:
             return []
         for i in range(2, len(text) + 1):
             head = text[:i]
-            if self.tables.subunit(head) is None:
+            row = self.tables.subunit(head)
+            if row is None or (parent_kind is not None and row.parents is not None and parent_kind not in row.parents):
                 continue
             rest = self.split_units(text[i:])
             if rest is not None:
@@ -313,7 +316,7 @@ class OrgResolver:
 
     def _with_units(self, base: OrgName, tail: str) -> OrgName | None:
         """``base`` followed by the sub-units in ``tail``; each unit is a sub-organisation."""
-        units = self.split_units(tail)
+        units = self.split_units(tail, base.kind)
         if units is None:
             return None
         if units:

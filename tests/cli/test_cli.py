@@ -198,7 +198,7 @@ def test_stats_matches_graph(built, capsys):
 def test_every_command_help_has_examples():
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    assert set(sub.choices) == {"build", "query", "show", "stats", "eval", "export"}
+    assert set(sub.choices) == {"build", "query", "show", "stats", "eval", "export", "diff"}
     for name, p in sub.choices.items():
         assert "examples:" in p.format_help(), name
     assert "exit codes" in parser.format_help()

@@ -26,6 +26,7 @@ S_SCHOOL = "周计伟来到迎泽区的市第十五中学校考点巡视。"
 S_WU_VISIT = "武晓花赴晋源区督导项目建设。"
 S_BUILD = "山西建投承建晋阳湖水系连通一期工程。"
 S_ISSUE = "市政府印发《太原市推动公立医院高质量发展实施方案》。"
+S_CHANGE = "免去周计伟的市委秘书长职务。"
 
 
 def ev(article: str, sentence: str, start: int, rule: str) -> dict:
@@ -78,6 +79,7 @@ def small_graph() -> nx.MultiDiGraph:
     rel("person/周计伟", "org/中共太原市委员会", "holdsPost", [ev(A2, S_MEET, 12, "title_before_name")], n=1, title="市委常委", date="--01-09")
     rel("person/周计伟", "org/中共太原市委员会", "holdsPost", [ev(A1, S_VISIT, 0, "title_chain")], n=2, title="秘书长", date="2023-01-07")
     rel("person/武晓花", "org/中共太原市委员会", "holdsPost", [ev(A1, S_POSTS, 40, "title_chain")], title="市委常委", date="2023-01-07")
+    rel("person/周计伟", "org/中共太原市委员会", "postChange", [ev(A3, S_CHANGE, 30, "change/removed")], title="秘书长", kind="removed", date="2023-01-10")
     rel("person/武晓花", "org/中共太原市委组织部", "holdsPost", [ev(A1, S_POSTS, 40, "title_chain")], title="组织部部长", date="2023-01-07")
     rel("org/中共太原市委组织部", "org/中共太原市委员会", "subOrganizationOf", [], source="alias-table", confidence=1.0)
     rel("person/周计伟", "place/山西省/太原市/迎泽区/老军营街道", "visited", [ev(A1, S_VISIT, 0, "visit_trigger")], date="2023-01-07")

@@ -61,7 +61,7 @@ def test_degree_counts_relations_between_entities_only():
     degree = entity_degree(graphs.small_graph())
     assert degree[f"article/{graphs.A1}"] == 0  # mentions and authored do not count
     assert degree["person/尹哲"] == 0
-    assert degree["person/周计伟"] == 7  # 3 posts, 2 visits, attended, co-appears
+    assert degree["person/周计伟"] == 8  # 3 posts, a post change, 2 visits, attended, co-appears
 
 
 def test_legend_and_predicate_filters_list_what_is_present(html):

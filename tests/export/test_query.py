@@ -35,6 +35,17 @@ EXPECTED = {
         ("2023-01-07", "市委常委", "中共太原市委员会", "周计伟在老军营街道调研", graphs.S_VISIT),
         ("2023-01-07", "秘书长", "中共太原市委员会", "周计伟在老军营街道调研", graphs.S_VISIT),
     ],
+    "post_holders_on_date.rq": [
+        ("周计伟", "秘书长", "中共太原市委员会", "2023-01-07", "2023-01-10"),
+    ],
+    "career_of_person.rq": [
+        ("2023-01-07", "2023-01-07", "市委常委", "中共太原市委员会", "seen", "seen"),
+        ("2023-01-07", "2023-01-10", "秘书长", "中共太原市委员会", "seen", "removed"),
+    ],
+    "changes_in_range.rq": [
+        ("2023-01-10", "周计伟", "removed", "秘书长", "中共太原市委员会", graphs.S_CHANGE),
+    ],
+    "posts_changed_hands.rq": [],  # nobody took the post here: see tests/graph/test_careers.py
     "projects_in_jinyuan.rq": [
         ("晋源古城保护项目", "晋源街道"),
         ("晋阳湖水系连通一期工程", "晋源区"),
@@ -46,6 +57,7 @@ EXPECTED = {
     ],
     "orgs_of_person.rq": [
         ("中共太原市委员会", "任职"),
+        ("中共太原市委员会", "职务变动"),
         ("太原市第十五中学校", "调研/视察"),
     ],
     "articles_behind_edge.rq": [

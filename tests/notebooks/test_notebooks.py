@@ -119,3 +119,13 @@ def test_sparql_follows_an_edge_to_its_sentence(run_notebook):
     quoted = check.split("「", 1)[1].split("」", 1)[0]
     assert quoted and quoted in evidence
     assert quoted[:30] in text_of(cell(nb, "articles-behind-edge"))  # the ready query, names swapped in
+
+
+def test_explore_careers(run_notebook):
+    nb, _, _ = run_notebook("explore.ipynb")
+    seeds = text_of(cell(nb, "career-seeds"))
+    assert "中共太原市委员会" in seeds and "seen" in seeds
+    notices = text_of(cell(nb, "careers-notices"))
+    assert "appointed" in notices and "removed" in notices and "2022-12-30" in notices
+    assert "2023-03-01 外交部部长: ['秦刚']" in notices
+    assert "2023-08-01 外交部部长: ['王毅']" in notices

@@ -351,6 +351,13 @@
         pul.appendChild(li);
       });
     }
+    var career = (P.careers || {})[String(i)];
+    if (career && career.length) {  /* the timeline: from → to, post @ organisation */
+      var cul = section(details, "履历", career.length, career.length);
+      career.forEach(function (c) {
+        cul.appendChild(el("li", "kg-career", (c[0] || "?") + " → " + (c[1] || "…") + "  " + c[2] + " @ " + c[3]));
+      });
+    }
     var rels = adj[i].filter(function (k) { return E[k][2] !== POST || E[k][0] !== i; });
     rels = rels.filter(function (k) { return !isArticle(other(k, i)); });
     rels.sort(function (a, b) { return E[a][2] - E[b][2] || cmpStr(N[other(a, i)][LABEL], N[other(b, i)][LABEL]); });

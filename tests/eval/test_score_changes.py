@@ -1,0 +1,56 @@
+"""kg eval's change measures and the post measure beside them, on a hand-made graph: a removal
+(免去…职务) is a change, not a post the person takes or keeps (the gold conventions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from kg.eval.gold import Gold
+from kg.eval.score import score_page
+from kg.export.turtle import turtle_bytes
+
+SENTENCE = "免去唐一军的司法部部长职务，任命贺荣为司法部部长。"
+
+
+def notice_graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for node, label in (("person/唐一军", "唐一军"), ("person/贺荣", "贺荣")):
+        G.add_node(node, type="Person", label=label, aliases=[], roles=["official"])
+    G.add_node("org/中华人民共和国司法部", type="Organization", label="中华人民共和国司法部", aliases=["司法部"], kind="government")
+    G.add_node("article/n/001", type="Article", label="任免", headline="任免", date="2023-02-24", source="n.txt")
+    ev = lambda rule: [{"article_id": "n/001", "sentence": SENTENCE, "start": 0, "end": len(SENTENCE), "rule": rule}]
+    org = "org/中华人民共和国司法部"
+    G.add_edge("person/唐一军", org, key="postChange|0", predicate="postChange", title="部长", kind="removed", date="2023-02-24", evidence=ev("change/removed"), confidence=0.9)
+    G.add_edge("person/贺荣", org, key="postChange|0", predicate="postChange", title="部长", kind="appointed", date="2023-02-24", evidence=ev("change/appointed"), confidence=0.9)
+    G.add_edge("person/贺荣", org, key="holdsPost|0", predicate="holdsPost", title="部长", date="2023-02-24", evidence=ev("change/appointed"), confidence=0.9)
+    return G
+
+
+def gold(changes: list[dict]) -> Gold:
+    return Gold(Path("g.json"), "n.txt", {
+        "officials": [{"person": "贺荣", "title": "部长", "org_as_written": "司法部", "org": "中华人民共和国司法部", "evidence": ""}],
+        "persons": [], "organisations": [], "places": [], "projects": [], "relations": [],
+        "changes": changes,
+    })
+
+
+def row(person: str, event: str, org: str = "中华人民共和国司法部") -> dict:
+    return {"person": person, "event": event, "title": "部长", "org": org, "date": "2023-02-24", "evidence": ""}
+
+
+def test_changes_and_posts_are_scored_apart():
+    score = score_page(turtle_bytes(notice_graph()), gold([row("唐一军", "removed"), row("贺荣", "appointed")]))
+    counts = score.counts
+    assert (counts["changes"].tp_pred, counts["changes"].n_pred, counts["changes"].tp_gold, counts["changes"].n_gold) == (2, 2, 2, 2)
+    assert (counts["changes+org"].tp_gold, counts["changes+org"].n_gold) == (2, 2)
+    # 唐一军's membership is known only from the removal: no post of the page's officials
+    assert (counts["post"].tp_pred, counts["post"].n_pred, counts["post"].n_gold) == (1, 1, 1)
+
+
+def test_a_wrong_kind_or_organisation_is_a_miss():
+    score = score_page(turtle_bytes(notice_graph()), gold([row("唐一军", "resigned"), row("贺荣", "appointed", org="中华人民共和国外交部")]))
+    counts = score.counts
+    assert (counts["changes"].tp_gold, counts["changes+org"].tp_gold) == (1, 0)
+    assert {f.text for f in score.findings if f.measure == "changes" and f.kind == "miss"} == {"唐一军 resigned 部长 @ 中华人民共和国司法部"}
