@@ -11,10 +11,9 @@ and every measure is computed from SPARQL answers, so what is scored is what a u
   name, recall gold items found;
 * posts: ``org:Membership`` rows (member, organization, role); a post matches on the person's
   name and a title that equals or ends with the other; ``post+org`` also needs an organisation
-  label equal to the gold ``org`` or ``org_as_written`` (中共 / 中国共产党 ignored). A membership
-  that only a post change names (``kg:membership`` of a ``kg:PostChange``, with no evidence of
-  the post held: 免去…职务, 提名…) is left out, as the gold conventions list only the posts a
-  person takes or keeps; on pages without post changes this is the reference scorer's count;
+  label equal to the gold ``org`` or ``org_as_written`` (中共 / 中国共产党 ignored). Every
+  membership counts, as in the reference scorer: one that only a removal names (免去…职务) is a
+  false post wherever the gold lists only the posts a person takes or keeps;
 * relations: recall over every gold relation (``cooperatesWith`` either way); precision over
   the event predicates, whose gold lists are complete by convention (:data:`EVENT_PREDICATES`);
 * changes (only when the gold lists them): ``kg:PostChange`` activities whose ``kg:changeKind``
@@ -136,8 +135,7 @@ class _Graph:
 
     def posts(self) -> list[tuple[str, frozenset[str], frozenset[str]]]:
         """Distinct (person name, titles, organisation labels) of every membership."""
-        rows = self._rows("""SELECT ?m ?p ?o ?r WHERE { ?m org:member ?p ; org:organization ?o . OPTIONAL { ?m org:role ?r }
-            FILTER NOT EXISTS { ?c kg:membership ?m . FILTER NOT EXISTS { ?m kg:evidence ?e } } }""")
+        rows = self._rows("SELECT ?m ?p ?o ?r WHERE { ?m org:member ?p ; org:organization ?o . OPTIONAL { ?m org:role ?r } }")
         return self._distinct((p, (self.labels.get(r, set()) if r else set()) | self.own.get(m, set()), self.labels.get(o, set())) for m, p, o, r in rows)
 
     def changes(self) -> list[tuple[str, frozenset[str], frozenset[str], str]]:

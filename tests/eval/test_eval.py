@@ -29,13 +29,18 @@ def _scorer():
     return module
 
 
-def test_reproduces_the_reference_scorer_on_a_seed(tmp_path, nlp, capsys):
-    """kg eval of a seed = score_kg.py on `kg build` of that page alone, measure by measure."""
-    stem = "000_b783142fb1ce736d"
-    subprocess.run([*KG, "build", str(SEEDS / f"{stem}.txt"), "-o", str(tmp_path), "-q"], check=True, cwd=ROOT)
-    reference = _scorer().main(str(tmp_path / "graph.ttl"), str(ROOT / "kg" / "data" / "ontology"), str(SHARED / "gold" / f"{stem}.json"))
+@pytest.mark.parametrize("pages, stem, profile", [
+    (SEEDS, "000_b783142fb1ce736d", None),
+    (SHARED / "corpus" / "xwlb_appointments", "xwlb_20230224_03", "peoples_daily"),  # removals too
+])
+def test_reproduces_the_reference_scorer(tmp_path, nlp, capsys, pages, stem, profile):
+    """kg eval of a page = score_kg.py on `kg build` of that page alone, measure by measure."""
+    gold_file = (SHARED / "gold" / f"{stem}.json") if pages == SEEDS else (SHARED / "gold-dev" / "xwlb_appointments" / f"{stem}.json")
+    extra = ["--profile", profile] if profile else []
+    subprocess.run([*KG, "build", str(pages / f"{stem}.txt"), "-o", str(tmp_path / "out"), "-q", "--no-cache", *extra], check=True, cwd=ROOT)
+    reference = _scorer().main(str(tmp_path / "out" / "graph.ttl"), str(ROOT / "kg" / "data" / "ontology"), str(gold_file))
     capsys.readouterr()
-    page = evaluate([SHARED / "gold" / f"{stem}.json"], [SEEDS], nlp=nlp).pages[0]
+    page = evaluate([gold_file], [pages], profile=profile, nlp=nlp).pages[0]
     for measure in ("person", "org", "place", "project", "post", "post+org"):
         p, r, f1, npred, ngold = reference[measure]
         c = page.counts[measure]
