@@ -47,6 +47,8 @@ class Article:
     """One news item of a page (an article, a photo with its caption, a commentary).
 
     ``id`` is stable across runs: the page's file stem and the item's ordinal on the page.
+    ``text`` is what is analysed: the headline and sub-headlines (one line each; they name
+    meetings and people too), then the body from ``body_start``.
     ``date`` is ISO 8601 (``2023-01-07``) when the year is known, else an XML Schema
     gMonthDay (``--01-07``), else None.
     """
@@ -55,6 +57,7 @@ class Article:
     source: str
     ordinal: int
     text: str
+    body_start: int = 0  # text[:body_start] is the headline and sub-headlines, one per line
     kind: str = "article"  # "article" | "photo"
     section: str | None = None
     headline: str | None = None
@@ -64,6 +67,11 @@ class Article:
     agency: str | None = None  # the news agency of the dateline (新华社北京7月26日电 -> 新华社)
     authors: list[Author] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The text without its headline lines: what the page prints under the headline."""
+        return self.text[self.body_start :]
 
     def source_offset(self, offset: int) -> int | None:
         """Map a char offset in ``text`` to the offset in the decoded page text.

@@ -333,10 +333,17 @@ def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, 
     parts: list[str] = []
     segments: list[Segment] = []
     length = 0
-    for p, paragraph in enumerate(item.paragraphs):
+    # The headline and sub-headlines are analysed too (a meeting or a person named only there):
+    # they open the text, one line each, before the body's paragraphs.
+    heads = [[item.headline]] if item.headline else []
+    heads += [[span] for span in item.subheadlines]
+    body_start = 0
+    for p, paragraph in enumerate(heads + item.paragraphs):
         if p:
             parts.append("\n")
             length += 1
+        if p == len(heads):
+            body_start = length
         for start, end in paragraph:
             segments.append(Segment(length, start, end - start))
             parts.append(text[start:end])
@@ -355,6 +362,7 @@ def _article(item: _Item, text: str, page: str, ordinal: int, year: int | None, 
         source=page,
         ordinal=ordinal,
         text=body,
+        body_start=body_start,
         kind=item.kind,
         section=item.section,
         headline=text[item.headline[0]:item.headline[1]] if item.headline else None,
@@ -383,7 +391,7 @@ def split_page(
 
     >>> page = "政务之要\\n\\n节前监督检查\\n\\n本报讯 1月9日迎泽区消息，该区开展检查。（刘涛）\\n"
     >>> [a] = split_page(page, "p/007.txt", year=2023)
-    >>> a.id, a.section, a.headline, a.text, a.date, a.dateline_place, a.authors[0].name
+    >>> a.id, a.section, a.headline, a.body, a.date, a.dateline_place, a.authors[0].name
     ('007/001', '政务之要', '节前监督检查', '1月9日迎泽区消息，该区开展检查。', '2023-01-09', '迎泽区', '刘涛')
     """
     rules = rules or load_rules()

@@ -28,7 +28,7 @@ def split(text: str, year: int | None = None) -> list[Article]:
 
 def one(text: str, year: int | None = None) -> Article:
     articles = split(text, year)
-    assert len(articles) == 1, [a.text for a in articles]
+    assert len(articles) == 1, [a.body for a in articles]
     return articles[0]
 
 
@@ -50,26 +50,26 @@ def names(article: Article) -> list[tuple[str, str]]:
 ])
 def test_lead_markers(page, headline, text, date, place):
     article = one(page)
-    assert (article.headline, article.text, article.date, article.dateline_place) == (headline, text, date, place)
+    assert (article.headline, article.body, article.date, article.dateline_place) == (headline, text, date, place)
 
 
 def test_every_lead_marker_starts_an_item():
     articles = split("本报讯 1月2日，甲地开会。\n\n本报讯 1月3日，乙地开会。\n本报讯 1月4日，丙地开会。")
-    assert [a.text for a in articles] == ["1月2日，甲地开会。", "1月3日，乙地开会。", "1月4日，丙地开会。"]
+    assert [a.body for a in articles] == ["1月2日，甲地开会。", "1月3日，乙地开会。", "1月4日，丙地开会。"]
 
 
 def test_byline_in_brackets_after_the_marker():
     article = one("卫生部称住院费有望报销一半本报讯 (记者叶洲) 卫生部副司长昨日表示，我国将继续推进。")
     assert article.headline == "卫生部称住院费有望报销一半"
     assert names(article) == [("叶洲", "reporter")]
-    assert article.text == "卫生部副司长昨日表示，我国将继续推进。"
+    assert article.body == "卫生部副司长昨日表示，我国将继续推进。"
 
 
 def test_unmarked_run_in_headline_only_where_an_item_starts():
     page = "中北大学表现突出 网络安全攻防演习 教育部发来感谢信 2021年9月,教育部开展教育系统网络安全攻防演习,中北大学信息化建设与管理处的技术骨干组成参赛团队代表我省参赛。(尹哲)"
     article = one(page)
     assert article.headline == "中北大学表现突出 网络安全攻防演习 教育部发来感谢信"
-    assert article.text.startswith("2021年9月,教育部")
+    assert article.body.startswith("2021年9月,教育部")
 
 
 @pytest.mark.parametrize("page", [
@@ -105,7 +105,7 @@ def test_section_carries_to_following_items_until_the_next_label():
 def test_intertitles_are_paragraphs_of_the_open_item():
     article = one("春风行动\n\n记者走进医院。\n\n“再坚持一下”\n\n护士长每天奔波。\n\n保障多元 立足需求\n\n医院增设床位。记者 赵刚")
     assert article.headline == "春风行动"
-    assert article.text.split("\n") == ["记者走进医院。", "“再坚持一下”", "护士长每天奔波。", "保障多元 立足需求", "医院增设床位。"]
+    assert article.body.split("\n") == ["记者走进医院。", "“再坚持一下”", "护士长每天奔波。", "保障多元 立足需求", "医院增设床位。"]
 
 
 def test_a_heading_after_a_layout_gap_starts_a_new_item():
@@ -115,7 +115,7 @@ def test_a_heading_after_a_layout_gap_starts_a_new_item():
 
 def test_a_short_cut_off_sentence_is_text_not_an_intertitle():
     article = one("本报讯 2月9日,阳曲县推进民生项目。\n\n在提升城市品质方面,努力实施总投资16亿元的县\n\n城老旧小区改造项目建设。")
-    assert article.text == "2月9日,阳曲县推进民生项目。\n在提升城市品质方面,努力实施总投资16亿元的县城老旧小区改造项目建设。"
+    assert article.body == "2月9日,阳曲县推进民生项目。\n在提升城市品质方面,努力实施总投资16亿元的县城老旧小区改造项目建设。"
 
 
 # -- bylines ---------------------------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_a_short_cut_off_sentence_is_text_not_an_intertitle():
 ])
 def test_bylines(page, text, authors):
     article = one(page)
-    assert (article.text, names(article)) == (text, authors)
+    assert (article.body, names(article)) == (text, authors)
 
 
 def test_parse_byline_roles():
@@ -176,27 +176,27 @@ def test_interrupted_item_resumes_after_the_item_that_cut_it():
     articles = split(decode_file(PAGES / "interrupted.txt"))
     assert [a.headline for a in articles] == ["春风行动 我们在一线", "东湖公园完成改造"]
     feature, news = articles
-    assert "及时帮助前来的患者家属办理手续。" in feature.text
-    assert feature.text.split("\n")[1] == "“再坚持一下”"
+    assert "及时帮助前来的患者家属办理手续。" in feature.body
+    assert feature.body.split("\n")[1] == "“再坚持一下”"
     assert names(feature) == [("赵刚", "reporter"), ("赵刚", "photographer"), ("钱芳", "correspondent"), ("钱芳", "photographer")]
-    assert news.text == "3月2日，东湖公园改造工程完工，园内新增步道3公里。"
+    assert news.body == "3月2日，东湖公园改造工程完工，园内新增步道3公里。"
     assert names(news) == [("周明", "reporter")]
-    assert "专栏标题" not in feature.text and "专栏标题" not in news.text
+    assert "专栏标题" not in feature.body and "专栏标题" not in news.body
 
 
 def test_notices_and_signatures():
     articles = split(decode_file(PAGES / "notice.txt"), year=2023)
     assert [(a.section, a.headline) for a in articles] == [("并州论坛", None), ("并州论坛", "停电公告"), ("并州论坛", "公告")]
     commentary, outage, hiring = articles
-    assert commentary.text.startswith("推动高质量发展") and "停电" not in commentary.text
-    assert outage.text.split("\n") == ["因线路检修，下列区域于3月5日停电：", "- 1.停电时间:3月5日8时至18时。",
+    assert commentary.body.startswith("推动高质量发展") and "停电" not in commentary.body
+    assert outage.body.split("\n") == ["因线路检修，下列区域于3月5日停电：", "- 1.停电时间:3月5日8时至18时。",
                                        "特此公告", "太原供电公司", "2023年3月1日"]
-    assert hiring.text.split("\n")[-3:] == ["联系人:孙先生", "某某医院", "2023年3月1日"]
+    assert hiring.body.split("\n")[-3:] == ["联系人:孙先生", "某某医院", "2023年3月1日"]
 
 
 def test_photo_items():
     articles = split(decode_file(PAGES / "photos.txt"))
-    kinds = [(a.kind, a.headline, a.text, [x.name for x in a.authors]) for a in articles]
+    kinds = [(a.kind, a.headline, a.body, [x.name for x in a.authors]) for a in articles]
     assert kinds == [
         ("photo", None, "3月8日，市民在汾河公园赏花。", ["刘洋"]),
         ("photo", "春日踏青", "市民在公园里放风筝", ["张秀丽", "郭建都"]),
@@ -210,7 +210,7 @@ def test_photo_items():
 def test_text_split_off_under_the_same_byline_is_merged_back():
     page = "公证行业对接金融机构\n\n本报讯 公证行业推出线上服务。(辛欣、赵丹)\n\n借助在线平台，当事人可在线签署文件。(辛欣、赵丹)"
     article = one(page)
-    assert article.text == "公证行业推出线上服务。\n借助在线平台，当事人可在线签署文件。"
+    assert article.body == "公证行业推出线上服务。\n借助在线平台，当事人可在线签署文件。"
 
 
 def test_same_byline_on_two_headed_items_is_not_merged():
@@ -227,7 +227,7 @@ def test_same_byline_on_two_headed_items_is_not_merged():
     ("本报讯 　　第一段有全角缩进。  \r\n\t第二段。", "第一段有全角缩进。\n第二段。"),
 ])
 def test_paragraph_joining(page, text):
-    assert one(page.replace("\r\n", "\n")).text == text
+    assert one(page.replace("\r\n", "\n")).body == text
 
 
 def test_empty_and_heading_only_pages_give_no_items():

@@ -38,7 +38,7 @@ def articles(page: str) -> list[Article]:
 
 def find(page: str, fragment: str) -> Article:
     """The one article whose headline (or, for photos, text) contains ``fragment``."""
-    hits = [a for a in articles(page) if fragment in (a.headline or "") or (a.headline is None and fragment in a.text)]
+    hits = [a for a in articles(page) if fragment in (a.headline or "") or (a.headline is None and fragment in a.body)]
     assert len(hits) == 1, f"{page}: {len(hits)} articles match {fragment!r}: {[a.headline for a in hits]}"
     return hits[0]
 
@@ -60,8 +60,9 @@ def test_item_counts(page, items, photos):
 
 # -- 本报讯 --------------------------------------------------------------------------------
 def lead_marker_before(text: str, article: Article) -> bool:
-    """Is the article's first text directly preceded by 本报讯 on the page?"""
-    return text[: article.segments[0].source_start].rstrip().endswith("本报讯")
+    """Is the article's first body text directly preceded by 本报讯 on the page?"""
+    first = next(seg for seg in article.segments if seg.start >= article.body_start)
+    return text[: first.source_start].rstrip().endswith("本报讯")
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
@@ -69,7 +70,7 @@ def test_every_benbaoxun_starts_its_own_article(page):
     text = page_text(page)
     arts = articles(page)
     assert sum(lead_marker_before(text, a) for a in arts) == text.count("本报讯")
-    assert not any("本报讯" in a.text for a in arts)
+    assert not any("本报讯" in a.body for a in arts)
 
 
 # -- bylines and photo credits ---------------------------------------------------------------
@@ -140,7 +141,7 @@ def test_byline_lands_on_the_item_it_closes(page, fragment, printed, authors):
     if printed:
         assert printed in page_text(page)
         for other in articles(page):
-            assert printed not in other.text, f"byline {printed!r} left in {other.id}"
+            assert printed not in other.body, f"byline {printed!r} left in {other.id}"
 
 
 PHOTO_ROWS = sorted((r[0], r[1]) for r in BYLINES if r[3] and {role for _, role in r[3]} == {P})
@@ -154,7 +155,7 @@ def test_photo_rows_cover_every_photo_item():
 def test_photo_captions_are_photo_items(page, fragment):
     article = find(page, fragment)
     assert article.kind == "photo"
-    assert not re.search(r"摄影?$", article.text)
+    assert not re.search(r"摄影?$", article.body)
     assert {a.role for a in article.authors} == {"photographer"}
 
 
@@ -164,7 +165,7 @@ BYLINE_SHAPES = re.compile(r"(?:^|[。！？”])(?:记者|通讯员) \S|\s摄�
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_no_body_keeps_a_byline(page):
     for article in articles(page):
-        for paragraph in article.text.split("\n"):
+        for paragraph in article.body.split("\n"):
             assert not BYLINE_SHAPES.search(paragraph), f"{article.id}: {paragraph[-30:]!r}"
 
 
@@ -174,12 +175,12 @@ def test_no_body_contains_the_next_headline(page):
     arts = articles(page)
     for article, following in zip(arts, arts[1:]):
         if following.headline:
-            assert following.headline not in article.text.split("\n")
+            assert following.headline not in article.body.split("\n")
             if len(following.headline) >= 4:
-                assert following.headline not in article.text
+                assert following.headline not in article.body
     for article in arts:
         if article.headline:
-            assert article.headline not in article.text.split("\n")
+            assert article.headline not in article.body.split("\n")
 
 
 # (page, headline fragment, section)
@@ -205,11 +206,11 @@ LABELS = ["政务之要", "聚焦 安全生产", "食品安全宣传周动态", 
 def test_labels_are_never_headlines_or_text(page):
     for article in articles(page):
         assert article.headline not in LABELS
-        assert not set(article.text.split("\n")) & set(LABELS)
+        assert not set(article.body.split("\n")) & set(LABELS)
 
 
 def test_commentary_column_has_no_headline_but_its_section():
-    [article] = [a for a in articles("004") if a.section == "并州论坛" and a.text.startswith("中央、省委")]
+    [article] = [a for a in articles("004") if a.section == "并州论坛" and a.body.startswith("中央、省委")]
     assert article.headline is None
 
 
@@ -238,13 +239,13 @@ def test_subheadlines(page, fragment, subs):
 def test_run_in_headlines_are_split_from_the_body(page, headline):
     article = find(page, headline)
     assert article.headline == headline
-    assert not article.text.startswith(headline)
-    assert not article.text.startswith(("本报讯", "太报评"))
+    assert not article.body.startswith(headline)
+    assert not article.body.startswith(("本报讯", "太报评"))
 
 
 def test_intertitles_stay_inside_their_feature():
     article = find("000", "忙碌与坚守")
-    paragraphs = article.text.split("\n")
+    paragraphs = article.body.split("\n")
     for intertitle in ("“等我回来并肩作战”", "“大夫，我请你喝止咳药”", "“有更多的患者需要我们”"):
         assert intertitle in paragraphs
 
@@ -277,28 +278,28 @@ JOINS = [
 def test_broken_paragraphs_are_joined(page, left, right):
     text = page_text(page)
     assert left + right not in text  # really broken on the page
-    assert sum(left + right in a.text for a in articles(page)) == 1
+    assert sum(left + right in a.body for a in articles(page)) == 1
 
 
 def test_interrupted_feature_is_resumed_not_glued_to_the_next_item():
     feature = find("000", "忙碌与坚守")
-    assert feature.text.endswith("守护着每一份生的希望。")
+    assert feature.body.endswith("守护着每一份生的希望。")
     for other in ("越开越密", "西塋乡推动"):
-        body = find("000", other).text
+        body = find("000", other).body
         assert "支援的同事" not in body and "王永红" not in body
 
 
 def test_text_split_off_under_the_same_byline_comes_back():
     article = find("002", "公证行业对接金融机构")
-    assert "借助公证机构的“零接触”在线服务平台" in article.text
-    assert article.text.count("\n") == 1
+    assert "借助公证机构的“零接触”在线服务平台" in article.body
+    assert article.body.count("\n") == 1
 
 
 def test_notice_signature_stays_with_the_notice():
     notice = find("004", "大接访活动公告")
-    assert notice.text.split("\n")[-3:] == ["特此公告", "太原市信访局", "2023年2月10日"]
+    assert notice.body.split("\n")[-3:] == ["特此公告", "太原市信访局", "2023年2月10日"]
     commentary = [a for a in articles("004") if a.section == "并州论坛" and a.headline is None]
-    assert len(commentary) == 1 and "接访" not in commentary[0].text
+    assert len(commentary) == 1 and "接访" not in commentary[0].body
 
 
 # -- dates and dateline places -----------------------------------------------------------------
@@ -350,9 +351,9 @@ def test_segments_are_verbatim_slices_of_the_page(page):
             assert text[seg.source_start:seg.source_start + seg.length] == article.text[seg.start:seg.start + seg.length]
             assert seg.length > 0
             covered += seg.length
-        # only the "\n" between paragraphs is not copied from the page
+        # only the "\n" between the headline lines and paragraphs is not copied from the page
         assert covered == len(article.text) - article.text.count("\n")
-        assert article.text == article.text.strip()
+        assert article.body == article.body.strip()
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

@@ -27,14 +27,14 @@ def test_agency_dateline_splits_headline_and_body(line, expected, starts):
     [article] = split_page(line, "wire.txt")
     got = (article.headline, article.date, article.dateline_place, [(a.name, a.role) for a in article.authors])
     assert got == expected
-    assert article.text.startswith(starts)
-    assert not article.text.startswith(("新华网", "中新社"))
+    assert article.body.startswith(starts)
+    assert not article.body.startswith(("新华网", "中新社"))
 
 
 def test_a_line_without_marker_stays_whole():
     line = "这是一段没有任何电头的新闻，标题直接连着正文，全文只有一行。"
     [article] = split_page(line, "plain.txt")
-    assert article.headline is None and article.text == line
+    assert article.headline is None and article.body == line
 
 
 @pytest.mark.parametrize("page, agency", [
@@ -48,3 +48,18 @@ def test_a_line_without_marker_stays_whole():
 def test_the_agency_of_a_dateline_is_kept(page, agency):
     [article] = split_page(page, "wire.txt")
     assert article.agency == agency
+
+
+def test_the_headline_is_analysed_with_the_body():
+    [article] = split_page("十四届全国人大常委会第七次会议在京闭幕\n央视网消息（新闻联播）：会议29日下午闭幕。", "x.txt")
+    assert article.headline == "十四届全国人大常委会第七次会议在京闭幕"
+    assert article.text == "十四届全国人大常委会第七次会议在京闭幕\n（新闻联播）：会议29日下午闭幕。"
+    assert article.body == "（新闻联播）：会议29日下午闭幕。" and article.text[article.body_start:] == article.body
+
+
+def test_a_place_named_only_in_the_headline_is_found(nlp):
+    from kg.pipeline import analyse
+
+    [article] = split_page("十四届全国人大常委会第七次会议在京闭幕\n央视网消息（新闻联播）：会议29日下午闭幕。", "x.txt")
+    [result] = analyse([article], nlp)
+    assert ("京", "GPE") in {(m.text, m.label) for m in result.mentions}
