@@ -203,7 +203,7 @@ class GraphBuilder:
         for post in result.posts:
             # A bare title (副市长), or one whose written organisation is no name (国家主席):
             # the profile's home body for that title, if it has one.
-            written = self.resolver.resolve_org(post.org, context()) if post.org else None
+            written = self.resolver.resolve_org(post.org, context(), of_post=True) if post.org else None
             org = written or self.resolver.home_body(plain_title(post.title))
             if post.org_mention is not None and written is not None:
                 resolved[(post.org_mention.start, post.org_mention.end)] = written

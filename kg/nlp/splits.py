@@ -25,6 +25,8 @@ before 和/与 does not end like an organisation). Rules come from ``nlp/word_sp
 [(0, '清徐乡村e镇', 'LOC')]
 >>> split_words([(0, "和信息化委员会办公室", "c")], rules)[0]
 [(0, '和', 'c'), (1, '信息化委员会办公室', 'n')]
+>>> split_words([(0, "经市人民政府", "ORG")], rules)[0]
+[(0, '经', 'p'), (1, '市人民政府', 'ORG')]
 >>> split_words([(0, "北京人民大会堂", "LOC")], rules)[0]
 [(0, '北京', 'LOC'), (2, '人民大会堂', 'LOC')]
 """
@@ -59,6 +61,7 @@ class SplitRule:
     lead_joiner: bool
     name_tag: str | None
     left_known: int = -1
+    right_prefixes: tuple[str, ...] = ()
 
     def lead(self, word: str) -> list[tuple[str, str | None]] | None:
         """A word that starts with a joiner and ends like a name: LAC's ``和信息化委员会办公室``/c
@@ -66,6 +69,8 @@ class SplitRule:
         for j in sorted(self.joiners, key=len, reverse=True):
             if word.startswith(j) and not word.startswith(self.joiner_words):
                 rest = word[len(j) :]
+                if self.right_prefixes and not rest.startswith(self.right_prefixes):
+                    continue
                 if self._ends_name(rest, self.right_suffixes):
                     return [(j, self.joiners[j]), (rest, None)]
         return None
@@ -158,6 +163,7 @@ def load_split_rules(name: str) -> tuple[SplitRule, ...]:
                     lead_joiner=bool(r.get("lead_joiner", False)),
                     name_tag=r.get("name_tag"),
                     left_known=int(r.get("left_known", -1)),
+                    right_prefixes=_words_of(r.get("right_prefixes")),
                 )
             )
         except (KeyError, TypeError, ValueError) as exc:

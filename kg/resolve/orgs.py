@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.resources import load_list
+
 from .context import Context
 from .gazetteer import AdminPlace
 from .places import PlaceResolver
@@ -28,6 +30,13 @@ from .profile import HomeUnit, Profile
 from .tables import Body, Department, Tables
 
 _MAX_PLACE_PREFIX = 14
+
+
+#: ``OrgName.reason`` of a body of an unnamed district (区委 with no 区 in the article): no node.
+UNPLACED = "unplaced"
+#: ``OrgName.reason`` of a name that is only a body's head word (办公室, 党委) and that the article
+#: does not attach to a body: no node of its own; a post held there keeps it (金琦…出任办公厅主任).
+BARE_HEAD = "bare-head"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,11 @@ class OrgResolver:
         self._blockers: dict[str, list[str]] = rules["prefix_blockers"]
         self._min_alias_prefix: int = rules["min_alias_prefix"]
         self._min_bare_stem: int = rules["min_bare_stem"]
+        self._country_prefixes: tuple[str, ...] = tuple(rules["country_prefixes"])
+        self._kept_units: dict[str, list[str]] = rules["kept_units"]
+        # a name that is only the head word of a body (办公室, 党委) names no body of its own
+        self._bare_heads = frozenset(load_list("nlp/suffix/org.txt"))
+        self._country_name = "中华人民共和国"  # the canonical names of central state bodies start so
         self._qualify: list[str] = rules["qualify_county_suffixes"]
         self._qualify_exclude: list[str] = rules["qualify_exclude_suffixes"]
         self._municipality: str = rules["municipality_suffix"]
@@ -148,6 +162,10 @@ class OrgResolver:
             return OrgName(alias.canonical, self.tables.kind_of(alias.canonical), "alias-table")
         if name in self._canonicals:  # a canonical name of the alias tables, written in full
             return OrgName(name, self.tables.kind_of(name), "alias-table")
+        for country in self._country_prefixes:  # 中国商务部: the country + a central body's short name
+            rest = self.tables.alias("Organization", name[len(country):]) if name.startswith(country) else None
+            if rest is not None and rest.canonical.startswith(self._country_name):
+                return OrgName(rest.canonical, self.tables.kind_of(rest.canonical), "alias-table+country")
 
         # 中共太原市委组织部 as written: read what follows 中共, keep it if it is a party name.
         if name.startswith(self._party_prefix) and len(name) > len(self._party_prefix):
@@ -171,7 +189,21 @@ class OrgResolver:
         if attached is not None:
             return attached
 
+        if self._unplaced_body(name):
+            return OrgName(name, self.tables.kind_of(name), UNPLACED)
+        if name in self._bare_heads:
+            return OrgName(name, self.tables.kind_of(name), BARE_HEAD)
         return OrgName(name, self.tables.kind_of(name), "as-written")
+
+    def _unplaced_body(self, name: str) -> bool:
+        """区委, 县政府, 区教育局 with no district in the article: a body of some county that the
+        text does not say. It would otherwise be one node shared by every district's body."""
+        for prefix, level in self._context_prefix.items():
+            if name.startswith(prefix) and len(name) > len(prefix):
+                probe = Jurisdiction(f"某{prefix}", level, "probe", True, None, prefix)
+                if self._after_jurisdiction(probe, name[len(prefix):], generic=False) is not None:
+                    return True
+        return False
 
     def _with_jurisdiction(self, name: str, context: Context) -> OrgName | None:
         for jurisdiction, rest in self._jurisdictions(name, context):
@@ -248,7 +280,7 @@ class OrgResolver:
             for form in self._forms.get(head, ()):
                 if form.bare and (tail or j.strict):
                     continue
-                base = self._build(j, form.row)
+                base = self._build(j, form.row, form.written)
                 if base is None:
                     continue
                 chained = self._with_units(base, tail)
@@ -268,8 +300,12 @@ class OrgResolver:
         canonical = j.name + rest
         return OrgName(canonical, self.tables.kind_of(canonical), f"{j.how}+name", jurisdiction=j)
 
-    def _build(self, j: Jurisdiction, row: Body | Department) -> OrgName | None:
-        """The canonical name of a body or department of ``j`` (None if the level has none)."""
+    def _build(self, j: Jurisdiction, row: Body | Department, written: str = "") -> OrgName | None:
+        """The canonical name of a body or department of ``j`` (None if the level has none).
+
+        A department takes the unit word of ``j``'s level (省人社局 -> …厅), unless the text wrote
+        a unit the canonical keeps (rules.toml ``kept_units``): 市发改局 stays a 局 where the
+        table's city unit is a 委员会."""
         if isinstance(row, Body):
             if j.home is not None and row.key in j.home.bodies:
                 canonical = j.home.bodies[row.key]
@@ -283,6 +319,9 @@ class OrgResolver:
         suffix = row.suffixes.get(j.level)
         if suffix is None:
             return None
+        kept = next((u for u in self._kept_units if written.endswith(u)), None)
+        if kept is not None and suffix not in self._kept_units[kept]:
+            suffix = kept
         canonical = self._dept_prefix[row.body].format(J=j.name) + row.full + suffix
         return OrgName(canonical, row.kind, f"{j.how}+department", self._parent_body(j, row.body), j)
 

@@ -23,7 +23,7 @@ from kg.schema import SCHEMA
 from .context import Context
 from .gazetteer import Gazetteer
 from .names import entity_id, normalise, path_id, strip_title_marks
-from .orgs import OrgName, OrgResolver
+from .orgs import BARE_HEAD, UNPLACED, OrgName, OrgResolver
 from .places import PlaceName, PlaceResolver
 from .profile import DEFAULT_PROFILE, Profile, load_profile
 from .tables import load_tables
@@ -95,15 +95,18 @@ class Resolver:
             return self._named("Document", surface, title, "document") if title else None
         return self._named(type_name, surface, normalise(surface), "name")
 
-    def resolve_org(self, name_as_written: str, context: Context | None = None) -> Resolved | None:
+    def resolve_org(self, name_as_written: str, context: Context | None = None, *, of_post: bool = False) -> Resolved | None:
         """Resolve an organisation (also the organisation of a post); None for generic nouns
-        such as 部门 or 单位 and for bare titles."""
+        such as 部门 or 单位, for bare titles, for the body of a district the article does not
+        name (区委 alone) and, unless ``of_post``, for a bare head word (办公室) no body owns."""
         context = context or Context()
         surface = name_as_written.strip()
         name = normalise(surface)
         if not self._is_name(name):
             return None
         org = self.orgs.resolve(name, context)
+        if org.reason == UNPLACED or (org.reason == BARE_HEAD and not of_post):
+            return None  # 区委 of a district the article does not name; 办公室 of no body
         return self._org_resolved(org, surface)
 
     def home_body(self, title: str) -> Resolved | None:

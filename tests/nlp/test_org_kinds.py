@@ -27,3 +27,9 @@ def test_a_shared_head_does_not_reach_over_a_clause(nlp):
     found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
     assert "全国人大财政经济委员会" in found
     assert not any(name.startswith("研究") for name in found)
+
+
+def test_a_preposition_glued_to_a_body_is_cut_off(nlp):
+    found = {e.text for e in nlp("经市人民政府研究决定，任命王明为市发展和改革委员会主任。").ents if e.label_ == "ORG"}
+    assert "市人民政府" in found and "经市人民政府" not in found
+    assert "省经济委员会" in {e.text for e in nlp("省经济委员会召开会议。").ents}  # 经济 starts no preposition

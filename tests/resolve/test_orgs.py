@@ -158,8 +158,6 @@ def test_org_in_context(resolver: Resolver, written: str, context: Context, cano
 @pytest.mark.parametrize(
     "written, context",
     [
-        ("区委", NO_CONTEXT),  # no district in sight: stays as written
-        ("县委", Context("t", "万柏林区")),  # 县 does not mean a 区
         ("急诊科", Context("t", orgs=("市委",))),  # no hospital named before
         ("急诊科", NO_CONTEXT),
     ],
@@ -167,6 +165,14 @@ def test_org_in_context(resolver: Resolver, written: str, context: Context, cano
 def test_org_context_that_must_not_apply(resolver: Resolver, written: str, context: Context) -> None:
     got = resolver.resolve_org(written, context)
     assert got is not None and got.label == written and got.reason == "as-written", got
+
+
+@pytest.mark.parametrize("written, context", [
+    ("区委", NO_CONTEXT),  # no district in sight: no node (it would be every district's 区委)
+    ("县委", Context("t", "万柏林区")),  # 县 does not mean a 区
+])
+def test_a_district_body_with_no_district_is_no_node(resolver: Resolver, written: str, context: Context) -> None:
+    assert resolver.resolve_org(written, context) is None
 
 
 @pytest.mark.parametrize(
