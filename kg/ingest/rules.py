@@ -68,6 +68,8 @@ class Rules:
         (True, False, True)
         """
         stripped = text.rstrip().rstrip(self.chars["closing_quotes"])
+        if self.pattern("doc_number").search(stripped[-24:]) and stripped.endswith("号"):
+            return True  # a document number is a line of its own: 并政任〔2023〕5号
         return bool(stripped) and stripped[-1] in self.chars["final"]
 
     def is_heading(self, text: str) -> bool:
@@ -76,9 +78,13 @@ class Rules:
         >>> r = load_rules()
         >>> r.is_heading("党旗下,一股无坚不摧的力量"), r.is_heading("图为医护人员在为患者手术。")
         (True, False)
+        >>> r.is_heading("任命："), r.is_heading("并政任〔2023〕5号")
+        (False, False)
         """
         if not text or len(text) > self.limit("max_heading"):
             return False
+        if self.pattern("list_opener").fullmatch(text) or self.pattern("doc_number").fullmatch(text):
+            return False  # 任命：(a list follows, one item a line), 并政任〔2023〕5号
         if any(ch in self.chars["heading_forbidden"] for ch in text):
             return False
         if text[-1] in self.chars["heading_bad_end"]:

@@ -269,3 +269,37 @@ def test_iso_dates():
 
 def test_manifest_year_completes_the_date():
     assert one("本报讯 1月9日迎泽区消息，该区开展活动。", year=2023).date == "2023-01-09"
+
+
+LIST_NOTICE = """太原市人民政府关于王明等同志职务任免的通知
+并政任〔2023〕5号
+各县（市、区）人民政府，市人民政府各委、办、局：
+经市人民政府研究决定：
+任命
+王明为太原市发展和改革委员会主任；
+李强为太原市财政局局长。
+免去
+赵刚的太原市财政局局长职务。
+太原市人民政府
+2023年3月1日
+"""
+
+
+def test_a_list_form_notice_is_body_text():
+    """Title, document number, a list opener on its own line and one item a line: the number is
+    a line of the body, not the headline, and each opener reads on into its items."""
+    [article] = split_page(LIST_NOTICE, "notice.txt")
+    assert article.headline == "太原市人民政府关于王明等同志职务任免的通知"
+    lines = article.body.split("\n")
+    assert lines[0] == "并政任〔2023〕5号"
+    assert "任命王明为太原市发展和改革委员会主任；李强为太原市财政局局长。" in lines
+    assert "免去赵刚的太原市财政局局长职务。" in lines
+
+
+def test_a_list_form_notice_gives_its_changes(nlp):
+    from kg.pipeline import analyse
+
+    [article] = split_page(LIST_NOTICE, "notice.txt")
+    [result] = analyse([article], nlp)
+    changes = {(p.person.text, p.change, p.title) for p in result.posts if p.change}
+    assert {("王明", "appointed", "主任"), ("赵刚", "removed", "局长")} <= changes
