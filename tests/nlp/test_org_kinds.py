@@ -33,3 +33,9 @@ def test_a_preposition_glued_to_a_body_is_cut_off(nlp):
     found = {e.text for e in nlp("经市人民政府研究决定，任命王明为市发展和改革委员会主任。").ents if e.label_ == "ORG"}
     assert "市人民政府" in found and "经市人民政府" not in found
     assert "省经济委员会" in {e.text for e in nlp("省经济委员会召开会议。").ents}  # 经济 starts no preposition
+
+
+def test_a_street_office_is_a_body_whatever_tag_lac_gives_it(nlp):
+    # LAC tags 老军营街道办事处 as an adjective here; the head word 办事处 makes it a body
+    found = {e.text for e in nlp("迎泽区老军营街道办事处主任王明介绍情况。").ents if e.label_ == "ORG"}
+    assert "迎泽区老军营街道办事处" in found
