@@ -102,10 +102,13 @@ def make_titles(nlp: Language, name: str, titles: str, learned: str, prefixes: s
         "fill": {"TITLE": 0.8},
         "min_chars": 2,
         "anchors": {"ORG": ["nz", "nt", "nw", "j", "ORG", "LOC", "PER"]},
+        "extend": {"PER": 0.8},
+        "max_extension": 2,
     },
 )
-def make_crf_ner(nlp: Language, name: str, model: str, fill: dict[str, float], min_chars: int, anchors: dict[str, list[str]]) -> CrfEntities:
-    return CrfEntities(model, fill, min_chars, anchors)
+def make_crf_ner(nlp: Language, name: str, model: str, fill: dict[str, float], min_chars: int, anchors: dict[str, list[str]],
+                 extend: dict[str, float], max_extension: int) -> CrfEntities:
+    return CrfEntities(model, fill, min_chars, anchors, extend, max_extension)
 
 
 @Language.factory("kg_entity_filter", default_config={"rules": "nlp/filters.toml", "brackets": "nlp/bracket_pairs.tsv"})

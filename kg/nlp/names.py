@@ -164,14 +164,20 @@ def _same_text(words: list[Word]) -> list[Word]:
     return words
 
 
-def _joined(words: list[Word]) -> list[Word]:
+def _joined(words: list[Word], dots: str = "·•・‧") -> list[Word]:
     """Two PER words that touch, one of them a single character, are one name: LAC's
-    ``买|买提•艾力`` (no one is named 买)."""
+    ``买|买提•艾力`` (no one is named 买); so are two PER words joined by a name dot
+    (``吉尔拉|·|衣沙木丁``)."""
     out: list[Word] = []
     for off, text, tag in words:
         if out and tag == PERSON_TAG and out[-1][2] == PERSON_TAG and (len(text) == 1 or len(out[-1][1]) == 1):
             prev_off, prev_text, _ = out.pop()
             out.append((prev_off, prev_text + text, PERSON_TAG))
+            continue
+        if len(out) >= 2 and tag == PERSON_TAG and out[-1][1] in dots and out[-2][2] == PERSON_TAG:
+            _, dot, _ = out.pop()
+            prev_off, prev_text, _ = out.pop()
+            out.append((prev_off, prev_text + dot + text, PERSON_TAG))
             continue
         out.append((off, text, tag))
     return out

@@ -66,3 +66,23 @@ def test_the_model_reads_titles_the_rules_miss(nlp, text, title):
 @pytest.mark.parametrize("text, kind", [("要积极发挥居民委员会的作用。", "居民委员会"), ("加强与检察机关的沟通。", "检察机关")])
 def test_kinds_of_body_are_not_added(nlp, text, kind):
     assert kind not in {e.text for e in nlp(text).ents}
+
+
+def test_the_model_reads_a_name_lac_cut_short_to_its_end(nlp):
+    from spacy.tokens import Doc, Span
+
+    words, tags = ["新台阶", "。", "吴为", "山", "常委", "代表", "民盟中央", "发言"], ["n", "w", "PER", "ORG", "n", "v", "ORG", "v"]
+    doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words), tags=tags)
+    doc.set_ents([Span(doc, 2, 3, "PERSON"), Span(doc, 3, 4, "ORG")])
+    doc = nlp.get_pipe("kg_crf_ner")(doc)
+    assert ("吴为山", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_the_model_does_not_stretch_a_name_over_another_name(nlp):
+    from spacy.tokens import Doc, Span
+
+    words, tags = ["王明", "李强", "出席", "。"], ["PER", "PER", "v", "w"]
+    doc = Doc(nlp.vocab, words=words, spaces=[False] * 4, tags=tags)
+    doc.set_ents([Span(doc, 0, 1, "PERSON"), Span(doc, 1, 2, "PERSON")])
+    doc = nlp.get_pipe("kg_crf_ner")(doc)
+    assert {e.text for e in doc.ents} == {"王明", "李强"}

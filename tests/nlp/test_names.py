@@ -82,3 +82,16 @@ def test_one_person_whichever_dot_and_padding():
 ])
 def test_no_person_where_the_kind_says_otherwise(nlp, text, not_a_person):
     assert not_a_person not in persons(nlp(text))
+
+
+def test_names_lac_split_at_the_dot_are_one():
+    words = [(0, "。", "w"), (1, "吉尔拉", "PER"), (4, "·", "w"), (5, "衣沙木丁", "PER"), (9, "常委", "n")]
+    assert repair_names(words)[1] == (1, "吉尔拉·衣沙木丁", "PER")
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("要全面贯彻习近平新时代中国特色社会主义思想。", "中国"),
+    ("要深入实施科教兴国战略、人才强国战略。", "兴国"),
+])
+def test_no_place_inside_a_set_phrase(nlp, text, not_a_place):
+    assert not_a_place not in {e.text for e in nlp(text).ents}

@@ -11,7 +11,7 @@ from kg.jionlp_data import idioms
 from kg.nlp.gazetteer import known_places
 from kg.nlp.pipes.common import ROLES_KEY, SOURCE_LAC, SOURCE_LIST, TITLES_KEY, list_words
 from kg.nlp.pipes.suffix_entities import quote_end
-from kg.resources import load_toml, load_tsv
+from kg.resources import load_list, load_toml, load_tsv
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,7 @@ class EntityFilter:
         self.brackets = {close: open_ for open_, close in load_tsv(brackets, 2)}  # closing -> opening
         self.filters: dict[str, LabelFilter] = {}
         self.idiom_labels = frozenset(label for label, r in load_toml(rules).items() if r.get("not_in_idioms"))
+        self.set_phrases = load_list("nlp/set_phrases.txt")
         for label, r in load_toml(rules).items():
             self.filters[label] = LabelFilter(
                 shape=re.compile(r["shape"]) if "shape" in r else None,
@@ -223,16 +224,20 @@ class EntityFilter:
                 return True
         return False
 
-    @staticmethod
-    def in_idiom(span: Span) -> bool:
-        """The span lies inside a four-character idiom of the text that is longer than it:
-        四平 of 四平八稳 is no city (idioms from jionlp, ``kg.jionlp_data.idioms``)."""
+    def in_idiom(self, span: Span) -> bool:
+        """The span lies inside a four-character idiom of the text that is longer than it (四平
+        of 四平八稳 is no city; idioms from jionlp, ``kg.jionlp_data.idioms``) or inside a set
+        phrase of ``nlp/set_phrases.txt`` (中国 of 中国特色, 兴国 of 科教兴国)."""
         text, start, end = span.doc.text, span.start_char, span.end_char
-        if end - start >= 4:
-            return False
-        for a in range(max(0, end - 4), start + 1):
-            if text[a : a + 4] in idioms():
-                return True
+        if end - start < 4:
+            for a in range(max(0, end - 4), start + 1):
+                if text[a : a + 4] in idioms():
+                    return True
+        for phrase in self.set_phrases:
+            if len(phrase) > end - start:
+                a = text.find(phrase, max(0, end - len(phrase)), start + len(phrase))
+                if a != -1 and a <= start and end <= a + len(phrase):
+                    return True
         return False
 
     def __call__(self, doc: Doc) -> Doc:
