@@ -50,22 +50,29 @@ def _char_class(c: str) -> str:
     return "punct"
 
 
-def doc_features(doc: Doc) -> list[dict[str, object]]:
-    """One feature dict per character of ``doc.text`` (see the module docstring)."""
-    text = doc.text
+def doc_features(doc: Doc, start: int = 0, end: int | None = None, doc_text: str | None = None) -> list[dict[str, object]]:
+    """One feature dict per character of ``doc.text[start:end]`` (see the module docstring); the
+    range is cut on token boundaries (a sentence), and its edges read as the text's edges, as
+    the training sentences do. ``doc_text``: ``doc.text`` when the caller has it already (spaCy
+    builds it anew on every access)."""
+    text = (doc.text if doc_text is None else doc_text)[start:end]
     n = len(text)
     places = known_places()
     titles = title_lexicon()
     endings = _org_endings()
-    word_of: list[tuple[str, str, str]] = [("", "", "")] * n  # (tag-position, word text, tag)
-    for token in doc:
+    word_of: list[tuple[str, dict[str, object]]] = [("", {})] * n  # (tag-position, word features)
+    for token in doc.char_span(start, start + n, alignment_mode="expand") if n else ():
         word, tag = token.text, token.tag_ or "x"
+        wf: dict[str, object] = {"tag": tag, "w.place": word in places, "w.title": titles.kind(word) is not None,
+                                 "w.orgend": word.endswith(endings)}
         for k in range(len(word)):
             pos = "S" if len(word) == 1 else "B" if k == 0 else "E" if k == len(word) - 1 else "M"
-            word_of[token.idx + k] = (f"{tag}-{pos}", word, tag)
+            i = token.idx - start + k
+            if 0 <= i < n:
+                word_of[i] = (f"{tag}-{pos}", wf)
     feats = []
     for i, c in enumerate(text):
-        lac, word, tag = word_of[i]
+        lac, wf = word_of[i]
         f: dict[str, object] = {
             "c": c,
             "c-1": text[i - 1] if i >= 1 else PAD,
@@ -76,12 +83,10 @@ def doc_features(doc: Doc) -> list[dict[str, object]]:
             "b+1": text[i : i + 2] if i + 1 < n else c + PAD,
             "cls": _char_class(c),
             "lac": lac,
-            "tag": tag,
+            "tag": wf.get("tag", ""),
         }
-        if word:
-            f["w.place"] = word in places
-            f["w.title"] = titles.kind(word) is not None
-            f["w.orgend"] = word.endswith(endings)
+        if wf:
+            f["w.place"], f["w.title"], f["w.orgend"] = wf["w.place"], wf["w.title"], wf["w.orgend"]
         feats.append(f)
     return feats
 

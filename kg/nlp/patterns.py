@@ -127,6 +127,8 @@ class TitleLexicon:
             key=len, reverse=True,
         ))
         self.longest = max(map(len, self.words), default=0) + 2 * max(map(len, self.prefixes), default=0)
+        #: last characters of every entry: a string ending otherwise is no title (a cheap test first)
+        self.last_chars = frozenset(w[-1] for w in self.words if w)
         self.kind = lru_cache(maxsize=65536)(self._kind)
 
     def _kind(self, text: str) -> str | None:

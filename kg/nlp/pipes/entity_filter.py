@@ -224,11 +224,11 @@ class EntityFilter:
                 return True
         return False
 
-    def in_idiom(self, span: Span) -> bool:
+    def in_idiom(self, span: Span, text: str) -> bool:
         """The span lies inside a four-character idiom of the text that is longer than it (四平
         of 四平八稳 is no city; idioms from jionlp, ``kg.jionlp_data.idioms``) or inside a set
         phrase of ``nlp/set_phrases.txt`` (中国 of 中国特色, 兴国 of 科教兴国)."""
-        text, start, end = span.doc.text, span.start_char, span.end_char
+        start, end = span.start_char, span.end_char  # text: doc.text, built once per Doc
         if end - start < 4:
             for a in range(max(0, end - 4), start + 1):
                 if text[a : a + 4] in idioms():
@@ -242,13 +242,14 @@ class EntityFilter:
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
+        text = doc.text
         titles = list(doc.spans.get(TITLES_KEY, ())) + list(doc.spans.get(ROLES_KEY, ()))
         title_edges = ({t.end for t in titles}, {t.start for t in titles})
         for span in doc.ents:
             trimmed = self._trimmed(span)
             if trimmed is None:
                 continue
-            if trimmed.label_ in self.idiom_labels and self.in_idiom(trimmed):
+            if trimmed.label_ in self.idiom_labels and self.in_idiom(trimmed, text):
                 continue
             vouched = trimmed.id_ == SOURCE_LIST or self.vouched(trimmed, title_edges)
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched) and not self._after_kind_word(trimmed):

@@ -43,6 +43,7 @@ class Titles:
         words = [t.text for t in doc]
         persons = [t.ent_type_ == "PERSON" for t in doc]
         verbs = [t.tag_ in self.verb_tags for t in doc]
+        last_chars = self.lexicon.last_chars
         groups: dict[str, list[Span]] = {"post": [], "occupation": []}
         i = 0
         while i < len(words):
@@ -51,6 +52,8 @@ class Titles:
                 text += words[j]
                 if len(text) > self.lexicon.longest or persons[j]:
                     break
+                if text[-1] not in last_chars:
+                    continue
                 k = self.lexicon.kind(text)
                 if k is not None and not verbs[j]:
                     found, kind = j + 1, k
