@@ -15,6 +15,10 @@ CASES = [
     ("为强国建设、民族复兴伟业贡献力量。", set()),
     ("坚持一体推进思想建设、队伍建设。", set()),
     ("国家中长期科学和技术发展规划纲要指出。", set()),
+    # a verb's complement stands between the verb and the project: 推进|好|…
+    ("统筹推进好国家公立医院改革与高质量发展示范项目。", {"国家公立医院改革与高质量发展示范项目"}),
+    # a designation after a verb of being named is no project, nor is the clause around it
+    ("杏花岭区荣膺省生态文明建设示范区。", set()),
 ]
 
 

@@ -58,6 +58,7 @@ class SuffixRule:
     context_words: frozenset[str]
     context_tags: tuple[str, ...]
     context_only: bool
+    context_skip: frozenset[str]
     anchor_known: bool
     inner_heads: bool
     person_before_bare_head: bool
@@ -142,6 +143,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     context_words=frozenset(list_words(r.get("context_words"))),
                     context_tags=tuple(r.get("context_tags", [])),
                     context_only=bool(r.get("context_only", False)),
+                    context_skip=frozenset(r.get("context_skip", [])),
                     anchor_known=bool(r.get("anchor_known", False)),
                     inner_heads=bool(r.get("inner_heads", True)),
                     person_before_bare_head=bool(r.get("person_before_bare_head", False)),
@@ -601,7 +603,9 @@ class SuffixEntities:
         if rule.inner_required:  # a part of a named whole: 高端…硅钢项目|常化酸洗机组
             return any(_names_whole(rule, span.doc[span.start : t.i + 1]) for t in span.doc[span.start + 1 : head_start])
         prev = span.doc[span.start - 1] if span.start > 0 else None
-        after_context = prev is not None and prev.text in rule.context_words
+        before = span.doc[span.start - 2] if span.start > 1 else None
+        after_context = prev is not None and (prev.text in rule.context_words or (
+            prev.text in rule.context_skip and before is not None and before.text in rule.context_words))  # 推进|好|…项目
         if rule.context_tags and not after_context and any(t.tag_ in rule.context_tags for t in span):
             return False  # 综改/vn 区 is a place only where a verb says so (位于综改区)
         if rule.context_only:
