@@ -39,3 +39,14 @@ def test_a_street_office_is_a_body_whatever_tag_lac_gives_it(nlp):
     # LAC tags 老军营街道办事处 as an adjective here; the head word 办事处 makes it a body
     found = {e.text for e in nlp("迎泽区老军营街道办事处主任王明介绍情况。").ents if e.label_ == "ORG"}
     assert "迎泽区老军营街道办事处" in found
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("要全面贯彻党的二十大精神和党中央决策部署。", {"党中央"}, {"党中央决策部署", "二十大精神和党中央"}),
+    ("总书记和党中央带领全党。", {"党中央"}, {"总书记和党中央"}),
+    ("呼吸与危重症医学科的医生。", {"呼吸与危重症医学科"}, {"危重症医学科"}),  # one name with a joiner inside
+    ("坚持新时代党的建设总要求。", set(), {"新时代党"}),
+])
+def test_acts_slogans_and_coordination_around_a_body(nlp, text, present, absent):
+    found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+    assert present <= found and not absent & found, found

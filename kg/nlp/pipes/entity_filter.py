@@ -44,6 +44,8 @@ class LabelFilter:
     latin: re.Pattern[str] | None
     short_sources: frozenset[str]
     name_dots: str
+    coordinated: tuple[str, ...]
+    coordinated_starts: tuple[str, ...]
 
 
 _SPACES = re.compile(r"\s+")
@@ -126,6 +128,8 @@ class EntityFilter:
                 latin=re.compile(r["latin"]) if "latin" in r else None,
                 short_sources=frozenset(r.get("short_sources", [])),
                 name_dots=r.get("name_dots", ""),
+                coordinated=tuple(r.get("coordinated", [])),
+                coordinated_starts=list_words(r.get("coordinated_starts")),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False) -> bool:
@@ -188,6 +192,13 @@ class EntityFilter:
             end -= 1
         if start >= end:
             return None
+        if f.coordinated and f.endings:  # 二十大精神和党中央: the name is what follows the joiner
+            for k in range(end - 1, start, -1):
+                if doc[k].text in f.coordinated and k + 1 < end:
+                    before, after = doc[start:k].text, doc[k + 1 : end].text
+                    if after.endswith(f.endings) and after.startswith(f.coordinated_starts) and not before.endswith(f.endings):
+                        start = k + 1
+                    break
         return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
     def _after_kind_word(self, span: Span) -> bool:
