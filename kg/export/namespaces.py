@@ -93,6 +93,7 @@ class KG(DefinedNamespace):
     subOrganizationOf: URIRef
     authored: URIRef
     supplied: URIRef
+    datelinedAt: URIRef
     mentions: URIRef
     coAppearsWith: URIRef
     # evidence

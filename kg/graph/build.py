@@ -256,6 +256,10 @@ class GraphBuilder:
             r = self.resolver.resolve(article.agency, "ORG", context())
             if r is not None:
                 self._relate(self._entity(r, article.id), "supplied", article_node, None, 1.0, source="dateline")
+        if article.dateline_place:  # 中新社北京六月二十五日电: the place the item was filed from
+            r = self.resolver.resolve(article.dateline_place, "GPE", context())
+            if r is not None and r.type == "Place":
+                self._relate(article_node, "datelinedAt", self._entity(r, article.id), None, 1.0, source="dateline")
 
         for claim in result.claims:
             reason = junk_side(claim)

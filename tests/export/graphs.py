@@ -98,6 +98,7 @@ def small_graph() -> nx.MultiDiGraph:
     rel(f"person/{XSS_NAME}", "org/太原市人民政府", "memberOf", [ev(A3, S_XSS, 5, "member_trigger")], date="2023-01-10")
     rel("person/尹哲", f"article/{A1}", "authored", [ev(A1, "（尹哲）", 200, "byline")], confidence=1.0)
     rel("org/新华通讯社", f"article/{A2}", "supplied", [], source="dateline", confidence=1.0)
+    rel(f"article/{A1}", "place/山西省/太原市/迎泽区", "datelinedAt", [], source="dateline", confidence=1.0)
     rel("person/周计伟", "person/武晓花", "coAppearsWith", [ev(A1, S_VISIT, 0, "same_article")], weight=1, confidence=1.0)
     for entity in ("person/周计伟", "person/武晓花", "place/山西省/太原市/迎泽区/老军营街道", "org/中共太原市委员会"):
         rel(f"article/{A1}", entity, "mentions", [], source="ner", confidence=1.0)

@@ -147,3 +147,14 @@ def test_a_dateline_agency_is_an_organisation_that_supplied_the_article(tmp_path
     [(org, article)] = [(s, o) for s, o, p in G.edges(data="predicate") if p == "supplied"]
     assert G.nodes[org]["type"] == "Organization" and G.nodes[org]["label"] == "央视网"
     assert G.nodes[article]["type"] == "Article" and G.nodes[article]["agency"] == "央视网"
+
+
+def test_the_place_of_a_dateline_is_a_place_the_article_was_filed_from(tmp_path, nlp):
+    from kg.graph import build_graph
+
+    page = tmp_path / "p.txt"
+    page.write_text("最高法公布5起重大制贩毒品案中新社北京六月二十五日电 明天是国际禁毒日。\n", encoding="utf-8")
+    G = build_graph([page], nlp=nlp, profile="peoples_daily")
+    [(article, place)] = [(s, o) for s, o, p in G.edges(data="predicate") if p == "datelinedAt"]
+    assert G.nodes[place]["label"] == "北京市" and "北京" in G.nodes[place]["aliases"]
+    assert G.nodes[article]["type"] == "Article"
