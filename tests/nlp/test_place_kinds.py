@@ -66,3 +66,15 @@ def test_places_resolve_through_the_gazetteer_unless_geography(name, label, expe
 
     resolved = Resolver(load_profile("taiyuan_daily")).resolve(name, label, Context("a/001", None, (), ()))
     assert resolved.label == expected
+
+
+def test_a_place_that_starts_a_body_inside_an_event_name_is_no_place(nlp):
+    doc = nlp("根据中华人民共和国第十四届全国人民代表大会常务委员会第四次会议的决定。")
+    nested = {(s.text, s.label_) for s in doc.spans["nested"]}
+    assert ("中华人民共和国第十四届全国人民代表大会常务委员会", "ORG") in nested
+    assert not any(label in PLACE_LABELS for _, label in nested)
+
+
+def test_a_place_inside_a_project_name_stays_a_place(nlp):
+    doc = nlp("实施北涧河生态复流工程。")
+    assert ("北涧河", "LOC") in {(s.text, s.label_) for s in doc.spans["nested"]}

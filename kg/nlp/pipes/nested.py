@@ -27,7 +27,8 @@ class NestedPlaces:
 
     Every nested name passes the entity filter for its label (the same rules as any ent).
     Outer labels are projects and events by default: the place in a body's name (太原 of
-    太原幼师…学校, 尖山 of 尖山铁矿) names the body, not a place the text speaks of.
+    太原幼师…学校, 尖山 of 尖山铁矿) names the body, not a place the text speaks of — also inside
+    a nested body (中华人民共和国 of the congress that holds a session).
     """
 
     def __init__(self, outer: list[str], tags: list[str], place_suffixes: str, default_place: str, rules: str) -> None:
@@ -44,10 +45,13 @@ class NestedPlaces:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         outer = [ent for ent in doc.ents if ent.label_ in self.outer and len(ent) >= 2]
+        # a place that starts a body's name inside the outer name names that body (中华人民共和国 of
+        # 中华人民共和国第十四届全国人民代表大会常务委员会第四次会议), not a place of its own
+        bodies = {t for p in doc.spans.get(PARTS_KEY, []) if p.label_ == "ORG" for t in range(p.start, p.end)}
         for ent in outer:
             for token in ent[:-1]:
                 text = token.text
-                if token.tag_ not in self.tags or not self._is_place(text):
+                if token.tag_ not in self.tags or not self._is_place(text) or token.i in bodies:
                     continue
                 label = self.places(text)
                 if self.filter.ok(label, text):
