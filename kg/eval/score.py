@@ -255,49 +255,40 @@ def _post_text(person: str, titles, orgs) -> str:
     return f"{person} | {'/'.join(sorted(titles)) or '-'} @ {'/'.join(sorted(orgs)) or '-'}"
 
 
-def _score_posts(result: PageScore, predicted, gold: list[dict[str, str]], sentence_of) -> None:
-    def match(row, pred, with_org: bool) -> bool:
-        return norm(row["person"]) == pred[0] and any(title_ok(row["title"], t) for t in pred[1]) and (not with_org or org_ok(row, pred[2]))
+def _held(row, pred, with_org: bool) -> bool:
+    """A gold official row and a predicted (person, titles, orgs) post agree."""
+    return norm(row["person"]) == pred[0] and any(title_ok(row["title"], t) for t in pred[1]) and (not with_org or org_ok(row, pred[2]))
 
-    for measure, with_org in (("post", False), ("post+org", True)):
+
+def _score_pairs(result: PageScore, measures: tuple[str, str], predicted, gold, match, gold_text, pred_text, sentence_of) -> None:
+    """Counts and findings of one kind of post-like row, without and with the organisation
+    (``measures``); ``match(row, pred, with_org)`` says whether a gold row and a prediction agree."""
+    for measure, with_org in zip(measures, (False, True)):
         counts = Counts(n_pred=len(predicted), n_gold=len(gold))
         for row in gold:
             if any(match(row, pred, with_org) for pred in predicted):
                 counts.tp_gold += 1
             else:
-                text = f"{row['person']} | {row['title']} @ {row.get('org') or row.get('org_as_written') or '-'}"
-                result.findings.append(Finding(measure, "miss", text, row.get("evidence") or sentence_of(row["person"])))
+                result.findings.append(Finding(measure, "miss", gold_text(row), row.get("evidence") or sentence_of(row["person"])))
         for pred in predicted:
             if any(match(row, pred, with_org) for row in gold):
                 counts.tp_pred += 1
             else:
-                result.findings.append(Finding(measure, "false", _post_text(*pred), sentence_of(pred[0])))
+                result.findings.append(Finding(measure, "false", pred_text(pred), sentence_of(pred[0])))
         result.counts[measure] = counts
+
+
+def _score_posts(result: PageScore, predicted, gold: list[dict[str, str]], sentence_of) -> None:
+    _score_pairs(result, ("post", "post+org"), predicted, gold, _held,
+                 lambda row: f"{row['person']} | {row['title']} @ {row.get('org') or row.get('org_as_written') or '-'}",
+                 lambda pred: _post_text(*pred), sentence_of)
 
 
 def _score_changes(result: PageScore, predicted, gold: list[dict[str, str]], sentence_of) -> None:
-    def match(row, pred, with_org: bool) -> bool:
-        return (
-            norm(row["person"]) == pred[0]
-            and row["event"] == pred[3]
-            and any(title_ok(row["title"], t) for t in pred[1])
-            and (not with_org or org_ok(row, pred[2]))
-        )
-
-    for measure, with_org in (("changes", False), ("changes+org", True)):
-        counts = Counts(n_pred=len(predicted), n_gold=len(gold))
-        for row in gold:
-            if any(match(row, pred, with_org) for pred in predicted):
-                counts.tp_gold += 1
-            else:
-                text = f"{row['person']} {row['event']} {row['title']} @ {row.get('org') or '-'}"
-                result.findings.append(Finding(measure, "miss", text, row.get("evidence") or sentence_of(row["person"])))
-        for pred in predicted:
-            if any(match(row, pred, with_org) for row in gold):
-                counts.tp_pred += 1
-            else:
-                result.findings.append(Finding(measure, "false", f"{pred[3]} {_post_text(*pred[:3])}", sentence_of(pred[0])))
-        result.counts[measure] = counts
+    _score_pairs(result, ("changes", "changes+org"), predicted, gold,
+                 lambda row, pred, with_org: row["event"] == pred[3] and _held(row, pred, with_org),
+                 lambda row: f"{row['person']} {row['event']} {row['title']} @ {row.get('org') or '-'}",
+                 lambda pred: f"{pred[3]} {_post_text(*pred[:3])}", sentence_of)
 
 
 def _score_relations(result: PageScore, graph: _Graph, gold: list[dict[str, str]], sentence_of) -> None:
