@@ -1,6 +1,7 @@
 """Places of kinds the seed pages seldom show: a venue written after its city, a municipality
 by its one character after a verb of place or movement, numbered roads, a list of towns, no
 place inside an idiom."""
+
 from __future__ import annotations
 
 import pytest
