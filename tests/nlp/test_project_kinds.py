@@ -19,6 +19,8 @@ CASES = [
     ("统筹推进好国家公立医院改革与高质量发展示范项目。", {"国家公立医院改革与高质量发展示范项目"}),
     # a designation after a verb of being named is no project, nor is the clause around it
     ("杏花岭区荣膺省生态文明建设示范区。", set()),
+    # a head word that starts a compound ends no name (工程|技术人员)
+    ("以改革创新精神做好新时代工程技术工作。", set()),
 ]
 
 

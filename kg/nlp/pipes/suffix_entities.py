@@ -59,6 +59,7 @@ class SuffixRule:
     context_tags: tuple[str, ...]
     context_only: bool
     context_skip: frozenset[str]
+    not_before: frozenset[str]
     anchor_known: bool
     inner_heads: bool
     person_before_bare_head: bool
@@ -144,6 +145,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     context_tags=tuple(r.get("context_tags", [])),
                     context_only=bool(r.get("context_only", False)),
                     context_skip=frozenset(r.get("context_skip", [])),
+                    not_before=frozenset(list_words(r.get("not_before"))),
                     anchor_known=bool(r.get("anchor_known", False)),
                     inner_heads=bool(r.get("inner_heads", True)),
                     person_before_bare_head=bool(r.get("person_before_bare_head", False)),
@@ -592,6 +594,9 @@ class SuffixEntities:
         """Long enough, a real head, and (for anchored rules) a proper name inside."""
         if len(span.text) < rule.min_chars:
             return False
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.text in rule.not_before:
+            return False  # 工程|技术人员, 工程|院: the head word is the start of a compound
         head = span.doc[head_start : span.end].text
         suffix = rule.suffix_of(head)
         if suffix is None or rule.is_stop(span.text, suffix):
