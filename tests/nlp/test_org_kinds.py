@@ -13,6 +13,11 @@ CASES = [
     ("十四届全国人大一次会议主席团提出议案。", {("十四届全国人大一次会议主席团", "ORG")}),
     ("会议通过了全国人大宪法和法律委员会、农业与农村委员会、财政经济委员会主任委员名单。",
      {("全国人大宪法和法律委员会", "ORG"), ("农业与农村委员会", "ORG"), ("财政经济委员会", "ORG")}),
+    # the first body one word: its head is the body ending it ends with (委员会)
+    ("会议表决通过了全国人大监察和司法委员会、财政经济委员会、社会建设委员会主任委员名单。",
+     {("全国人大监察和司法委员会", "ORG"), ("财政经济委员会", "ORG"), ("社会建设委员会", "ORG")}),
+    # bodies whose names end like a meeting
+    ("委员长会议建议委托栗战书委员长向大会报告。", {("委员长会议", "ORG")}),
 ]
 
 
@@ -50,3 +55,8 @@ def test_a_street_office_is_a_body_whatever_tag_lac_gives_it(nlp):
 def test_acts_slogans_and_coordination_around_a_body(nlp, text, present, absent):
     found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
     assert present <= found and not absent & found, found
+
+
+def test_a_numbered_standing_committee_inside_its_session(nlp):
+    doc = nlp("全国政协十四届常委会第二次会议在京开幕。")
+    assert ("全国政协十四届常委会", "ORG") in {(s.text, s.label_) for s in doc.spans["nested"]}

@@ -185,19 +185,20 @@ class Enumerations:
         out: list[Span] = []
         ents = [e for e in doc.ents if e.label_ == "ORG"] + [s for s in found if s.label_ == "ORG"]
         for ent in sorted(ents, key=lambda e: e.start):
-            head = ent[-1].text
-            if not head.endswith(self.anchors) or len(head) < 2:
-                continue
+            head = next((a for a in self.anchors if ent[-1].text.endswith(a) and len(a) >= 2), None)
+            if head is None:
+                continue  # 委员会 of 全国人大监察和司法委员会 (one word or several)
             i = ent.end
             while i + 1 < len(doc) and doc[i].text in self.separators:
                 j = i + 1
-                while j < len(doc) and j - i <= 6 and doc[j].text != head and doc[j].tag_ in self.item_tags + ("c",) and not doc[j].ent_type_:
+                while j < len(doc) and j - i <= 6 and not doc[j].text.endswith(head) and doc[j].tag_ in self.item_tags + ("c",) and not doc[j].ent_type_:
                     j += 1
-                if j >= len(doc) or doc[j].text != head or j == i + 1 or any(t in taken for t in range(i + 1, j + 1)) or doc[j].ent_type_:
+                if j >= len(doc) or not doc[j].text.endswith(head) or j == i + 1 and doc[j].text == head:
                     break
-                if doc[i + 1].tag_ == "c":
+                if any(t in taken for t in range(i + 1, j + 1)) or doc[i + 1].tag_ == "c":
                     break
-                out.append(Span(doc, i + 1, j + 1, label="ORG", span_id=SOURCE_LIST))
-                taken.update(range(i + 1, j + 1))
+                if not any(doc[k].ent_type_ for k in range(i + 1, j + 1)):
+                    out.append(Span(doc, i + 1, j + 1, label="ORG", span_id=SOURCE_LIST))
+                    taken.update(range(i + 1, j + 1))
                 i = j + 1
         return out
