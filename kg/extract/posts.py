@@ -30,6 +30,8 @@ RULES = load_toml("extract/posts.toml")
 ORG_TAGS = frozenset(RULES["org_token_tags"])
 NO_START_TAGS = frozenset(RULES["org_no_start_tags"])
 UNIT_SUFFIXES = tuple(RULES["org_unit_suffixes"])
+_MEETING_TAIL = re.compile(RULES["meeting_bodies"]["meeting_tail"])
+_MEMBER_TITLES: dict[str, list[str]] = RULES["meeting_bodies"]["member_titles"]
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 
 
@@ -104,17 +106,33 @@ def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) ->
     if org and head in RULES["elided_unit_heads"] and not org.endswith(head[0]) and not org.endswith(UNIT_SUFFIXES):
         return TitlePhrase(start, org_start, org_end + 1, end, org + head[0], prefix + head)
     title = _title_of(sent.slice(org_start, end), head)
-    if org and org == title[: -len(head)] and not org.endswith(UNIT_SUFFIXES):
-        org, org_start = "", org_end  # 国家主席: the whole phrase is the title, no organisation
+    extra = title[: -len(head)]  # what the known title adds before the head (总 of 总书记)
+    if org and extra and org.endswith(extra) and not extra.endswith(UNIT_SUFFIXES):
+        # 国家主席, 中共中央总书记, 中国国家主席: a title word that names no unit is no part of
+        # the organisation (组织部 of 组织部部长, 政治局 of 政治局常委 are)
+        org, org_end = org[: -len(extra)], org_end - len(extra)
+        if not org:
+            org_start = org_end
     return TitlePhrase(start, org_start, org_end, end, org, prefix + title)
 
 
 def _title_of(phrase: str, head: str) -> str:
-    """The longest known title the phrase ends with (keeps 组织部部长, 党支部书记), else the head."""
-    for title in _titles():
-        if phrase.endswith(title) and len(title) >= len(head):
-            return title
-    return head
+    """The longest known title the phrase ends with (keeps 组织部部长, 党支部书记), else the head.
+    A deputy written inside a known title counts as that title's deputy: 国家副主席 (国家主席),
+    党组副书记 (党组书记) — the productive morphology of ``deputy_prefixes``.
+
+    >>> _title_of("中共中央总书记", "书记"), _title_of("国家副主席", "副主席"), _title_of("市长", "市长")
+    ('总书记', '国家副主席', '市长')
+    """
+    found = next((t for t in _titles() if phrase.endswith(t) and len(t) >= len(head)), head)
+    deputy = next((d for d in RULES["deputy_prefixes"] if head.startswith(d) and len(head) > len(d)), "")
+    if deputy:
+        base = head[len(deputy) :]
+        plain = phrase[: -len(head)] + base
+        of_deputy = next((t[: -len(base)] + head for t in _titles() if plain.endswith(t) and len(t) > len(base)), "")
+        if len(of_deputy) > len(found):
+            return of_deputy
+    return found
 
 
 def _org_like(sent: Sentence, start: int, end: int) -> bool:
@@ -189,10 +207,14 @@ def _phrase_starting_at(sent: Sentence, start: int) -> TitlePhrase | None:
 
 
 def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
-    """Title phrases of the chain right before a name, first title first."""
+    """Title phrases of the chain right before a name, first title first. A phrase written
+    after a sharing separator (``全国政协副主席兼秘书长``: 兼) without an organisation of its own
+    holds its title at the organisation of the phrase before it (its ``org`` is that one's)."""
     chain: list[TitlePhrase] = []
+    shares: list[bool] = []
     end = person.start
-    seps = tuple(RULES["chain_separators"])
+    sharing = tuple(RULES["sharing_separators"])
+    seps = tuple(RULES["chain_separators"]) + sharing
     while True:
         phrase = _phrase_ending_at(sent, end)
         if phrase is None:
@@ -200,10 +222,16 @@ def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
         chain.append(phrase)
         before = sent.slice(sent.start, phrase.start)
         sep = next((s for s in seps if before.endswith(s)), None)
+        shares.append(sep in sharing)
         if sep is None:
             break
         end = phrase.start - len(sep)
     chain.reverse()
+    shares.reverse()
+    for i in range(1, len(chain)):
+        if shares[i] and not chain[i].org and chain[i - 1].org:
+            prev = chain[i - 1]
+            chain[i] = TitlePhrase(chain[i].start, prev.org_start, prev.org_end, chain[i].end, prev.org, chain[i].title)
     return chain
 
 
@@ -241,6 +269,24 @@ def _coordinated_people(sent: Sentence, last: Ent) -> list[Ent]:
     return people
 
 
+def meeting_body(event: str) -> str | None:
+    """The body whose meeting an event name reports, when its members hold titles of
+    ``[meeting_bodies]`` (posts.toml): the name without its meeting words and session ordinals.
+
+    >>> meeting_body("全国政协十四届常委会第二次会议"), meeting_body("政协第十四届全国委员会常务委员会第二次会议")
+    ('全国政协常委会', '政协全国委员会常务委员会')
+    >>> meeting_body("市委经济工作会议") is None, meeting_body("常委会") is None
+    (True, True)
+    """
+    from kg.extract.changes import _ORDINALS
+
+    cut = _MEETING_TAIL.sub("", event)
+    if cut == event:
+        return None
+    body = _ORDINALS.sub("", cut)
+    return body if body.endswith(tuple(_MEMBER_TITLES)) and len(body) > max(len(k) for k in _MEMBER_TITLES if body.endswith(k)) else None
+
+
 def _department_of_head(org: str) -> bool:
     if not org or len(org) > RULES["department_max_len"]:
         return False
@@ -257,6 +303,15 @@ class PostExtractor:
         self.known_orgs: list[str] = []
         self.changes = ChangeReader(article)
         self.stated: set[tuple[str, str]] = set()  # (person, title) given so far in the article
+        self.meeting_body = ""  # the body of the last meeting the article named (meeting_body)
+
+    def _member_body(self, title: str) -> str:
+        """The body of the article's meeting when ``title`` is a title its members hold, else ""."""
+        body = self.meeting_body
+        if not body:
+            return ""
+        key = next((k for k in sorted(_MEMBER_TITLES, key=len, reverse=True) if body.endswith(k)), "")
+        return body if plain_title(title) in _MEMBER_TITLES.get(key, ()) else ""
 
     def _complete(self, org: str) -> str:
         """``急诊科`` -> ``山大二院急诊科`` if that fuller name was written earlier."""
@@ -282,7 +337,7 @@ class PostExtractor:
         """习近平总书记 (the profile's home body completes the organisation during resolution);
         三亚市教育局吴芸局长 (the organisation written right before the name)."""
         org_ent = next((e for e in sent.ents if e.end == person.start and e.label == "ORG"), None)
-        org = org_ent.text if org_ent is not None else None
+        org = org_ent.text if org_ent is not None else (self._member_body(title) or None)
         org_mention = Mention(org_ent.text, "ORG", self.article.id, org_ent.start, org_ent.end, sent.start, sent.end) if org_ent else None
         self.stated.add((person.text, title))
         return Post(
@@ -301,7 +356,7 @@ class PostExtractor:
             org = phrase.org
             if i > 0 and head_org.endswith(tuple(RULES["inherit_from"])) and _department_of_head(org):
                 org = head_org + org
-            org = self._complete(org)
+            org = self._complete(org) or self._member_body(phrase.title)
             if i == 0:
                 head_org = org
             if org:
@@ -323,6 +378,8 @@ class PostExtractor:
         for ent in sent.ents:
             if ent.label in ("ORG", "FAC"):
                 self.known_orgs.append(ent.text[_stop_word_cut(ent.text) :])
+            elif ent.label == "EVENT" and (body := meeting_body(ent.text)):
+                self.meeting_body = body
         # Post changes first (任命…为, 免去…职务): the people they name are read by them alone.
         changes = list(self.changes.sentence(sent))
         yield from changes

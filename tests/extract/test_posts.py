@@ -39,6 +39,20 @@ CASES = [
     ("中共中央政治局委员、中央书记处书记、中宣部部长刘云山来到满洲里。",
      {("刘云山", "委员", "中共中央政治局"), ("刘云山", "书记", "中央书记处"), ("刘云山", "部长", "中宣部")}),
     ("首创股份副总经理郭鹏对公用事业改革感触颇深。", {("郭鹏", "副总经理", "首创股份")}),
+    # a title word that names no unit is no part of the organisation (总 of 总书记, 国家 of
+    # 国家主席); a unit word is (政治局 of 政治局常委, 党组 of 党组书记)
+    ("中共中央总书记、国家主席、中央军委主席习近平作出重要指示。",
+     {("习近平", "总书记", "中共中央"), ("习近平", "国家主席", None), ("习近平", "主席", "中央军委")}),
+    ("中国国家主席胡锦涛16日抵达莫斯科。", {("胡锦涛", "国家主席", "中国")}),
+    ("中共中央政治局常委蔡奇出席。", {("蔡奇", "常委", "中共中央政治局")}),
+    # a deputy written inside a known title is that title's deputy
+    ("国家副主席韩正会见了客人。", {("韩正", "国家副主席", None)}),
+    ("自治区政府党组副书记陈春平出席。", {("陈春平", "党组副书记", "自治区政府党组")}),
+    # 兼: a title without an organisation of its own is held where the title before it is; after
+    # 、 a bare title keeps its own home body (市长), and one with an organisation keeps it
+    ("全国政协副主席兼秘书长王东峰主持座谈会。", {("王东峰", "副主席", "全国政协"), ("王东峰", "秘书长", "全国政协")}),
+    ("市委常委、副市长兼市公安局局长王伟出席。",
+     {("王伟", "市委常委", "市委"), ("王伟", "副市长", None), ("王伟", "局长", "市公安局")}),
     # must not fire
     ("记者跟随崔建爱在社区巡查。", set()),
     ("王永红是一名有着二十年党龄的党员。", set()),
@@ -81,3 +95,20 @@ def test_chain_by_hand_without_model():
     s = Sentence.from_text(a.text, ents=[("市委", "ORG"), ("宣传部", "ORG"), ("李红", "PERSON")], titles=["市委常委", "宣传部部长"])
     got = [(p.person.text, p.title, p.org) for p in extract_posts_from_sentences([s], a)]
     assert got == [("李红", "市委常委", "市委"), ("李红", "宣传部部长", "市委宣传部")]
+
+
+# (article text, expected posts) — a bare title held in the body whose meeting the article
+# reports (posts.toml [meeting_bodies]); other meetings and other titles get no body
+MEETING_CASES = [
+    ("全国政协十四届常委会第二次会议举行全体会议。宁吉喆常委建议，加强科技创新。", {("宁吉喆", "常委", "全国政协常委会")}),
+    ("全国人大常委会第十次会议在京举行。王明委员说，要加强立法。", {("王明", "委员", "全国人大常委会")}),
+    ("全国政协十四届常委会第二次会议举行。李明局长发言。", {("李明", "局长", None)}),
+    ("市委经济工作会议召开。王明常委建议加强合作。", {("王明", "常委", None)}),
+    ("宁吉喆常委建议，加强科技创新。全国政协十四届常委会第二次会议闭幕。", {("宁吉喆", "常委", None)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEETING_CASES, ids=[c[0][:14] for c in MEETING_CASES])
+def test_bare_title_in_the_body_of_the_article_meeting(extract, text, expected):
+    posts, _ = extract(text)
+    assert {(p.person.text, p.title, p.org) for p in posts} == expected
