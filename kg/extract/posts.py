@@ -35,12 +35,25 @@ _MEMBER_TITLES: dict[str, list[str]] = RULES["meeting_bodies"]["member_titles"]
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 
 
+def _lexicon_posts() -> set[str]:
+    """The post words of the nlp stage's title lexicon (:func:`kg.nlp.patterns.title_lexicon`:
+    titles.txt and the positions learned from CLUENER and Resume of kind ``post``: 院士, 教授,
+    总干事 …) and the post endings of ``nlp/post_heads.txt`` (发言人, 司令员, 上将); occupations
+    (记者, 医生) are no posts."""
+    from kg.nlp.patterns import title_lexicon
+
+    words = {w for w, kind in title_lexicon().words.items() if kind == "post"}
+    words |= {w for w in load_list("nlp/post_heads.txt") if len(w) > 1}  # 发言人, 司令员, 上将 (长 alone is no word)
+    return words - set(RULES["not_post_heads"])
+
+
 @lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
-    """Post words a title phrase ends with: the atomic heads, plus every title that does not
-    itself end with one (经理, 护士长 …), so the two lexicons never need to repeat each other."""
+    """Post words a title phrase ends with: the atomic heads, plus every title of the lexicon
+    that does not itself end with one (经理, 护士长, 院士 …), so the lexicons never need to
+    repeat each other."""
     atomic = set(load_list("nlp/title_heads.txt"))
-    heads = atomic | {t for t in load_list("nlp/titles.txt") if not t.endswith(tuple(atomic))}
+    heads = atomic | {t for t in _lexicon_posts() if not t.endswith(tuple(atomic))}
     heads |= {prefix + h for h in list(heads) for prefix in RULES["deputy_prefixes"]}  # 副总经理
     heads = sorted(heads, key=lambda h: (-len(h), h))
     return re.compile("(?:" + "|".join(map(re.escape, heads)) + ")$")
@@ -48,7 +61,8 @@ def _heads() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _titles() -> tuple[str, ...]:
-    return tuple(sorted(set(load_list("nlp/titles.txt")) | set(load_list("nlp/title_heads.txt")), key=len, reverse=True))
+    """Known titles, longest first: the title lexicon's posts and the atomic heads."""
+    return tuple(sorted(_lexicon_posts() | set(load_list("nlp/title_heads.txt")), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +135,23 @@ def _title_of(phrase: str, head: str) -> str:
     A deputy written inside a known title counts as that title's deputy: 国家副主席 (国家主席),
     党组副书记 (党组书记) — the productive morphology of ``deputy_prefixes``.
 
+    A known title after modifiers of the lexicon (:class:`kg.nlp.patterns.TitleLexicon`) is one
+    title: 总干事, 常务副总经理.
+
     >>> _title_of("中共中央总书记", "书记"), _title_of("国家副主席", "副主席"), _title_of("市长", "市长")
     ('总书记', '国家副主席', '市长')
+    >>> _title_of("明光社总干事", "干事"), _title_of("公司常务副总经理", "总经理")
+    ('总干事', '常务副总经理')
     """
+    from kg.nlp.patterns import title_lexicon
+
     found = next((t for t in _titles() if phrase.endswith(t) and len(t) >= len(head)), head)
+    # the lexicon's morphology: modifiers before a known title (总 + 干事, 常务副 + 总经理)
+    lexicon = title_lexicon()
+    for k in range(min(len(phrase), lexicon.longest), len(found), -1):
+        if lexicon.kind(phrase[-k:]) == "post" and phrase[-k:].endswith(found):
+            found = phrase[-k:]
+            break
     deputy = next((d for d in RULES["deputy_prefixes"] if head.startswith(d) and len(head) > len(d)), "")
     if deputy:
         base = head[len(deputy) :]
