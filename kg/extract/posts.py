@@ -240,15 +240,19 @@ def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
     chain: list[TitlePhrase] = []
     shares: list[bool] = []
     end = person.start
+    while end > sent.start and sent.slice(end - 1, end).isspace():  # 中华人民共和国主席 习近平 (a signature)
+        end -= 1
     sharing = tuple(RULES["sharing_separators"])
     seps = tuple(RULES["chain_separators"]) + sharing
     while True:
         phrase = _phrase_ending_at(sent, end)
         if phrase is None:
             break
-        chain.append(phrase)
         before = sent.slice(sent.start, phrase.start)
         sep = next((s for s in seps if before.endswith(s)), None)
+        if sep is None and (item := _item_from_separator(sent, phrase, seps)) is not None:
+            phrase, sep = item
+        chain.append(phrase)
         shares.append(sep in sharing)
         if sep is None:
             break
@@ -260,6 +264,52 @@ def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
             prev = chain[i - 1]
             chain[i] = TitlePhrase(chain[i].start, prev.org_start, prev.org_end, chain[i].end, prev.org, chain[i].title)
     return chain
+
+
+def _item_from_separator(sent: Sentence, phrase: TitlePhrase, seps: tuple[str, ...]) -> tuple[TitlePhrase, str] | None:
+    """A chain item whose organisation the backward walk cut short, because a word inside the
+    name is no organisation word (中央和国家机关工委: 和; 中央巡视工作领导小组: 巡视): when a
+    separator stands at most ``chain_item_max_gap`` characters before the phrase, with no clause
+    punctuation or name between, and a title phrase ends right before it, the item is all that
+    lies between the separator and the title. A description before the title (中央改革办分管日常
+    工作的副主任) leaves the organisation-like start of the item (中央改革办) as its organisation.
+    Returns the item and its separator, or None.
+    """
+    before = sent.slice(sent.start, phrase.start)
+    found = max(((before.rfind(sp), sp) for sp in seps if sp in before), default=None)
+    if found is None:
+        return None
+    at, sep = found
+    item_start = sent.start + at + len(sep)
+    gap = sent.slice(item_start, phrase.start)
+    if not gap or len(gap) > RULES["chain_item_max_gap"] or any(c in gap for c in RULES["chain_item_stops"]):
+        return None
+    if any(e.label == "PERSON" and item_start <= e.start < phrase.org_end for e in sent.ents):
+        return None
+    if _phrase_ending_at(sent, item_start - len(sep)) is None:
+        return None
+    org_end = phrase.org_end
+    glue = next((g for g in RULES["org_glue"] if g in sent.slice(item_start, org_end)), None)
+    if glue is not None:
+        # 中央改革办分管日常工作的副主任: the item up to its last unit word (办) before the first
+        # verb (分管) or the glue
+        org_end, pos = item_start, item_start
+        while pos < phrase.org_end:
+            ent = sent.ent_at(pos)
+            tok = next((t for t in sent.tokens if t.start <= pos < t.end), None)
+            unit_end = ent.end if ent is not None else (tok.end if tok is not None else pos + 1)
+            word = sent.slice(pos, unit_end)
+            if glue in word:
+                break
+            if ent is not None and ent.label in ORG_LABELS or word.endswith(UNIT_SUFFIXES):
+                org_end = unit_end
+            elif ent is None and tok is not None and tok.tag in RULES["item_verb_tags"]:
+                break
+            pos = unit_end
+        if org_end == item_start:
+            return None
+    org = sent.slice(item_start, org_end)
+    return TitlePhrase(item_start, item_start, org_end, phrase.end, org, phrase.title), sep
 
 
 def plain_title(title: str) -> str:
