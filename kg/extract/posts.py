@@ -78,8 +78,16 @@ class TitlePhrase:
 
 
 def _stop_word_cut(org: str) -> int:
-    """Where an organisation really starts, after a noun an entity swallowed (人选|经济财政司)."""
-    return max((org.rindex(w) + len(w) for w in RULES["org_stop_words"] if w in org), default=0)
+    """Where an organisation really starts, after a noun an entity swallowed (人选|经济财政司);
+    a stop word inside a name word (代表 of 全国人民代表大会) cuts nothing.
+
+    >>> _stop_word_cut("热门人选经济财政司"), _stop_word_cut("第八届全国人民代表大会常务委员会")
+    (4, 0)
+    """
+    masked = org
+    for word in RULES["org_stop_word_hosts"]:
+        masked = masked.replace(word, "\0" * len(word))
+    return max((masked.rindex(w) + len(w) for w in RULES["org_stop_words"] if w in masked), default=0)
 
 
 def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) -> TitlePhrase:
@@ -364,6 +372,38 @@ def meeting_body(event: str) -> str | None:
     return body if body.endswith(tuple(_MEMBER_TITLES)) and len(body) > max(len(k) for k in _MEMBER_TITLES if body.endswith(k)) else None
 
 
+_CAREER = RULES["career_lists"]
+
+
+@lru_cache(maxsize=1)
+def _career_trigger() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(_CAREER["verbs"], key=len, reverse=True)))
+    appos = "|".join(map(re.escape, _CAREER["apposition"]))
+    return re.compile(f"(?P<verb>{verbs})|(?P<appos>{appos})[^，。；]*，")
+
+
+def _list_items(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, separator before)`` of the items of a career list (offsets in ``text``);
+    a 、 between two session ordinals (第八届、九届) separates no items.
+
+    >>> [text[a:b] for text in ["中国科学院、中国工程院资深院士，政协第八届、九届全国委员会副主席"] for a, b, _ in _list_items(text)]
+    ['中国科学院', '中国工程院资深院士', '政协第八届、九届全国委员会副主席']
+    """
+    from kg.extract.changes import _ORDINALS
+
+    seps = tuple(_CAREER["separators"])
+    items, start, sep_before = [], 0, ""
+    for i, ch in enumerate(text):
+        if ch not in seps:
+            continue
+        if ch == "、" and text[:i].endswith("届") and _ORDINALS.match(text, i + 1):
+            continue
+        items.append((start, i, sep_before))
+        start, sep_before = i + 1, ch
+    items.append((start, len(text), sep_before))
+    return [(a, b, sep) for a, b, sep in items if a < b]
+
+
 def _department_of_head(org: str) -> bool:
     if not org or len(org) > RULES["department_max_len"]:
         return False
@@ -381,6 +421,8 @@ class PostExtractor:
         self.changes = ChangeReader(article)
         self.stated: set[tuple[str, str]] = set()  # (person, title) given so far in the article
         self.meeting_body = ""  # the body of the last meeting the article named (meeting_body)
+        self.last_person: Ent | None = None  # the PERSON the article named last (a career list's subject)
+        self.last_person_sent: Sentence | None = None
 
     def _member_body(self, title: str) -> str:
         """The body of the article's meeting when ``title`` is a title its members hold, else ""."""
@@ -407,6 +449,54 @@ class PostExtractor:
             return None  # 日本前首相: 日本 stays the place it is; the post's body is resolved apart
         return Mention(phrase.org, "ORG", self.article.id, phrase.org_start, phrase.org_end, sent.start, sent.end)
 
+    def _career_lists(self, sent: Sentence) -> Iterator[Post]:
+        """Posts of a career list in the sentence (posts.toml ``[career_lists]``)."""
+        from kg.extract.changes import _ORDINALS
+
+        for m in _career_trigger().finditer(sent.text):
+            at = sent.start + m.start()
+            persons = [e for e in sent.ents if e.label == "PERSON" and e.end <= at]
+            person, person_sent = (persons[-1], sent) if persons else (None, None)
+            if person is None and m.group("verb"):
+                lead = sent.slice(sent.start, at)
+                if lead.endswith(tuple(_CAREER["pronouns"])) or not lead or lead.endswith("，") or re.fullmatch(r"[\d年月日起至后来]*", lead):
+                    person, person_sent = self.last_person, self.last_person_sent
+            if person is None or person_sent is None:
+                continue
+            list_start = sent.start + m.end()
+            text = sent.slice(list_start, sent.end).rstrip("。；！\n ")
+            pending: list[tuple[int, int]] = []  # organisations waiting for the next item's title
+            group: TitlePhrase | None = None  # the first item of the 、-group (副厂长 is held there)
+            for a, b, sep in _list_items(text):
+                item_start, item_end = list_start + a, list_start + b
+                item = sent.slice(item_start, item_end)
+                cut = next((t for t in _CAREER["trailing"] if item.endswith(t) and len(item) > len(t)), "")
+                item_end -= len(cut)
+                item = item[: len(item) - len(cut)]
+                match = _heads().search(item)
+                if match is None:
+                    pending = pending + [(item_start, item_end)] if sep in ("", "、") or pending else []
+                    if _heads().search(item) is None and not item.endswith(UNIT_SUFFIXES) and sent.ent_at(item_start) is None:
+                        pending = []
+                    continue
+                phrase = _settle(sent, item_start, item_start + match.start(), item_end, match.group())
+                if any(g in phrase.org for g in RULES["org_glue"]):
+                    pending, group = [], None  # a description (…集体的重要成员), no post item
+                    continue
+                if sep != "、" or group is None:
+                    group = phrase
+                elif not phrase.org and group.org:
+                    phrase = TitlePhrase(phrase.start, group.org_start, group.org_end, phrase.end, group.org, phrase.title)
+                orgs = [(phrase.org, phrase)] + [
+                    (sent.slice(pa, pb), TitlePhrase(pa, pa, pb, item_end, sent.slice(pa, pb), phrase.title)) for pa, pb in pending
+                ]
+                pending = []
+                for org, ph in orgs:
+                    clean = _ORDINALS.sub("", org).replace("、", "")
+                    ph = TitlePhrase(ph.start, ph.org_start, ph.org_end, ph.end, clean, ph.title)
+                    yield from self._posts(person_sent, [person], [ph], "post/career-list", 0.8, chain_sent=sent,
+                                           former=bool(m.group("verb")))
+
     def _stated_before(self, person: str, title: str) -> bool:
         return any(p == person and (t.endswith(title) or title.endswith(t)) for p, t in self.stated)
 
@@ -427,7 +517,12 @@ class PostExtractor:
             confidence=0.7,
         )
 
-    def _posts(self, sent: Sentence, people: Sequence[Ent], chain: Sequence[TitlePhrase], rule: str, confidence: float) -> Iterator[Post]:
+    def _posts(self, sent: Sentence, people: Sequence[Ent], chain: Sequence[TitlePhrase], rule: str, confidence: float,
+               *, chain_sent: Sentence | None = None, former: bool = False) -> Iterator[Post]:
+        """One post per person and title of the chain; ``people`` are named in ``sent``.
+        ``chain_sent`` is the sentence the chain is in when it is another one (a career list
+        after 他); ``former`` marks every post as past (历任, 曾任)."""
+        where = chain_sent or sent
         head_org = ""
         for i, phrase in enumerate(chain):
             org = phrase.org
@@ -444,14 +539,21 @@ class PostExtractor:
                     person=sent.mention(person, self.article.id),
                     title=phrase.title,
                     org=org or None,
-                    evidence=sent.evidence(self.article.id, rule),
-                    org_mention=self._org_mention(sent, phrase),
+                    evidence=where.evidence(self.article.id, rule),
+                    org_mention=self._org_mention(where, phrase),
                     date=self.article.date,
                     confidence=confidence,
-                    former=phrase.title.startswith(tuple(RULES["former_prefixes"])),
+                    former=former or phrase.title.startswith(tuple(RULES["former_prefixes"])),
                 )
 
     def sentence(self, sent: Sentence) -> Iterator[Post]:
+        """The posts of one sentence, in the article's order."""
+        yield from self._sentence(sent)
+        persons = [e for e in sent.ents if e.label == "PERSON"]
+        if persons:
+            self.last_person, self.last_person_sent = persons[-1], sent
+
+    def _sentence(self, sent: Sentence) -> Iterator[Post]:
         for ent in sent.ents:
             if ent.label in ("ORG", "FAC"):
                 self.known_orgs.append(ent.text[_stop_word_cut(ent.text) :])
@@ -460,6 +562,7 @@ class PostExtractor:
         # Post changes first (任命…为, 免去…职务): the people they name are read by them alone.
         changes = list(self.changes.sentence(sent))
         yield from changes
+        yield from self._career_lists(sent)
         covered = [(c.person.start, c.person.end) for c in changes]
         persons = [e for e in sent.ents if e.label == "PERSON" and not any(a < e.end and e.start < b for a, b in covered)]
         shared: list[TitlePhrase] = []  # the chain of the list of names being read

@@ -129,3 +129,32 @@ MEETING_CASES = [
 def test_bare_title_in_the_body_of_the_article_meeting(extract, text, expected):
     posts, _ = extract(text)
     assert {(p.person.text, p.title, p.org) for p in posts} == expected
+
+
+# (article text, expected (person, title, org, former)) — career lists (posts.toml [career_lists]):
+# after 历任/曾任 (past posts), or after an obituary's "X同志是<description>，" (posts as written)
+CAREER_CASES = [
+    ("任建新同志是我国政法战线的杰出领导人，中国共产党第十四届中央书记处书记，中央政法委原书记，第九届全国政协副主席。",
+     {("任建新", "书记", "中国共产党中央书记处", False), ("任建新", "原书记", "中央政法委", True), ("任建新", "副主席", "全国政协", False)}),
+    # an organisation alone before 、 shares the next item's title; ordinals joined by 、 split nothing
+    ("朱光亚同志是我国核科学事业的主要开拓者之一，中国科学院、中国工程院资深院士，中国人民政治协商会议第八届、九届全国委员会副主席。",
+     {("朱光亚", "资深院士", "中国科学院", False), ("朱光亚", "资深院士", "中国工程院", False),
+      ("朱光亚", "副主席", "中国人民政治协商会议全国委员会", False)}),
+    # 代表 inside 全国人民代表大会 ends no organisation
+    ("李锡铭同志是卓越的党的工作领导者，第八届全国人民代表大会常务委员会副委员长。",
+     {("李锡铭", "副委员长", "全国人民代表大会常务委员会", False)}),
+    # the person named before in the article; a bare item is held where its 、-group's first is
+    ("吴邦国同志1941年7月生。1967年起历任上海电子管三厂技术员、副厂长，上海市电子元件工业公司副经理。",
+     {("吴邦国", "技术员", "上海电子管三厂", True), ("吴邦国", "副厂长", "上海电子管三厂", True),
+      ("吴邦国", "副经理", "上海市电子元件工业公司", True)}),
+    ("张三是一名老党员，曾任村支部书记。", {("张三", "支部书记", "村支部", True)}),
+    # must not fire: descriptions, no list
+    ("陈云同志是伟大的无产阶级革命家，是以邓小平同志为核心的党的第二代中央领导集体的重要成员。", set()),
+    ("王明是我们的好朋友，经常帮助大家。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CAREER_CASES, ids=[c[0][:14] for c in CAREER_CASES])
+def test_career_lists(extract, text, expected):
+    posts, _ = extract(text)
+    assert {(p.person.text, p.title, p.org, p.former) for p in posts if p.evidence.rule == "post/career-list"} == expected
