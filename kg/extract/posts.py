@@ -564,11 +564,17 @@ class PostExtractor:
         yield from changes
         yield from self._career_lists(sent)
         covered = [(c.person.start, c.person.end) for c in changes]
-        persons = [e for e in sent.ents if e.label == "PERSON" and not any(a < e.end and e.start < b for a, b in covered)]
         shared: list[TitlePhrase] = []  # the chain of the list of names being read
         last: Ent | None = None
-        for person in persons:
+        for person in (e for e in sent.ents if e.label == "PERSON"):
             chain = _chain_before(sent, person)
+            if any(a < person.end and person.start < b for a, b in covered):
+                # a changed person's post is the change's; a title chain written before the name
+                # (央行国际司司长金琦已出任办公厅主任) is the post held until then
+                if chain:
+                    yield from self._posts(sent, [person], chain, "post/title-before-name", 0.9)
+                shared, last = [], None
+                continue
             if chain:
                 shared, last = chain, person
                 yield from self._posts(sent, [person], chain, "post/title-before-name", 0.9)

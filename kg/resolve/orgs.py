@@ -107,7 +107,8 @@ class OrgResolver:
         self._canonicals = frozenset(heads.values())
         heads.update({c: c for c in self._canonicals})
         excluded = set(rules["heads_exclude"])
-        self._heads = {k: v for k, v in heads.items() if len(k) >= self._min_alias_prefix and k not in excluded}
+        short = set(rules["short_alias_heads"])
+        self._heads = {k: v for k, v in heads.items() if (len(k) >= self._min_alias_prefix or k in short) and k not in excluded}
         self._no_bodies = set(rules["no_bodies"])
         self._memo: dict[tuple, OrgName] = {}
 
@@ -399,8 +400,10 @@ class OrgResolver:
         return out
 
     def _alias_head(self, name: str) -> OrgName | None:
-        """山大二院妇产科党支部: a known organisation (alias or canonical) + sub-units."""
-        for k in range(len(name) - 1, self._min_alias_prefix - 1, -1):
+        """山大二院妇产科党支部: a known organisation (alias or canonical) + sub-units; a head
+        shorter than ``min_alias_prefix`` only when rules.toml lists it (``short_alias_heads``:
+        央行国际司)."""
+        for k in range(len(name) - 1, 1, -1):
             canonical = self._heads.get(name[:k])
             if canonical is None:
                 continue

@@ -70,6 +70,9 @@ CASES = [
     ("市委、市政府高度重视，副市长李强出席。", {("李强", "副市长", None)}),
     # a signature: the title, a space, the name
     ("中华人民共和国主席 习近平", {("习近平", "主席", "中华人民共和国")}),
+    # a person whose post changes: the change gives the new post, the chain before the name
+    # the post held until then
+    ("央行国际司司长金琦已出任办公厅主任。", {("金琦", "司长", "央行国际司"), ("金琦", "主任", "办公厅")}),
     # must not fire
     ("记者跟随崔建爱在社区巡查。", set()),
     ("王永红是一名有着二十年党龄的党员。", set()),
