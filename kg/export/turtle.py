@@ -22,8 +22,10 @@ same graph always gives the same triples and byte-identical Turtle. See ontology
 >>> _ = G.add_edge("person/周计伟", "org/中共太原市委员会", key="holdsPost|0", predicate="holdsPost",
 ...            title="市委常委", date="2023-01-07", confidence=1.0, evidence=[])
 >>> g = to_rdf(G)
->>> sorted(str(o) for o in g.objects(None, ORG.role))
+>>> sorted({str(o) for o in g.objects(None, ORG.role)})
 ['https://w3id.org/kg/id/role/市委常委']
+>>> len(set(g.subjects(RDF.type, ORG.Membership))), len(set(g.subjects(RDF.type, ORG.Post)))
+(1, 1)
 """
 
 from __future__ import annotations

@@ -204,7 +204,7 @@ class GraphBuilder:
             # A bare title (副市长), or one whose written organisation is no name (国家主席):
             # the profile's home body for that title, if it has one.
             written = self.resolver.resolve_org(post.org, context(), of_post=True) if post.org else None
-            org = written or self.resolver.home_body(plain_title(post.title))
+            org = written or self.resolver.home_body(plain_title(post.title), after_name=post.evidence.rule == "post/title-after-name")
             if post.org_mention is not None and written is not None:
                 resolved[(post.org_mention.start, post.org_mention.end)] = written
             person = resolve(post.person)

@@ -109,14 +109,15 @@ class Resolver:
             return None  # 区委 of a district the article does not name; 办公室 of no body
         return self._org_resolved(org, surface)
 
-    def home_body(self, title: str) -> Resolved | None:
+    def home_body(self, title: str, after_name: bool = False) -> Resolved | None:
         """The home body of a bare title: 副市长 -> 太原市人民政府, 省委书记 -> 中共山西省委员会.
 
-        The profile's ``[titles]`` table first; else a title that starts with a body or a
+        The profile's ``[titles]`` table first (and ``[titles_after_name]`` for a title written
+        after the name, ``after_name``: 习近平主席); else a title that starts with a body or a
         department of the home jurisdictions (市委常委 -> 市委, 市政府秘书长 -> 市政府).
         """
         title = normalise(title)
-        target = self.profile.titles.get(title)
+        target = self.profile.titles.get(title) or (self.profile.titles_after_name.get(title) if after_name else None)
         if target is not None:
             org = self.orgs.body(*target)
             return self._org_resolved(org, None) if org is not None else None
