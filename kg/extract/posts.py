@@ -404,6 +404,10 @@ def _list_items(text: str) -> list[tuple[int, int, str]]:
     return [(a, b, sep) for a, b, sep in items if a < b]
 
 
+_COLON = RULES["colon_lists"]
+_SET_UP = re.compile(_COLON["set_up"])
+
+
 def _department_of_head(org: str) -> bool:
     if not org or len(org) > RULES["department_max_len"]:
         return False
@@ -421,6 +425,7 @@ class PostExtractor:
         self.changes = ChangeReader(article)
         self.stated: set[tuple[str, str]] = set()  # (person, title) given so far in the article
         self.meeting_body = ""  # the body of the last meeting the article named (meeting_body)
+        self.group = ""  # the group the article set up last (colon lists)
         self.last_person: Ent | None = None  # the PERSON the article named last (a career list's subject)
         self.last_person_sent: Sentence | None = None
 
@@ -497,6 +502,46 @@ class PostExtractor:
                     yield from self._posts(person_sent, [person], [ph], "post/career-list", 0.8, chain_sent=sent,
                                            former=bool(m.group("verb")))
 
+    def _colon_lists(self, sent: Sentence) -> Iterator[Post]:
+        """``组长：李文钢；副组长：冯镭、沈慧``: each name after a title and a colon holds that
+        title in the group the article set up last (posts.toml ``[colon_lists]``)."""
+        for m in _SET_UP.finditer(sent.text):
+            self.group = m.group("group")
+        for ent in sent.ents:
+            if ent.label == "ORG" and ent.text.endswith(tuple(_COLON["group_suffixes"])):
+                self.group = ent.text
+        persons = [e for e in sent.ents if e.label == "PERSON"]
+        for colon in _COLON["colons"]:
+            pos = sent.text.find(colon)
+            while pos > 0:
+                at = sent.start + pos
+                match = _heads().search(sent.slice(sent.start, at))
+                title = match.group() if match else ""
+                if title and match.end() == pos and title not in _COLON["member_words"] and _title_of(sent.slice(sent.start, at), title) == title:
+                    start = sent.start + match.start()
+                    before = sent.slice(sent.start, start)
+                    if not before or before.endswith(("；", "，", "\n", " ", "。")):
+                        people = self._colon_names(sent, persons, at + len(colon))
+                        phrase = TitlePhrase(start, start, start, at, self.group, title)
+                        if people:
+                            yield from self._posts(sent, people, [phrase], "post/colon-list", 0.8)
+                pos = sent.text.find(colon, pos + 1)
+
+    def _colon_names(self, sent: Sentence, persons: list[Ent], start: int) -> list[Ent]:
+        """The PERSON entities listed from ``start``: joined by name joiners, each optionally
+        followed by a bracket (巫振江（市府办）)."""
+        out, pos = [], start
+        for ent in persons:
+            if ent.start < pos:
+                continue
+            gap = sent.slice(pos, ent.start)
+            if gap and not (out and gap in _COLON["name_joiners"]):
+                if not (out and re.fullmatch(r"[（(][^）)]*[）)][、，]?", gap)):
+                    break
+            out.append(ent)
+            pos = ent.end
+        return out
+
     def _stated_before(self, person: str, title: str) -> bool:
         return any(p == person and (t.endswith(title) or title.endswith(t)) for p, t in self.stated)
 
@@ -564,6 +609,9 @@ class PostExtractor:
         yield from changes
         yield from self._career_lists(sent)
         covered = [(c.person.start, c.person.end) for c in changes]
+        colon_posts = list(self._colon_lists(sent))
+        yield from colon_posts
+        covered += [(p.person.start, p.person.end) for p in colon_posts]
         shared: list[TitlePhrase] = []  # the chain of the list of names being read
         last: Ent | None = None
         for person in (e for e in sent.ents if e.label == "PERSON"):

@@ -161,3 +161,22 @@ CAREER_CASES = [
 def test_career_lists(extract, text, expected):
     posts, _ = extract(text)
     assert {(p.person.text, p.title, p.org, p.former) for p in posts if p.evidence.rule == "post/career-list"} == expected
+
+
+# (article text, expected posts) — colon lists: members of the group the text set up
+COLON_CASES = [
+    ("为加强组织领导，市政府成立创建工作领导小组，组长：李文钢；副组长：冯镭、沈慧；成员：巫振江（市府办）、张明（市财政局）。",
+     {("李文钢", "组长", "创建工作领导小组"), ("冯镭", "副组长", "创建工作领导小组"), ("沈慧", "副组长", "创建工作领导小组")}),
+    # the group named as an organisation, the list one line per title
+    ("防汛抗旱领导小组召开会议。\n组长：王建国\n副组长：赵刚", {("王建国", "组长", "防汛抗旱领导小组"), ("赵刚", "副组长", "防汛抗旱领导小组")}),
+    # no group set up: the title has no organisation; bylines and hosts are no posts
+    ("组长：李文钢；副组长：冯镭。", {("李文钢", "组长", None), ("冯镭", "副组长", None)}),
+    ("记者：王明", set()),
+    ("主持人：李华说，会议开始。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", COLON_CASES, ids=[c[0][:14] for c in COLON_CASES])
+def test_colon_lists(extract, text, expected):
+    posts, _ = extract(text)
+    assert {(p.person.text, p.title, p.org) for p in posts if p.evidence.rule == "post/colon-list"} == expected
