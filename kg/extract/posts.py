@@ -542,6 +542,17 @@ class PostExtractor:
             pos = ent.end
         return out
 
+    def without_restated(self, posts: list[Post]) -> list[Post]:
+        """The article's posts less each title written after a name whose post another rule gives
+        anywhere in the article, before or after it (越共中央总书记阮富仲 … 阮富仲总书记: one post,
+        at 越共中央, not at the home body; the gold conventions)."""
+        stated = [(p.person.text, p.title) for p in posts if p.evidence.rule != "post/title-after-name"]
+
+        def restated(post: Post) -> bool:
+            return any(n == post.person.text and (t.endswith(post.title) or post.title.endswith(t)) for n, t in stated)
+
+        return [p for p in posts if p.evidence.rule != "post/title-after-name" or not restated(p)]
+
     def _stated_before(self, person: str, title: str) -> bool:
         return any(p == person and (t.endswith(title) or title.endswith(t)) for p, t in self.stated)
 
@@ -663,5 +674,5 @@ def extract_posts_from_sentences(sents: Sequence[Sentence], article: Article) ->
     [('市委常委', '市委'), ('组织部部长', '市委组织部')]
     """
     extractor = PostExtractor(article)
-    for sent in sents:
-        yield from extractor.sentence(sent)
+    posts = [post for sent in sents for post in extractor.sentence(sent)]
+    yield from extractor.without_restated(posts)

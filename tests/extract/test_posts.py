@@ -180,3 +180,19 @@ COLON_CASES = [
 def test_colon_lists(extract, text, expected):
     posts, _ = extract(text)
     assert {(p.person.text, p.title, p.org) for p in posts if p.evidence.rule == "post/colon-list"} == expected
+
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the post given later before the name: one post, where that statement puts it
+    ("习近平会见了普京总统。俄罗斯总统普京表示愿意合作。", {("普京", "总统", "俄罗斯", "post/title-before-name")}),
+    ("张三局长出席了会议。市公安局局长张三表示，要加强管理。", {("张三", "局长", "市公安局", "post/title-before-name")}),
+    # no other statement: the title after the name is the post
+    ("习近平会见了普京总统。", {("普京", "总统", None, "post/title-after-name")}),
+])
+def test_a_title_after_the_name_yields_to_the_post_stated_anywhere_in_the_article(extract, text, expected):
+    """The gold conventions: a title after the name is a row only when the article gives the
+    same post in no other way, before or after it (so its organisation is not the home body's)."""
+    posts, _ = extract(text)
+    assert {(p.person.text, p.title, p.org, p.evidence.rule) for p in posts if p.person.text != "习近平"} == expected
