@@ -170,16 +170,26 @@ def _title_of(phrase: str, head: str) -> str:
     return found
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from kg.nlp.gazetteer import known_places
+
+    return known_places()
+
+
 def _org_like(sent: Sentence, start: int, end: int) -> bool:
-    """True if [start, end) may be part of an organisation name written before a title."""
+    """True if [start, end) may be part of an organisation name written before a title: an
+    organisation or place entity, a title, a token of ``org_token_tags`` or ending with a unit
+    word, or a known place name whatever the tagger made of it (格林纳达/PER 总理)."""
     ent = sent.ent_at(start)
     if ent is not None:
-        return ent.label in ORG_LABELS
+        return ent.label in ORG_LABELS or (ent.start, ent.end) == (start, end) and ent.text in _places()
     if any(t.start <= start < t.end for t in sent.titles):
         return True
     for tok in sent.tokens:
         if tok.start <= start < tok.end:
-            return tok.tag in ORG_TAGS or sent.slice(tok.start, tok.end).endswith(UNIT_SUFFIXES)
+            word = sent.slice(tok.start, tok.end)
+            return tok.tag in ORG_TAGS or word.endswith(UNIT_SUFFIXES) or word in _places()
     return False
 
 
@@ -452,6 +462,8 @@ class PostExtractor:
         ent = sent.ent_at(phrase.org_start)
         if ent is not None and (ent.start, ent.end) == (phrase.org_start, phrase.org_end) and ent.label in ("GPE", "LOC"):
             return None  # 日本前首相: 日本 stays the place it is; the post's body is resolved apart
+        if phrase.org in _places():
+            return None  # 格林纳达总理 (格林纳达 tagged otherwise): the same
         return Mention(phrase.org, "ORG", self.article.id, phrase.org_start, phrase.org_end, sent.start, sent.end)
 
     def _career_lists(self, sent: Sentence) -> Iterator[Post]:

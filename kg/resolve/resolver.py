@@ -129,6 +129,36 @@ class Resolver:
                 return self._org_resolved(org, None)
         return None
 
+    def country_post_body(self, org: str | None, title: str) -> Resolved | None:
+        """The body of a title written after a country (rules.toml ``[country_posts]``):
+        the home country's body of the title as the profile maps it (中国总理 -> 中华人民共和国
+        国务院), a foreign country's by the table (格林纳达总理 -> 格林纳达政府, 俄总理 -> 俄罗斯联邦
+        政府 with the alias 俄罗斯政府, 美国国务卿 -> 美利坚合众国国务院 / 美国国务院); None when
+        ``org`` is no country or the title has no such body.
+
+        >>> r = Resolver("peoples_daily")
+        >>> r.country_post_body("格林纳达", "总理").label, r.country_post_body("俄", "总理").alias
+        ('格林纳达政府', '俄罗斯政府')
+        >>> r.country_post_body("中国", "国务委员").label, r.country_post_body("太原市", "市长") is None
+        ('中华人民共和国国务院', True)
+        """
+        if not org:
+            return None
+        rules = self.tables.rules["country_posts"]
+        world = self.places.world
+        short = world.countries.get(rules["abbreviations"].get(org, org))
+        if short is None:
+            return None
+        title = normalise(title)
+        if short == self._country:
+            return self.home_body(title)
+        template = rules["bodies"].get(title)
+        if template is None:
+            return None
+        full = world.full_names.get(short, short)
+        body = OrgName(template.format(country=full), "government", "country-post")
+        return self._org_resolved(body, template.format(country=short))
+
     def parent_org(self, resolved: Resolved) -> Resolved | None:
         """The organisation ``resolved`` is a unit of (山西医科大学第二医院妇产科 ->
         山西医科大学第二医院; 中共太原市委组织部 -> 中共太原市委员会), if known."""
