@@ -150,6 +150,10 @@ CONTEXT_CASES = [
     ("介入科", Context("t", orgs=("山大二院", "山大二院急诊科")), "山西医科大学第二医院介入科"),
     # any sub-unit joins the head of its chain
     ("党员先锋队", Context("t", org_head="山大二院妇产科"), "山西医科大学第二医院妇产科党员先锋队"),
+    # a top-level unit of a body (司, 办公厅) joins the body of the article's last sub-unit, not
+    # that sub-unit (rules.toml root_units)
+    ("国际司", Context("t", orgs=("央行国际司", "中国外汇交易中心")), "中国人民银行国际司"),
+    ("办公厅", Context("t", orgs=("央行天津分行",)), "中国人民银行办公厅"),
 ]
 
 
@@ -164,6 +168,8 @@ def test_org_in_context(resolver: Resolver, written: str, context: Context, cano
     [
         ("急诊科", Context("t", orgs=("市委",))),  # no hospital named before
         ("急诊科", NO_CONTEXT),
+        ("国际司", Context("t", orgs=("中国外汇交易中心",))),  # no sub-unit of a body named before
+        ("特区第二届政府社会文化司", Context("t", orgs=("央行国际司",))),  # a longer name is no bare unit
     ],
 )
 def test_org_context_that_must_not_apply(resolver: Resolver, written: str, context: Context) -> None:
