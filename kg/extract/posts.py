@@ -97,7 +97,8 @@ def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) ->
     * a former post: 前台北101董事长 -> 台北101, 前董事长;
     * a modifier written before the head belongs to the title: 国家图书馆名誉馆长 -> 国家图书馆,
       名誉馆长; 项目经理 -> no organisation, 项目经理;
-    * a unit word the title swallowed: 商务部长 -> 商务部, 部长 (部长 = 部 + 长);
+    * a unit word the title swallowed: 商务部长 -> 商务部, 商务部长 (部长 = 部 + 长; a fused
+      title stays whole, with the last word of the organisation: 俄罗斯内务部长 -> 内务部长);
     * else the longest known title the phrase ends with keeps its department (组织部部长).
     """
     org_start, org_end = start, head_start
@@ -126,7 +127,10 @@ def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) ->
         org = org[: -len(modifier)]
         return TitlePhrase(start, org_start, org_end, end, org, prefix + modifier + head)
     if org and head in RULES["elided_unit_heads"] and not org.endswith(head[0]) and not org.endswith(UNIT_SUFFIXES):
-        return TitlePhrase(start, org_start, org_end + 1, end, org + head[0], prefix + head)
+        # a fused title stays whole (the gold conventions: 外交部长): its last word and the head
+        last = next((t for t in sent.tokens if t.start < org_end <= t.end), None)
+        word = sent.slice(max(last.start, org_start), org_end) if last is not None else ""
+        return TitlePhrase(start, org_start, org_end + 1, end, org + head[0], prefix + word + head)
     title = _title_of(sent.slice(org_start, end), head)
     extra = title[: -len(head)]  # what the known title adds before the head (总 of 总书记)
     if org and extra and org.endswith(extra) and not extra.endswith(UNIT_SUFFIXES):
@@ -258,8 +262,8 @@ def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
     chain: list[TitlePhrase] = []
     shares: list[bool] = []
     end = person.start
-    while end > sent.start and sent.slice(end - 1, end).isspace():  # 中华人民共和国主席 习近平 (a signature)
-        end -= 1
+    while end > sent.start and (sent.slice(end - 1, end).isspace() or sent.slice(end - 1, end) in RULES["title_quotes"]):
+        end -= 1  # 中华人民共和国主席 习近平 (a signature); 台当局“新闻局长”苏俊宾 (a title in quotes)
     sharing = tuple(RULES["sharing_separators"])
     seps = tuple(RULES["chain_separators"]) + sharing
     while True:

@@ -73,6 +73,13 @@ CASES = [
     # a person whose post changes: the change gives the new post, the chain before the name
     # the post held until then
     ("央行国际司司长金琦已出任办公厅主任。", {("金琦", "司长", "央行国际司"), ("金琦", "主任", "办公厅")}),
+    # a fused title stays whole, with the organisation's last word (外交部长, 内务部长)
+    ("会议由俄罗斯内务部长努尔加利耶夫主持。", {("努尔加利耶夫", "内务部长", "俄罗斯内务部")}),
+    ("24日就前科管局长李界木部分进行言词辩论。", {("李界木", "前科管局长", "科管局")}),
+    # a title in quotes before the name
+    ("台当局“新闻局长”苏俊宾证实此事。", {("苏俊宾", "新闻局长", "新闻局")}),
+    # 就任…后: the post held since
+    ("去年5月梅德韦杰夫就任俄罗斯总统后，两国关系发展顺利。", {("梅德韦杰夫", "总统", "俄罗斯")}),
     # must not fire
     ("记者跟随崔建爱在社区巡查。", set()),
     ("王永红是一名有着二十年党龄的党员。", set()),
