@@ -392,8 +392,10 @@ _CAREER = RULES["career_lists"]
 @lru_cache(maxsize=1)
 def _career_trigger() -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, sorted(_CAREER["verbs"], key=len, reverse=True)))
+    current = "|".join(map(re.escape, sorted(_CAREER["current_verbs"], key=len, reverse=True)))
     appos = "|".join(map(re.escape, _CAREER["apposition"]))
-    return re.compile(f"(?P<verb>{verbs})|(?P<appos>{appos})[^，。；]*，")
+    not_after = "".join(_CAREER["current_not_after"])
+    return re.compile(f"(?P<verb>{verbs})|(?<![{not_after}])(?P<current>{current})|(?P<appos>{appos})[^，。；]*，")
 
 
 def _list_items(text: str) -> list[tuple[int, int, str]]:
@@ -478,7 +480,7 @@ class PostExtractor:
             at = sent.start + m.start()
             persons = [e for e in sent.ents if e.label == "PERSON" and e.end <= at]
             person, person_sent = (persons[-1], sent) if persons else (None, None)
-            if person is None and m.group("verb"):
+            if person is None and (m.group("verb") or m.group("current")):
                 lead = sent.slice(sent.start, at)
                 if lead.endswith(tuple(_CAREER["pronouns"])) or not lead or lead.endswith("，") or re.fullmatch(r"[\d年月日起至后来]*", lead):
                     person, person_sent = self.last_person, self.last_person_sent
