@@ -133,7 +133,9 @@ def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) ->
         return TitlePhrase(start, org_start, org_end + 1, end, org + head[0], prefix + word + head)
     title = _title_of(sent.slice(org_start, end), head)
     extra = title[: -len(head)]  # what the known title adds before the head (总 of 总书记)
-    if org and extra and org.endswith(extra) and not extra.endswith(UNIT_SUFFIXES):
+    extra_ent = sent.ent_at(org_end - len(extra)) if extra else None
+    names_body = extra_ent is not None and extra_ent.label == "ORG" and extra_ent.end >= org_end  # 全国政协 of 全国政协委员
+    if org and extra and org.endswith(extra) and not extra.endswith(UNIT_SUFFIXES) and not names_body:
         # 国家主席, 中共中央总书记, 中国国家主席: a title word that names no unit is no part of
         # the organisation (组织部 of 组织部部长, 政治局 of 政治局常委 are)
         org, org_end = org[: -len(extra)], org_end - len(extra)
@@ -274,6 +276,15 @@ def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
         sep = next((s for s in seps if before.endswith(s)), None)
         if sep is None and (item := _item_from_separator(sent, phrase, seps)) is not None:
             phrase, sep = item
+        if sep is None and before.endswith(tuple(RULES["clause_chain_separators"])):
+            # 宁夏回族自治区党委常委，自治区政府党组副书记、副主席陈春平: a whole title phrase
+            # before a comma, itself at a clause start or after a preposition, is one more item
+            comma = next(c for c in RULES["clause_chain_separators"] if before.endswith(c))
+            prev = _phrase_ending_at(sent, phrase.start - len(comma))
+            if prev is not None and _at_clause_start(sent, prev.start):
+                chain.append(phrase)
+                shares.append(False)
+                phrase, sep = prev, None
         chain.append(phrase)
         shares.append(sep in sharing)
         if sep is None:
@@ -286,6 +297,16 @@ def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
             prev = chain[i - 1]
             chain[i] = TitlePhrase(chain[i].start, prev.org_start, prev.org_end, chain[i].end, prev.org, chain[i].title)
     return chain
+
+
+def _at_clause_start(sent: Sentence, offset: int) -> bool:
+    """Is ``offset`` the start of a clause (sentence start, after ，：；) or right after a
+    preposition (对, 由, 向 … : LAC tag p)?"""
+    before = sent.slice(sent.start, offset)
+    if not before or before.endswith(tuple(RULES["clause_starts"])):
+        return True
+    tok = next((t for t in sent.tokens if t.end == offset), None)
+    return tok is not None and tok.tag in RULES["clause_start_tags"]
 
 
 def _item_from_separator(sent: Sentence, phrase: TitlePhrase, seps: tuple[str, ...]) -> tuple[TitlePhrase, str] | None:
@@ -596,10 +617,12 @@ class PostExtractor:
         """One post per person and title of the chain; ``people`` are named in ``sent``.
         ``chain_sent`` is the sentence the chain is in when it is another one (a career list
         after 他); ``former`` marks every post as past (历任, 曾任)."""
+        from kg.extract.changes import _ORDINALS
+
         where = chain_sent or sent
         head_org = ""
         for i, phrase in enumerate(chain):
-            org = phrase.org
+            org = _ORDINALS.sub("", phrase.org)  # 十一届全国人民代表大会常务委员会: session ordinals are no name
             if i > 0 and head_org.endswith(tuple(RULES["inherit_from"])) and _department_of_head(org):
                 org = head_org + org
             org = self._complete(org) or self._member_body(phrase.title)

@@ -80,6 +80,13 @@ CASES = [
     ("台当局“新闻局长”苏俊宾证实此事。", {("苏俊宾", "新闻局长", "新闻局")}),
     # 就任…后: the post held since
     ("去年5月梅德韦杰夫就任俄罗斯总统后，两国关系发展顺利。", {("梅德韦杰夫", "总统", "俄罗斯")}),
+    # a whole title phrase before a comma at a clause start (or after a preposition) is one
+    # more item; a phrase after a verb is not
+    ("中央纪委对宁夏回族自治区党委常委，自治区政府党组副书记陈春平进行了审查。",
+     {("陈春平", "常委", "宁夏回族自治区党委"), ("陈春平", "党组副书记", "自治区政府党组")}),
+    ("他是市委书记，副市长李四出席。", {("李四", "副市长", None)}),
+    # session ordinals are no part of the organisation
+    ("第十届、十一届全国人民代表大会常务委员会委员长吴邦国同志逝世。", {("吴邦国", "委员长", "全国人民代表大会常务委员会")}),
     # must not fire
     ("记者跟随崔建爱在社区巡查。", set()),
     ("王永红是一名有着二十年党龄的党员。", set()),

@@ -99,6 +99,7 @@ def test_national_profile_has_no_home_city(gazetteer) -> None:
     "title, after_name, body",
     [
         ("外长", False, "中华人民共和国外交部"),  # 杨洁篪外长: the country's own foreign minister
+        ("全国政协委员", False, "中国人民政治协商会议全国委员会"),  # a seat-in-body title
         ("主席", True, "中华人民共和国"),  # 习近平主席: the head of state
         ("主席", False, None),  # 主席张三 / 国家杜马主席: the body was written and lost, no home
         ("董事长", True, None),
