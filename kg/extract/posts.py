@@ -32,7 +32,7 @@ NO_START_TAGS = frozenset(RULES["org_no_start_tags"])
 UNIT_SUFFIXES = tuple(RULES["org_unit_suffixes"])
 _MEETING_TAIL = re.compile(RULES["meeting_bodies"]["meeting_tail"])
 _MEMBER_TITLES: dict[str, list[str]] = RULES["meeting_bodies"]["member_titles"]
-ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
+ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC", "PROJECT"})  # 港珠澳大桥工程总工程师
 
 
 def _lexicon_posts() -> set[str]:
@@ -122,6 +122,9 @@ def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) ->
                     org = org[:i] + org[i + len(p) :]
                     break
     modifier = next((m for m in sorted(RULES["title_modifiers"], key=len, reverse=True) if org.endswith(m)), "")
+    named = sent.ent_at(org_end - len(modifier)) if modifier else None
+    if named is not None and named.start < org_end - len(modifier) and named.end >= org_end:
+        modifier = ""  # 港珠澳大桥工程总工程师: 工程 ends a name, it is no modifier of the title
     if modifier:
         org_end -= len(modifier)
         org = org[: -len(modifier)]
@@ -313,8 +316,9 @@ def _item_from_separator(sent: Sentence, phrase: TitlePhrase, seps: tuple[str, .
     """A chain item whose organisation the backward walk cut short, because a word inside the
     name is no organisation word (中央和国家机关工委: 和; 中央巡视工作领导小组: 巡视): when a
     separator stands at most ``chain_item_max_gap`` characters before the phrase, with no clause
-    punctuation or name between, and a title phrase ends right before it, the item is all that
-    lies between the separator and the title. A description before the title (中央改革办分管日常
+    punctuation or name between, and a title phrase or a name (a list of titled people: 覃大清、
+    复兴号高速列车研发创新团队负责人周黎) ends right before it, the item is all that lies between
+    the separator and the title. A description before the title (中央改革办分管日常
     工作的副主任) leaves the organisation-like start of the item (中央改革办) as its organisation.
     Returns the item and its separator, or None.
     """
@@ -329,7 +333,9 @@ def _item_from_separator(sent: Sentence, phrase: TitlePhrase, seps: tuple[str, .
         return None
     if any(e.label == "PERSON" and item_start <= e.start < phrase.org_end for e in sent.ents):
         return None
-    if _phrase_ending_at(sent, item_start - len(sep)) is None:
+    prev_end = item_start - len(sep)
+    after_person = any(e.label == "PERSON" and e.end == prev_end for e in sent.ents)  # 覃大清、港珠澳…总工程师苏权科
+    if not after_person and _phrase_ending_at(sent, prev_end) is None:
         return None
     org_end = phrase.org_end
     glue = next((g for g in RULES["org_glue"] if g in sent.slice(item_start, org_end)), None)
@@ -491,6 +497,8 @@ class PostExtractor:
             return None  # 日本前首相: 日本 stays the place it is; the post's body is resolved apart
         if phrase.org in _places():
             return None  # 格林纳达总理 (格林纳达 tagged otherwise): the same
+        if ent is not None and (ent.start, ent.end) == (phrase.org_start, phrase.org_end) and ent.label == "PROJECT":
+            return None  # 港珠澳大桥工程总工程师: the project stays a project; the post's body is its own node
         return Mention(phrase.org, "ORG", self.article.id, phrase.org_start, phrase.org_end, sent.start, sent.end)
 
     def _career_lists(self, sent: Sentence) -> Iterator[Post]:

@@ -87,6 +87,11 @@ CASES = [
     ("他是市委书记，副市长李四出席。", {("李四", "副市长", None)}),
     # session ordinals are no part of the organisation
     ("第十届、十一届全国人民代表大会常务委员会委员长吴邦国同志逝世。", {("吴邦国", "委员长", "全国人民代表大会常务委员会")}),
+    # a list of titled people: each item runs from the 、 after the name before it; a project
+    # is the body of a post (工程 ends its name: no modifier of the title)
+    ("哈尔滨电气集团有限公司副总工程师覃大清、港珠澳大桥工程总工程师苏权科、复兴号高速列车研发创新团队负责人周黎等发言。",
+     {("覃大清", "副总工程师", "哈尔滨电气集团有限公司"), ("苏权科", "总工程师", "港珠澳大桥工程"),
+      ("周黎", "负责人", "复兴号高速列车研发创新团队")}),
     # must not fire
     ("记者跟随崔建爱在社区巡查。", set()),
     ("王永红是一名有着二十年党龄的党员。", set()),
