@@ -263,7 +263,9 @@ def _phrase_starting_at(sent: Sentence, start: int) -> TitlePhrase | None:
 def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
     """Title phrases of the chain right before a name, first title first. A phrase written
     after a sharing separator (``全国政协副主席兼秘书长``: 兼) without an organisation of its own
-    holds its title at the organisation of the phrase before it (its ``org`` is that one's)."""
+    holds its title at the organisation of the phrase before it (its ``org`` is that one's); one
+    after the party group of a body (``自治区政府党组副书记、副主席``, posts.toml
+    ``party_group_suffixes``) holds it in that body (自治区政府)."""
     chain: list[TitlePhrase] = []
     shares: list[bool] = []
     end = person.start
@@ -295,10 +297,17 @@ def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
         end = phrase.start - len(sep)
     chain.reverse()
     shares.reverse()
+    party = tuple(RULES["party_group_suffixes"])
     for i in range(1, len(chain)):
-        if shares[i] and not chain[i].org and chain[i - 1].org:
-            prev = chain[i - 1]
+        prev = chain[i - 1]
+        if chain[i].org or not prev.org:
+            continue
+        if shares[i]:
             chain[i] = TitlePhrase(chain[i].start, prev.org_start, prev.org_end, chain[i].end, prev.org, chain[i].title)
+        elif prev.org.endswith(party) and (cut := next(p for p in party if prev.org.endswith(p))) and len(prev.org) > len(cut):
+            # 自治区政府党组副书记、副主席: a bare title after the party group of a body is held in that body
+            body = prev.org[: -len(cut)]
+            chain[i] = TitlePhrase(chain[i].start, prev.org_start, prev.org_end - len(cut), chain[i].end, body, chain[i].title)
     return chain
 
 

@@ -85,6 +85,9 @@ CASES = [
     ("中央纪委对宁夏回族自治区党委常委，自治区政府党组副书记陈春平进行了审查。",
      {("陈春平", "常委", "宁夏回族自治区党委"), ("陈春平", "党组副书记", "自治区政府党组")}),
     ("他是市委书记，副市长李四出席。", {("李四", "副市长", None)}),
+    # a bare title after a body's party group is held in that body
+    ("市政府党组副书记、副市长赵六出席。", {("赵六", "党组副书记", "市政府党组"), ("赵六", "副市长", "市政府")}),
+    ("自治区党委常委、副主席钱七出席。", {("钱七", "常委", "自治区党委"), ("钱七", "副主席", None)}),
     # session ordinals are no part of the organisation
     ("第十届、十一届全国人民代表大会常务委员会委员长吴邦国同志逝世。", {("吴邦国", "委员长", "全国人民代表大会常务委员会")}),
     # a list of titled people: each item runs from the 、 after the name before it; a project
