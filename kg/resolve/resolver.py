@@ -148,7 +148,7 @@ class Resolver:
         world = self.places.world
         short = world.countries.get(rules["abbreviations"].get(org, org))
         if short is None:
-            return None
+            return self._foreign_body(org)
         title = normalise(title)
         if short == self._country:
             return self.home_body(title)
@@ -158,6 +158,29 @@ class Resolver:
         full = world.full_names.get(short, short)
         body = OrgName(template.format(country=full), "government", "country-post")
         return self._org_resolved(body, template.format(country=short))
+
+    def _foreign_body(self, org: str) -> Resolved | None:
+        """A foreign country's government body written with its short name (俄罗斯内务部 ->
+        俄罗斯联邦内务部, alias 俄罗斯内务部): the country's full name, when what follows the
+        country ends like a government body (rules.toml ``[country_posts] body_suffixes``).
+
+        >>> Resolver("peoples_daily")._foreign_body("俄罗斯内务部").label
+        '俄罗斯联邦内务部'
+        >>> Resolver("peoples_daily")._foreign_body("美国布鲁金斯学会") is None
+        True
+        """
+        rules = self.tables.rules["country_posts"]
+        world = self.places.world
+        for k in range(min(len(org) - 1, 10), 0, -1):
+            short = world.countries.get(rules["abbreviations"].get(org[:k], org[:k]))
+            rest = org[k:]
+            if short is None or short == self._country or not rest.endswith(tuple(rules["body_suffixes"])):
+                continue
+            full = world.full_names.get(short, short)
+            if org.startswith(full):
+                return None  # written in full already
+            return self._org_resolved(OrgName(full + rest, "government", "country-post"), org)
+        return None
 
     def parent_org(self, resolved: Resolved) -> Resolved | None:
         """The organisation ``resolved`` is a unit of (山西医科大学第二医院妇产科 ->

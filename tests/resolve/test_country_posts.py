@@ -28,6 +28,9 @@ def national(gazetteer) -> Resolver:
         ("俄罗斯联邦", "总统", "俄罗斯联邦", "俄罗斯"),
         ("中国", "国务委员", "中华人民共和国国务院", None),  # the home country: the profile's body
         ("中国", "总理", "中华人民共和国国务院", None),
+        # a foreign government body written with the country's short name: its full name
+        ("俄罗斯内务部", "内务部长", "俄罗斯联邦内务部", "俄罗斯内务部"),
+        ("美国国务院", "发言人", "美利坚合众国国务院", "美国国务院"),
     ],
 )
 def test_the_body_of_a_title_after_a_country(national, org, title, label, alias):
@@ -35,7 +38,8 @@ def test_the_body_of_a_title_after_a_country(national, org, title, label, alias)
     assert got is not None and (got.label, got.alias) == (label, alias)
 
 
-@pytest.mark.parametrize("org, title", [("太原市", "市长"), ("格林纳达", "董事长"), ("中国", "董事长"), ("法", "院长"), (None, "总理")])
+@pytest.mark.parametrize("org, title", [("太原市", "市长"), ("格林纳达", "董事长"), ("中国", "董事长"), ("法", "院长"), (None, "总理"),
+                                        ("美国布鲁金斯学会", "访问学者"), ("俄罗斯联邦内务部", "部长"), ("中国外交部", "发言人")])
 def test_no_country_or_no_such_title_keeps_the_organisation_as_written(national, org, title):
     assert national.country_post_body(org, title) is None
 
