@@ -1,17 +1,28 @@
 """Posts: titles held by people, each with the organisation the text implies.
 
-Two patterns, one mechanism (``_title_phrase`` reads "organisation part + title head"):
+One reader of title phrases (``_settle``: "organisation part + title head", the heads of
+the nlp stage's title lexicon) serves every wording; each wording is one rule (its evidence
+``rule``), its word lists in ``kg/data/extract/posts.toml``:
 
-* a **title chain before a name** — ``市委常委、组织部部长武晓花`` gives one post per title:
-  (市委常委 @ 市委), (组织部部长 @ 市委组织部). A department written without its parent
-  inherits the chain's first organisation; a bare title (``副市长李永强``) has no
-  organisation here and is completed from the paper's home context during resolution;
-* a **title stated after the name** with a copula — ``王永红作为党员先锋队队长``,
-  ``刘晋、温亚、张永刚是急诊科的护士长`` (every name of the list holds the post).
+* ``post/title-before-name`` — a **title chain before a name**: ``市委常委、组织部部长武晓花``
+  gives (市委常委 @ 市委), (组织部部长 @ 市委组织部). A department written without its parent
+  inherits the chain's first organisation; a bare title (``副市长李永强``) has no organisation
+  here and is completed from the paper's home context during resolution. Items are separated
+  by 、 (and 兼, which shares the organisation: ``全国政协副主席兼秘书长``), by a comma before a
+  whole title phrase that starts a clause; an item runs back to its separator when a word
+  inside the name stops the walk (``中央和国家机关工委书记``); a bare title after a body's party
+  group is held in that body (``自治区政府党组副书记、副主席``);
+* ``post/shared-title`` — a name listed right after a titled one (``副市长张一楠、王三强``);
+* ``post/title-after-name`` — ``习近平总书记``, ``宁吉喆常委`` (in a report of a body's meeting,
+  the body: ``meeting_body``); it yields to the same post stated otherwise in the article;
+* ``post/copula-after-name`` — ``王永红作为党员先锋队队长``, ``梅德韦杰夫就任俄罗斯总统后``;
+* ``post/career-list`` — ``历任…、…`` / ``曾任`` (past posts), ``现为…`` and an obituary's
+  ``X同志是<description>，<posts>``;
+* ``post/colon-list`` — ``组长：李文钢；副组长：冯镭、沈慧`` in the group the article set up;
+* post changes (``任命…为``, ``免去…职务`` …) come from :mod:`kg.extract.changes`.
 
 A unit written alone (``急诊科主任李燕``) is completed from a fuller name earlier in the same
-article (``山大二院急诊科``). Word lists: ``kg/data/extract/posts.toml`` and the title
-lexicons of the nlp stage (``kg/data/nlp/titles.txt``, ``title_heads.txt``).
+article (``山大二院急诊科``).
 """
 
 from __future__ import annotations
