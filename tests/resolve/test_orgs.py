@@ -106,6 +106,9 @@ CASES = [
     # the centre's offices keep their own names (not built on 中共中央 / 国务院)
     ("中共中央宣传部", "中共中央宣传部", "party", "alias-table"),
     ("中共中央台办", "中共中央台湾工作办公室", "party", "alias-table"),
+    # the central committee's organs, the bodies of seat-in-body titles (中共中央政治局委员)
+    ("中共中央政治局", "中国共产党中央委员会政治局", "party", "alias-table"),
+    ("中国共产党中央书记处", "中国共产党中央委员会书记处", "party", "alias-table"),
     ("国务院新闻办公室", "国务院新闻办公室", "government", "alias-table"),
     # special administrative regions have no 人民政府
     ("澳门政府", "中华人民共和国澳门特别行政区政府", "government", "alias-table"),
