@@ -259,6 +259,9 @@ def test_graph_json_carries_the_memberships(notices_graph, tmp_path):
     rows = [m for m in data["graph"]["memberships"] if m["person"] == "person/秦刚"]
     assert [(m["title"], m["begin"], m["begin_from"], m["end"], m["end_from"]) for m in rows] == [("部长", "2022-12-30", "appointed", "2023-07-25", "removed")]
     assert [c["kind"] for c in rows[0]["changes"]] == ["appointed", "removed"]
+    # a post only a removal names is in the careers too, marked as no stated post (no org:Membership)
+    stated = {(m["person"], m["title"]): m["stated"] for m in data["graph"]["memberships"]}
+    assert stated[("person/秦刚", "部长")] is True and stated[("person/唐一军", "部长")] is False
 
 
 def test_explorer_payload_carries_the_timeline(notices_graph):
