@@ -12,12 +12,15 @@ and every measure is computed from SPARQL answers, so what is scored is what a u
 * posts: ``org:Membership`` rows (member, organization, role); a post matches on the person's
   name and a title that equals or ends with the other; ``post+org`` also needs an organisation
   label equal to the gold ``org`` or ``org_as_written`` (中共 / 中国共产党 ignored). Every
-  membership counts, as in the reference scorer: one that only a removal names (免去…职务) is a
-  false post wherever the gold lists only the posts a person takes or keeps;
+  membership counts, as in the reference scorer. kg writes a membership only for a post a text
+  states held or taken; a post that only a removal names (免去…职务) is a change on an
+  ``org:Post`` (see :mod:`kg.export.turtle`), as the gold lists only the posts a person takes
+  or keeps;
 * relations: recall over every gold relation (``cooperatesWith`` either way); precision over
   the event predicates, whose gold lists are complete by convention (:data:`EVENT_PREDICATES`);
 * changes (only when the gold lists them): ``kg:PostChange`` activities whose ``kg:changeKind``
-  equals the gold ``event``, with person and title (and organisation) matched as for posts.
+  equals the gold ``event``, with person (``kg:person``) and title (and organisation) of its
+  ``kg:post`` matched as for posts.
 
 Scores keep their counts (:class:`Counts`) so that many pages add up to one micro-average.
 """
@@ -140,8 +143,8 @@ class _Graph:
 
     def changes(self) -> list[tuple[str, frozenset[str], frozenset[str], str]]:
         """Distinct (person, titles, organisation labels, kind) of every ``kg:PostChange``."""
-        rows = self._rows("""SELECT ?c ?k ?p ?o ?r WHERE { ?c a kg:PostChange ; kg:changeKind ?k ; kg:membership ?m .
-            ?m org:member ?p . OPTIONAL { ?m org:organization ?o } OPTIONAL { ?m org:role ?r } }""")
+        rows = self._rows("""SELECT ?c ?k ?p ?o ?r WHERE { ?c a kg:PostChange ; kg:changeKind ?k ; kg:person ?p ; kg:post ?post .
+            OPTIONAL { ?post org:postIn ?o } OPTIONAL { ?post org:role ?r } }""")
         seen, out = set(), []
         for _c, kind, p, o, r in rows:
             titles = frozenset((self.labels.get(r, set()) if r else set()))

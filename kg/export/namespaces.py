@@ -112,6 +112,8 @@ class KG(DefinedNamespace):
     weight: URIRef
     # careers: post changes and membership intervals
     changeKind: URIRef
+    person: URIRef
+    post: URIRef
     membership: URIRef
     former: URIRef
     beginKnownFrom: URIRef

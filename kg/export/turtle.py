@@ -4,7 +4,13 @@ One mechanism, driven by ``kg/data/schema.toml``: a node of type T is ``a kg:T``
 type's ``rdf`` classes (and the subclasses kg.ttl ties to node attributes); an edge with
 predicate p is ``s kg:p o`` plus p's ``rdf`` properties (same direction) and ``rdf_inverse``
 properties (object to subject), and one ``kg:Evidence`` node per evidence item that says why.
-``holdsPost`` edges also become ``org:Membership`` nodes with an ``org:Role`` per title.
+Posts follow W3C ORG: every title at an organisation is an ``org:Post`` (``org:postIn``,
+``org:role``); a post a text states held or taken (``holdsPost`` edges, appointments, elections)
+is also an ``org:Membership`` of its person (``org:member``, ``org:organization``, ``org:role``,
+``org:memberDuring``), and the person ``org:holds`` the post; a ``postChange`` edge is a
+``kg:PostChange`` on the post (``kg:post``, ``kg:person``) linked to the membership it begins or
+ends (``kg:membership``) when there is one. A post the texts only show ending (免去…职务) or
+proposed (提名) is a change and no membership (:attr:`kg.graph.careers.Membership.stated`).
 
 No blank nodes: memberships and evidence get IRIs derived from a hash of their content, so the
 same graph always gives the same triples and byte-identical Turtle. See ontology/README.md.
@@ -16,8 +22,10 @@ same graph always gives the same triples and byte-identical Turtle. See ontology
 >>> _ = G.add_edge("person/周计伟", "org/中共太原市委员会", key="holdsPost|0", predicate="holdsPost",
 ...            title="市委常委", date="2023-01-07", confidence=1.0, evidence=[])
 >>> g = to_rdf(G)
->>> sorted(str(o) for o in g.objects(None, ORG.role))
+>>> sorted({str(o) for o in g.objects(None, ORG.role)})
 ['https://w3id.org/kg/id/role/市委常委']
+>>> len(set(g.subjects(RDF.type, ORG.Membership))), len(set(g.subjects(RDF.type, ORG.Post)))
+(1, 1)
 """
 
 from __future__ import annotations
@@ -160,8 +168,10 @@ def _article_triples(subject: URIRef, data: dict[str, Any], people: dict[str, st
             yield subject, DCTERMS.creator, iri(people[name])
 
 
-def edge_triples(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any]) -> Iterator[Triple]:
-    """Direct triples of one edge, its evidence nodes and (holdsPost) its membership."""
+def edge_triples(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], stated: frozenset[tuple[str, str, str]] = frozenset()) -> Iterator[Triple]:
+    """Direct triples of one edge, its evidence nodes and (holdsPost) its membership or
+    (postChange) its change; ``stated``: the (person, organisation, title) keys of the stated
+    memberships, the only ones a change links to."""
     pred = SCHEMA.predicate(data["predicate"])
     subject, obj, prop = iri(s), iri(o), KG[pred.name]
     yield subject, prop, obj
@@ -177,7 +187,7 @@ def edge_triples(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any]) -> It
         yield subject, ORG.memberOf, obj
         yield from _membership(G, s, o, data, evidence_iris)
     if pred.name == "postChange" and str(data.get("title") or "").strip():
-        yield from _change(G, s, o, data, evidence_iris)
+        yield from _change(G, s, o, data, evidence_iris, stated)
 
 
 def _evidence_nodes(s: str, o: str, prop: URIRef, data: dict[str, Any]) -> Iterator[tuple[URIRef, list[Triple]]]:
@@ -221,16 +231,31 @@ def membership_iri(person: str, org: str, title: str) -> URIRef:
     return _hash_iri("membership", person, org, title)
 
 
+def post_iri(org: str, title: str) -> URIRef:
+    """One ``org:Post`` per (organisation, title): the position, whoever holds it."""
+    return _hash_iri("post", org, title)
+
+
+def _post(G: nx.MultiDiGraph, o: str, title: str) -> Iterator[Triple]:
+    """``org:Post`` of a title at organisation o, with its ``org:Role``."""
+    node, role = post_iri(o, title), role_iri(title)
+    yield node, RDF.type, ORG.Post
+    yield node, ORG.postIn, iri(o)
+    yield node, ORG.role, role
+    yield node, RDFS.label, _zh(f"{title} · {G.nodes[o]['label']}")
+    yield role, RDF.type, ORG.Role
+    yield role, RDFS.label, _zh(title)
+
+
 def _membership_core(G: nx.MultiDiGraph, s: str, o: str, title: str) -> Iterator[Triple]:
     node = membership_iri(s, o, title)
-    role = role_iri(title)
     yield node, RDF.type, ORG.Membership
     yield node, ORG.member, iri(s)
     yield node, ORG.organization, iri(o)
-    yield node, ORG.role, role
+    yield node, ORG.role, role_iri(title)
     yield node, RDFS.label, _zh(f"{G.nodes[s]['label']} · {title} · {G.nodes[o]['label']}")
-    yield role, RDF.type, ORG.Role
-    yield role, RDFS.label, _zh(title)
+    yield from _post(G, o, title)
+    yield iri(s), ORG.holds, post_iri(o, title)
 
 
 def _membership(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], evidence: list[URIRef]) -> Iterator[Triple]:
@@ -267,18 +292,24 @@ def _instant(date: str, where: str) -> Iterator[Triple]:
     yield node, _IN_XSD[datatype], date_literal(date, where)
 
 
-def _change(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], evidence: list[URIRef]) -> Iterator[Triple]:
-    """A ``kg:PostChange`` (a ``prov:Activity``) of one postChange edge: its kind, the membership it
-    concerns, its date as a ``time:Instant``, the evidence of the edge."""
+def _change(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], evidence: list[URIRef],
+            stated: frozenset[tuple[str, str, str]]) -> Iterator[Triple]:
+    """A ``kg:PostChange`` (a ``prov:Activity``) of one postChange edge: its kind, its person and
+    post (``kg:person``, ``kg:post``), the membership it begins or ends when that is stated
+    (``kg:membership``), its date as a ``time:Instant``, the evidence of the edge."""
     title = str(data["title"]).strip()
     kind = str(data.get("kind") or "")
     date = str(data.get("date") or "")
     node = _hash_iri("change", s, o, title, kind, date)
-    yield from _membership_core(G, s, o, title)
+    yield from _post(G, o, title)
     yield node, RDF.type, KG.PostChange
     yield node, RDF.type, PROV.Activity
     yield node, KG.changeKind, Literal(kind)
-    yield node, KG.membership, membership_iri(s, o, title)
+    yield node, KG.person, iri(s)
+    yield node, KG.post, post_iri(o, title)
+    if (s, o, title) in stated:
+        yield from _membership_core(G, s, o, title)
+        yield node, KG.membership, membership_iri(s, o, title)
     yield node, RDFS.label, _zh(f"{G.nodes[s]['label']} · {kind} · {title} · {G.nodes[o]['label']}")
     if date:
         yield node, KG.dateSeen, date_literal(date, f"edge {s} -> {o}")
@@ -292,8 +323,8 @@ def _change(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], evidence: 
 
 
 def _interval(m: Membership) -> Iterator[Triple]:
-    """``org:memberDuring`` of a membership: a ``time:Interval`` with the known bounds."""
-    if m.begin is None and m.end is None:
+    """``org:memberDuring`` of a stated membership: a ``time:Interval`` with the known bounds."""
+    if not m.stated or (m.begin is None and m.end is None):
         return
     node = membership_iri(m.person, m.org, m.title)
     interval = _hash_iri("interval", m.person, m.org, m.title)
@@ -317,9 +348,11 @@ def triples(G: nx.MultiDiGraph) -> Iterator[Triple]:
     people = {d["label"]: n for n, d in nodes if d["type"] == "Person"}
     for node, data in nodes:
         yield from node_triples(node, data, people)
+    ms = memberships(G)
+    stated = frozenset(m.key for m in ms if m.stated)
     for s, o, _key, data in sorted_edges(G):
-        yield from edge_triples(G, s, o, data)
-    for m in memberships(G):
+        yield from edge_triples(G, s, o, data, stated)
+    for m in ms:
         yield from _interval(m)
 
 

@@ -1,17 +1,28 @@
 """Posts: titles held by people, each with the organisation the text implies.
 
-Two patterns, one mechanism (``_title_phrase`` reads "organisation part + title head"):
+One reader of title phrases (``_settle``: "organisation part + title head", the heads of
+the nlp stage's title lexicon) serves every wording; each wording is one rule (its evidence
+``rule``), its word lists in ``kg/data/extract/posts.toml``:
 
-* a **title chain before a name** — ``市委常委、组织部部长武晓花`` gives one post per title:
-  (市委常委 @ 市委), (组织部部长 @ 市委组织部). A department written without its parent
-  inherits the chain's first organisation; a bare title (``副市长李永强``) has no
-  organisation here and is completed from the paper's home context during resolution;
-* a **title stated after the name** with a copula — ``王永红作为党员先锋队队长``,
-  ``刘晋、温亚、张永刚是急诊科的护士长`` (every name of the list holds the post).
+* ``post/title-before-name`` — a **title chain before a name**: ``市委常委、组织部部长武晓花``
+  gives (市委常委 @ 市委), (组织部部长 @ 市委组织部). A department written without its parent
+  inherits the chain's first organisation; a bare title (``副市长李永强``) has no organisation
+  here and is completed from the paper's home context during resolution. Items are separated
+  by 、 (and 兼, which shares the organisation: ``全国政协副主席兼秘书长``), by a comma before a
+  whole title phrase that starts a clause; an item runs back to its separator when a word
+  inside the name stops the walk (``中央和国家机关工委书记``); a bare title after a body's party
+  group is held in that body (``自治区政府党组副书记、副主席``);
+* ``post/shared-title`` — a name listed right after a titled one (``副市长张一楠、王三强``);
+* ``post/title-after-name`` — ``习近平总书记``, ``宁吉喆常委`` (in a report of a body's meeting,
+  the body: ``meeting_body``); it yields to the same post stated otherwise in the article;
+* ``post/copula-after-name`` — ``王永红作为党员先锋队队长``, ``梅德韦杰夫就任俄罗斯总统后``;
+* ``post/career-list`` — ``历任…、…`` / ``曾任`` (past posts), ``现为…`` and an obituary's
+  ``X同志是<description>，<posts>``;
+* ``post/colon-list`` — ``组长：李文钢；副组长：冯镭、沈慧`` in the group the article set up;
+* post changes (``任命…为``, ``免去…职务`` …) come from :mod:`kg.extract.changes`.
 
 A unit written alone (``急诊科主任李燕``) is completed from a fuller name earlier in the same
-article (``山大二院急诊科``). Word lists: ``kg/data/extract/posts.toml`` and the title
-lexicons of the nlp stage (``kg/data/nlp/titles.txt``, ``title_heads.txt``).
+article (``山大二院急诊科``).
 """
 
 from __future__ import annotations
@@ -30,15 +41,30 @@ RULES = load_toml("extract/posts.toml")
 ORG_TAGS = frozenset(RULES["org_token_tags"])
 NO_START_TAGS = frozenset(RULES["org_no_start_tags"])
 UNIT_SUFFIXES = tuple(RULES["org_unit_suffixes"])
-ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
+_MEETING_TAIL = re.compile(RULES["meeting_bodies"]["meeting_tail"])
+_MEMBER_TITLES: dict[str, list[str]] = RULES["meeting_bodies"]["member_titles"]
+ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC", "PROJECT"})  # 港珠澳大桥工程总工程师
+
+
+def _lexicon_posts() -> set[str]:
+    """The post words of the nlp stage's title lexicon (:func:`kg.nlp.patterns.title_lexicon`:
+    titles.txt and the positions learned from CLUENER and Resume of kind ``post``: 院士, 教授,
+    总干事 …) and the post endings of ``nlp/post_heads.txt`` (发言人, 司令员, 上将); occupations
+    (记者, 医生) are no posts."""
+    from kg.nlp.patterns import title_lexicon
+
+    words = {w for w, kind in title_lexicon().words.items() if kind == "post"}
+    words |= {w for w in load_list("nlp/post_heads.txt") if len(w) > 1}  # 发言人, 司令员, 上将 (长 alone is no word)
+    return words - set(RULES["not_post_heads"])
 
 
 @lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
-    """Post words a title phrase ends with: the atomic heads, plus every title that does not
-    itself end with one (经理, 护士长 …), so the two lexicons never need to repeat each other."""
+    """Post words a title phrase ends with: the atomic heads, plus every title of the lexicon
+    that does not itself end with one (经理, 护士长, 院士 …), so the lexicons never need to
+    repeat each other."""
     atomic = set(load_list("nlp/title_heads.txt"))
-    heads = atomic | {t for t in load_list("nlp/titles.txt") if not t.endswith(tuple(atomic))}
+    heads = atomic | {t for t in _lexicon_posts() if not t.endswith(tuple(atomic))}
     heads |= {prefix + h for h in list(heads) for prefix in RULES["deputy_prefixes"]}  # 副总经理
     heads = sorted(heads, key=lambda h: (-len(h), h))
     return re.compile("(?:" + "|".join(map(re.escape, heads)) + ")$")
@@ -46,7 +72,8 @@ def _heads() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _titles() -> tuple[str, ...]:
-    return tuple(sorted(set(load_list("nlp/titles.txt")) | set(load_list("nlp/title_heads.txt")), key=len, reverse=True))
+    """Known titles, longest first: the title lexicon's posts and the atomic heads."""
+    return tuple(sorted(_lexicon_posts() | set(load_list("nlp/title_heads.txt")), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +89,16 @@ class TitlePhrase:
 
 
 def _stop_word_cut(org: str) -> int:
-    """Where an organisation really starts, after a noun an entity swallowed (人选|经济财政司)."""
-    return max((org.rindex(w) + len(w) for w in RULES["org_stop_words"] if w in org), default=0)
+    """Where an organisation really starts, after a noun an entity swallowed (人选|经济财政司);
+    a stop word inside a name word (代表 of 全国人民代表大会) cuts nothing.
+
+    >>> _stop_word_cut("热门人选经济财政司"), _stop_word_cut("第八届全国人民代表大会常务委员会")
+    (4, 0)
+    """
+    masked = org
+    for word in RULES["org_stop_word_hosts"]:
+        masked = masked.replace(word, "\0" * len(word))
+    return max((masked.rindex(w) + len(w) for w in RULES["org_stop_words"] if w in masked), default=0)
 
 
 def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) -> TitlePhrase:
@@ -73,7 +108,8 @@ def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) ->
     * a former post: 前台北101董事长 -> 台北101, 前董事长;
     * a modifier written before the head belongs to the title: 国家图书馆名誉馆长 -> 国家图书馆,
       名誉馆长; 项目经理 -> no organisation, 项目经理;
-    * a unit word the title swallowed: 商务部长 -> 商务部, 部长 (部长 = 部 + 长);
+    * a unit word the title swallowed: 商务部长 -> 商务部, 商务部长 (部长 = 部 + 长; a fused
+      title stays whole, with the last word of the organisation: 俄罗斯内务部长 -> 内务部长);
     * else the longest known title the phrase ends with keeps its department (组织部部长).
     """
     org_start, org_end = start, head_start
@@ -97,36 +133,83 @@ def _settle(sent: Sentence, start: int, head_start: int, end: int, head: str) ->
                     org = org[:i] + org[i + len(p) :]
                     break
     modifier = next((m for m in sorted(RULES["title_modifiers"], key=len, reverse=True) if org.endswith(m)), "")
+    named = sent.ent_at(org_end - len(modifier)) if modifier else None
+    if named is not None and named.start < org_end - len(modifier) and named.end >= org_end:
+        modifier = ""  # 港珠澳大桥工程总工程师: 工程 ends a name, it is no modifier of the title
     if modifier:
         org_end -= len(modifier)
         org = org[: -len(modifier)]
         return TitlePhrase(start, org_start, org_end, end, org, prefix + modifier + head)
     if org and head in RULES["elided_unit_heads"] and not org.endswith(head[0]) and not org.endswith(UNIT_SUFFIXES):
-        return TitlePhrase(start, org_start, org_end + 1, end, org + head[0], prefix + head)
+        # a fused title stays whole (the gold conventions: 外交部长): its last word and the head
+        last = next((t for t in sent.tokens if t.start < org_end <= t.end), None)
+        word = sent.slice(max(last.start, org_start), org_end) if last is not None else ""
+        return TitlePhrase(start, org_start, org_end + 1, end, org + head[0], prefix + word + head)
     title = _title_of(sent.slice(org_start, end), head)
-    if org and org == title[: -len(head)] and not org.endswith(UNIT_SUFFIXES):
-        org, org_start = "", org_end  # 国家主席: the whole phrase is the title, no organisation
+    extra = title[: -len(head)]  # what the known title adds before the head (总 of 总书记)
+    extra_ent = sent.ent_at(org_end - len(extra)) if extra else None
+    names_body = extra_ent is not None and extra_ent.label == "ORG" and extra_ent.end >= org_end  # 全国政协 of 全国政协委员
+    if org and extra and org.endswith(extra) and not extra.endswith(UNIT_SUFFIXES) and not names_body:
+        # 国家主席, 中共中央总书记, 中国国家主席: a title word that names no unit is no part of
+        # the organisation (组织部 of 组织部部长, 政治局 of 政治局常委 are)
+        org, org_end = org[: -len(extra)], org_end - len(extra)
+        if not org:
+            org_start = org_end
     return TitlePhrase(start, org_start, org_end, end, org, prefix + title)
 
 
 def _title_of(phrase: str, head: str) -> str:
-    """The longest known title the phrase ends with (keeps 组织部部长, 党支部书记), else the head."""
-    for title in _titles():
-        if phrase.endswith(title) and len(title) >= len(head):
-            return title
-    return head
+    """The longest known title the phrase ends with (keeps 组织部部长, 党支部书记), else the head.
+    A deputy written inside a known title counts as that title's deputy: 国家副主席 (国家主席),
+    党组副书记 (党组书记) — the productive morphology of ``deputy_prefixes``.
+
+    A known title after modifiers of the lexicon (:class:`kg.nlp.patterns.TitleLexicon`) is one
+    title: 总干事, 常务副总经理.
+
+    >>> _title_of("中共中央总书记", "书记"), _title_of("国家副主席", "副主席"), _title_of("市长", "市长")
+    ('总书记', '国家副主席', '市长')
+    >>> _title_of("明光社总干事", "干事"), _title_of("公司常务副总经理", "总经理")
+    ('总干事', '常务副总经理')
+    """
+    from kg.nlp.patterns import title_lexicon
+
+    found = next((t for t in _titles() if phrase.endswith(t) and len(t) >= len(head)), head)
+    # the lexicon's morphology: modifiers before a known title (总 + 干事, 常务副 + 总经理)
+    lexicon = title_lexicon()
+    for k in range(min(len(phrase), lexicon.longest), len(found), -1):
+        if lexicon.kind(phrase[-k:]) == "post" and phrase[-k:].endswith(found):
+            found = phrase[-k:]
+            break
+    deputy = next((d for d in RULES["deputy_prefixes"] if head.startswith(d) and len(head) > len(d)), "")
+    if deputy:
+        base = head[len(deputy) :]
+        plain = phrase[: -len(head)] + base
+        of_deputy = next((t[: -len(base)] + head for t in _titles() if plain.endswith(t) and len(t) > len(base)), "")
+        if len(of_deputy) > len(found):
+            return of_deputy
+    return found
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from kg.nlp.gazetteer import known_places
+
+    return known_places()
 
 
 def _org_like(sent: Sentence, start: int, end: int) -> bool:
-    """True if [start, end) may be part of an organisation name written before a title."""
+    """True if [start, end) may be part of an organisation name written before a title: an
+    organisation or place entity, a title, a token of ``org_token_tags`` or ending with a unit
+    word, or a known place name whatever the tagger made of it (格林纳达/PER 总理)."""
     ent = sent.ent_at(start)
     if ent is not None:
-        return ent.label in ORG_LABELS
+        return ent.label in ORG_LABELS or (ent.start, ent.end) == (start, end) and ent.text in _places()
     if any(t.start <= start < t.end for t in sent.titles):
         return True
     for tok in sent.tokens:
         if tok.start <= start < tok.end:
-            return tok.tag in ORG_TAGS or sent.slice(tok.start, tok.end).endswith(UNIT_SUFFIXES)
+            word = sent.slice(tok.start, tok.end)
+            return tok.tag in ORG_TAGS or word.endswith(UNIT_SUFFIXES) or word in _places()
     return False
 
 
@@ -189,22 +272,113 @@ def _phrase_starting_at(sent: Sentence, start: int) -> TitlePhrase | None:
 
 
 def _chain_before(sent: Sentence, person: Ent) -> list[TitlePhrase]:
-    """Title phrases of the chain right before a name, first title first."""
+    """Title phrases of the chain right before a name, first title first. A phrase written
+    after a sharing separator (``全国政协副主席兼秘书长``: 兼) without an organisation of its own
+    holds its title at the organisation of the phrase before it (its ``org`` is that one's); one
+    after the party group of a body (``自治区政府党组副书记、副主席``, posts.toml
+    ``party_group_suffixes``) holds it in that body (自治区政府)."""
     chain: list[TitlePhrase] = []
+    shares: list[bool] = []
     end = person.start
-    seps = tuple(RULES["chain_separators"])
+    while end > sent.start and (sent.slice(end - 1, end).isspace() or sent.slice(end - 1, end) in RULES["title_quotes"]):
+        end -= 1  # 中华人民共和国主席 习近平 (a signature); 台当局“新闻局长”苏俊宾 (a title in quotes)
+    sharing = tuple(RULES["sharing_separators"])
+    seps = tuple(RULES["chain_separators"]) + sharing
     while True:
         phrase = _phrase_ending_at(sent, end)
         if phrase is None:
             break
-        chain.append(phrase)
         before = sent.slice(sent.start, phrase.start)
         sep = next((s for s in seps if before.endswith(s)), None)
+        if sep is None and (item := _item_from_separator(sent, phrase, seps)) is not None:
+            phrase, sep = item
+        if sep is None and before.endswith(tuple(RULES["clause_chain_separators"])):
+            # 宁夏回族自治区党委常委，自治区政府党组副书记、副主席陈春平: a whole title phrase
+            # before a comma, itself at a clause start or after a preposition, is one more item
+            comma = next(c for c in RULES["clause_chain_separators"] if before.endswith(c))
+            prev = _phrase_ending_at(sent, phrase.start - len(comma))
+            if prev is not None and _at_clause_start(sent, prev.start):
+                chain.append(phrase)
+                shares.append(False)
+                phrase, sep = prev, None
+        chain.append(phrase)
+        shares.append(sep in sharing)
         if sep is None:
             break
         end = phrase.start - len(sep)
     chain.reverse()
+    shares.reverse()
+    party = tuple(RULES["party_group_suffixes"])
+    for i in range(1, len(chain)):
+        prev = chain[i - 1]
+        if chain[i].org or not prev.org:
+            continue
+        if shares[i]:
+            chain[i] = TitlePhrase(chain[i].start, prev.org_start, prev.org_end, chain[i].end, prev.org, chain[i].title)
+        elif prev.org.endswith(party) and (cut := next(p for p in party if prev.org.endswith(p))) and len(prev.org) > len(cut):
+            # 自治区政府党组副书记、副主席: a bare title after the party group of a body is held in that body
+            body = prev.org[: -len(cut)]
+            chain[i] = TitlePhrase(chain[i].start, prev.org_start, prev.org_end - len(cut), chain[i].end, body, chain[i].title)
     return chain
+
+
+def _at_clause_start(sent: Sentence, offset: int) -> bool:
+    """Is ``offset`` the start of a clause (sentence start, after ，：；) or right after a
+    preposition (对, 由, 向 … : LAC tag p)?"""
+    before = sent.slice(sent.start, offset)
+    if not before or before.endswith(tuple(RULES["clause_starts"])):
+        return True
+    tok = next((t for t in sent.tokens if t.end == offset), None)
+    return tok is not None and tok.tag in RULES["clause_start_tags"]
+
+
+def _item_from_separator(sent: Sentence, phrase: TitlePhrase, seps: tuple[str, ...]) -> tuple[TitlePhrase, str] | None:
+    """A chain item whose organisation the backward walk cut short, because a word inside the
+    name is no organisation word (中央和国家机关工委: 和; 中央巡视工作领导小组: 巡视): when a
+    separator stands at most ``chain_item_max_gap`` characters before the phrase, with no clause
+    punctuation or name between, and a title phrase or a name (a list of titled people: 覃大清、
+    复兴号高速列车研发创新团队负责人周黎) ends right before it, the item is all that lies between
+    the separator and the title. A description before the title (中央改革办分管日常
+    工作的副主任) leaves the organisation-like start of the item (中央改革办) as its organisation.
+    Returns the item and its separator, or None.
+    """
+    before = sent.slice(sent.start, phrase.start)
+    found = max(((before.rfind(sp), sp) for sp in seps if sp in before), default=None)
+    if found is None:
+        return None
+    at, sep = found
+    item_start = sent.start + at + len(sep)
+    gap = sent.slice(item_start, phrase.start)
+    if not gap or len(gap) > RULES["chain_item_max_gap"] or any(c in gap for c in RULES["chain_item_stops"]):
+        return None
+    if any(e.label == "PERSON" and item_start <= e.start < phrase.org_end for e in sent.ents):
+        return None
+    prev_end = item_start - len(sep)
+    after_person = any(e.label == "PERSON" and e.end == prev_end for e in sent.ents)  # 覃大清、港珠澳…总工程师苏权科
+    if not after_person and _phrase_ending_at(sent, prev_end) is None:
+        return None
+    org_end = phrase.org_end
+    glue = next((g for g in RULES["org_glue"] if g in sent.slice(item_start, org_end)), None)
+    if glue is not None:
+        # 中央改革办分管日常工作的副主任: the item up to its last unit word (办) before the first
+        # verb (分管) or the glue
+        org_end, pos = item_start, item_start
+        while pos < phrase.org_end:
+            ent = sent.ent_at(pos)
+            tok = next((t for t in sent.tokens if t.start <= pos < t.end), None)
+            unit_end = ent.end if ent is not None else (tok.end if tok is not None else pos + 1)
+            word = sent.slice(pos, unit_end)
+            if glue in word:
+                break
+            if ent is not None and ent.label in ORG_LABELS or word.endswith(UNIT_SUFFIXES):
+                org_end = unit_end
+            elif ent is None and tok is not None and tok.tag in RULES["item_verb_tags"]:
+                break
+            pos = unit_end
+        if org_end == item_start:
+            return None
+    org = sent.slice(item_start, org_end)
+    return TitlePhrase(item_start, item_start, org_end, phrase.end, org, phrase.title), sep
 
 
 def plain_title(title: str) -> str:
@@ -241,6 +415,62 @@ def _coordinated_people(sent: Sentence, last: Ent) -> list[Ent]:
     return people
 
 
+def meeting_body(event: str) -> str | None:
+    """The body whose meeting an event name reports, when its members hold titles of
+    ``[meeting_bodies]`` (posts.toml): the name without its meeting words and session ordinals.
+
+    >>> meeting_body("全国政协十四届常委会第二次会议"), meeting_body("政协第十四届全国委员会常务委员会第二次会议")
+    ('全国政协常委会', '政协全国委员会常务委员会')
+    >>> meeting_body("市委经济工作会议") is None, meeting_body("常委会") is None
+    (True, True)
+    """
+    from kg.extract.changes import _ORDINALS
+
+    cut = _MEETING_TAIL.sub("", event)
+    if cut == event:
+        return None
+    body = _ORDINALS.sub("", cut)
+    return body if body.endswith(tuple(_MEMBER_TITLES)) and len(body) > max(len(k) for k in _MEMBER_TITLES if body.endswith(k)) else None
+
+
+_CAREER = RULES["career_lists"]
+
+
+@lru_cache(maxsize=1)
+def _career_trigger() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(_CAREER["verbs"], key=len, reverse=True)))
+    current = "|".join(map(re.escape, sorted(_CAREER["current_verbs"], key=len, reverse=True)))
+    appos = "|".join(map(re.escape, _CAREER["apposition"]))
+    not_after = "".join(_CAREER["current_not_after"])
+    return re.compile(f"(?P<verb>{verbs})|(?<![{not_after}])(?P<current>{current})|(?P<appos>{appos})[^，。；]*，")
+
+
+def _list_items(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, separator before)`` of the items of a career list (offsets in ``text``);
+    a 、 between two session ordinals (第八届、九届) separates no items.
+
+    >>> [text[a:b] for text in ["中国科学院、中国工程院资深院士，政协第八届、九届全国委员会副主席"] for a, b, _ in _list_items(text)]
+    ['中国科学院', '中国工程院资深院士', '政协第八届、九届全国委员会副主席']
+    """
+    from kg.extract.changes import _ORDINALS
+
+    seps = tuple(_CAREER["separators"])
+    items, start, sep_before = [], 0, ""
+    for i, ch in enumerate(text):
+        if ch not in seps:
+            continue
+        if ch == "、" and text[:i].endswith("届") and _ORDINALS.match(text, i + 1):
+            continue
+        items.append((start, i, sep_before))
+        start, sep_before = i + 1, ch
+    items.append((start, len(text), sep_before))
+    return [(a, b, sep) for a, b, sep in items if a < b]
+
+
+_COLON = RULES["colon_lists"]
+_SET_UP = re.compile(_COLON["set_up"])
+
+
 def _department_of_head(org: str) -> bool:
     if not org or len(org) > RULES["department_max_len"]:
         return False
@@ -257,6 +487,18 @@ class PostExtractor:
         self.known_orgs: list[str] = []
         self.changes = ChangeReader(article)
         self.stated: set[tuple[str, str]] = set()  # (person, title) given so far in the article
+        self.meeting_body = ""  # the body of the last meeting the article named (meeting_body)
+        self.group = ""  # the group the article set up last (colon lists)
+        self.last_person: Ent | None = None  # the PERSON the article named last (a career list's subject)
+        self.last_person_sent: Sentence | None = None
+
+    def _member_body(self, title: str) -> str:
+        """The body of the article's meeting when ``title`` is a title its members hold, else ""."""
+        body = self.meeting_body
+        if not body:
+            return ""
+        key = next((k for k in sorted(_MEMBER_TITLES, key=len, reverse=True) if body.endswith(k)), "")
+        return body if plain_title(title) in _MEMBER_TITLES.get(key, ()) else ""
 
     def _complete(self, org: str) -> str:
         """``急诊科`` -> ``山大二院急诊科`` if that fuller name was written earlier."""
@@ -273,7 +515,110 @@ class PostExtractor:
         ent = sent.ent_at(phrase.org_start)
         if ent is not None and (ent.start, ent.end) == (phrase.org_start, phrase.org_end) and ent.label in ("GPE", "LOC"):
             return None  # 日本前首相: 日本 stays the place it is; the post's body is resolved apart
+        if phrase.org in _places():
+            return None  # 格林纳达总理 (格林纳达 tagged otherwise): the same
+        if ent is not None and (ent.start, ent.end) == (phrase.org_start, phrase.org_end) and ent.label == "PROJECT":
+            return None  # 港珠澳大桥工程总工程师: the project stays a project; the post's body is its own node
         return Mention(phrase.org, "ORG", self.article.id, phrase.org_start, phrase.org_end, sent.start, sent.end)
+
+    def _career_lists(self, sent: Sentence) -> Iterator[Post]:
+        """Posts of a career list in the sentence (posts.toml ``[career_lists]``)."""
+        from kg.extract.changes import _ORDINALS
+
+        for m in _career_trigger().finditer(sent.text):
+            at = sent.start + m.start()
+            persons = [e for e in sent.ents if e.label == "PERSON" and e.end <= at]
+            person, person_sent = (persons[-1], sent) if persons else (None, None)
+            if person is None and (m.group("verb") or m.group("current")):
+                lead = sent.slice(sent.start, at)
+                if lead.endswith(tuple(_CAREER["pronouns"])) or not lead or lead.endswith("，") or re.fullmatch(r"[\d年月日起至后来]*", lead):
+                    person, person_sent = self.last_person, self.last_person_sent
+            if person is None or person_sent is None:
+                continue
+            list_start = sent.start + m.end()
+            text = sent.slice(list_start, sent.end).rstrip("。；！\n ")
+            pending: list[tuple[int, int]] = []  # organisations waiting for the next item's title
+            group: TitlePhrase | None = None  # the first item of the 、-group (副厂长 is held there)
+            for a, b, sep in _list_items(text):
+                item_start, item_end = list_start + a, list_start + b
+                item = sent.slice(item_start, item_end)
+                cut = next((t for t in _CAREER["trailing"] if item.endswith(t) and len(item) > len(t)), "")
+                item_end -= len(cut)
+                item = item[: len(item) - len(cut)]
+                match = _heads().search(item)
+                if match is None:
+                    pending = pending + [(item_start, item_end)] if sep in ("", "、") or pending else []
+                    if _heads().search(item) is None and not item.endswith(UNIT_SUFFIXES) and sent.ent_at(item_start) is None:
+                        pending = []
+                    continue
+                phrase = _settle(sent, item_start, item_start + match.start(), item_end, match.group())
+                if any(g in phrase.org for g in RULES["org_glue"]):
+                    pending, group = [], None  # a description (…集体的重要成员), no post item
+                    continue
+                if sep != "、" or group is None:
+                    group = phrase
+                elif not phrase.org and group.org:
+                    phrase = TitlePhrase(phrase.start, group.org_start, group.org_end, phrase.end, group.org, phrase.title)
+                orgs = [(phrase.org, phrase)] + [
+                    (sent.slice(pa, pb), TitlePhrase(pa, pa, pb, item_end, sent.slice(pa, pb), phrase.title)) for pa, pb in pending
+                ]
+                pending = []
+                for org, ph in orgs:
+                    clean = _ORDINALS.sub("", org).replace("、", "")
+                    ph = TitlePhrase(ph.start, ph.org_start, ph.org_end, ph.end, clean, ph.title)
+                    yield from self._posts(person_sent, [person], [ph], "post/career-list", 0.8, chain_sent=sent,
+                                           former=bool(m.group("verb")))
+
+    def _colon_lists(self, sent: Sentence) -> Iterator[Post]:
+        """``组长：李文钢；副组长：冯镭、沈慧``: each name after a title and a colon holds that
+        title in the group the article set up last (posts.toml ``[colon_lists]``)."""
+        for m in _SET_UP.finditer(sent.text):
+            self.group = m.group("group")
+        for ent in sent.ents:
+            if ent.label == "ORG" and ent.text.endswith(tuple(_COLON["group_suffixes"])):
+                self.group = ent.text
+        persons = [e for e in sent.ents if e.label == "PERSON"]
+        for colon in _COLON["colons"]:
+            pos = sent.text.find(colon)
+            while pos > 0:
+                at = sent.start + pos
+                match = _heads().search(sent.slice(sent.start, at))
+                title = match.group() if match else ""
+                if title and match.end() == pos and title not in _COLON["member_words"] and _title_of(sent.slice(sent.start, at), title) == title:
+                    start = sent.start + match.start()
+                    before = sent.slice(sent.start, start)
+                    if not before or before.endswith(("；", "，", "\n", " ", "。")):
+                        people = self._colon_names(sent, persons, at + len(colon))
+                        phrase = TitlePhrase(start, start, start, at, self.group, title)
+                        if people:
+                            yield from self._posts(sent, people, [phrase], "post/colon-list", 0.8)
+                pos = sent.text.find(colon, pos + 1)
+
+    def _colon_names(self, sent: Sentence, persons: list[Ent], start: int) -> list[Ent]:
+        """The PERSON entities listed from ``start``: joined by name joiners, each optionally
+        followed by a bracket (巫振江（市府办）)."""
+        out, pos = [], start
+        for ent in persons:
+            if ent.start < pos:
+                continue
+            gap = sent.slice(pos, ent.start)
+            if gap and not (out and gap in _COLON["name_joiners"]):
+                if not (out and re.fullmatch(r"[（(][^）)]*[）)][、，]?", gap)):
+                    break
+            out.append(ent)
+            pos = ent.end
+        return out
+
+    def without_restated(self, posts: list[Post]) -> list[Post]:
+        """The article's posts less each title written after a name whose post another rule gives
+        anywhere in the article, before or after it (越共中央总书记阮富仲 … 阮富仲总书记: one post,
+        at 越共中央, not at the home body; the gold conventions)."""
+        stated = [(p.person.text, p.title) for p in posts if p.evidence.rule != "post/title-after-name"]
+
+        def restated(post: Post) -> bool:
+            return any(n == post.person.text and (t.endswith(post.title) or post.title.endswith(t)) for n, t in stated)
+
+        return [p for p in posts if p.evidence.rule != "post/title-after-name" or not restated(p)]
 
     def _stated_before(self, person: str, title: str) -> bool:
         return any(p == person and (t.endswith(title) or title.endswith(t)) for p, t in self.stated)
@@ -282,7 +627,7 @@ class PostExtractor:
         """习近平总书记 (the profile's home body completes the organisation during resolution);
         三亚市教育局吴芸局长 (the organisation written right before the name)."""
         org_ent = next((e for e in sent.ents if e.end == person.start and e.label == "ORG"), None)
-        org = org_ent.text if org_ent is not None else None
+        org = org_ent.text if org_ent is not None else (self._member_body(title) or None)
         org_mention = Mention(org_ent.text, "ORG", self.article.id, org_ent.start, org_ent.end, sent.start, sent.end) if org_ent else None
         self.stated.add((person.text, title))
         return Post(
@@ -295,13 +640,20 @@ class PostExtractor:
             confidence=0.7,
         )
 
-    def _posts(self, sent: Sentence, people: Sequence[Ent], chain: Sequence[TitlePhrase], rule: str, confidence: float) -> Iterator[Post]:
+    def _posts(self, sent: Sentence, people: Sequence[Ent], chain: Sequence[TitlePhrase], rule: str, confidence: float,
+               *, chain_sent: Sentence | None = None, former: bool = False) -> Iterator[Post]:
+        """One post per person and title of the chain; ``people`` are named in ``sent``.
+        ``chain_sent`` is the sentence the chain is in when it is another one (a career list
+        after 他); ``former`` marks every post as past (历任, 曾任)."""
+        from kg.extract.changes import _ORDINALS
+
+        where = chain_sent or sent
         head_org = ""
         for i, phrase in enumerate(chain):
-            org = phrase.org
+            org = _ORDINALS.sub("", phrase.org)  # 十一届全国人民代表大会常务委员会: session ordinals are no name
             if i > 0 and head_org.endswith(tuple(RULES["inherit_from"])) and _department_of_head(org):
                 org = head_org + org
-            org = self._complete(org)
+            org = self._complete(org) or self._member_body(phrase.title)
             if i == 0:
                 head_org = org
             if org:
@@ -312,26 +664,45 @@ class PostExtractor:
                     person=sent.mention(person, self.article.id),
                     title=phrase.title,
                     org=org or None,
-                    evidence=sent.evidence(self.article.id, rule),
-                    org_mention=self._org_mention(sent, phrase),
+                    evidence=where.evidence(self.article.id, rule),
+                    org_mention=self._org_mention(where, phrase),
                     date=self.article.date,
                     confidence=confidence,
-                    former=phrase.title.startswith(tuple(RULES["former_prefixes"])),
+                    former=former or phrase.title.startswith(tuple(RULES["former_prefixes"])),
                 )
 
     def sentence(self, sent: Sentence) -> Iterator[Post]:
+        """The posts of one sentence, in the article's order."""
+        yield from self._sentence(sent)
+        persons = [e for e in sent.ents if e.label == "PERSON"]
+        if persons:
+            self.last_person, self.last_person_sent = persons[-1], sent
+
+    def _sentence(self, sent: Sentence) -> Iterator[Post]:
         for ent in sent.ents:
             if ent.label in ("ORG", "FAC"):
                 self.known_orgs.append(ent.text[_stop_word_cut(ent.text) :])
+            elif ent.label == "EVENT" and (body := meeting_body(ent.text)):
+                self.meeting_body = body
         # Post changes first (任命…为, 免去…职务): the people they name are read by them alone.
         changes = list(self.changes.sentence(sent))
         yield from changes
+        yield from self._career_lists(sent)
         covered = [(c.person.start, c.person.end) for c in changes]
-        persons = [e for e in sent.ents if e.label == "PERSON" and not any(a < e.end and e.start < b for a, b in covered)]
+        colon_posts = list(self._colon_lists(sent))
+        yield from colon_posts
+        covered += [(p.person.start, p.person.end) for p in colon_posts]
         shared: list[TitlePhrase] = []  # the chain of the list of names being read
         last: Ent | None = None
-        for person in persons:
+        for person in (e for e in sent.ents if e.label == "PERSON"):
             chain = _chain_before(sent, person)
+            if any(a < person.end and person.start < b for a, b in covered):
+                # a changed person's post is the change's; a title chain written before the name
+                # (央行国际司司长金琦已出任办公厅主任) is the post held until then
+                if chain:
+                    yield from self._posts(sent, [person], chain, "post/title-before-name", 0.9)
+                shared, last = [], None
+                continue
             if chain:
                 shared, last = chain, person
                 yield from self._posts(sent, [person], chain, "post/title-before-name", 0.9)
@@ -372,5 +743,5 @@ def extract_posts_from_sentences(sents: Sequence[Sentence], article: Article) ->
     [('市委常委', '市委'), ('组织部部长', '市委组织部')]
     """
     extractor = PostExtractor(article)
-    for sent in sents:
-        yield from extractor.sentence(sent)
+    posts = [post for sent in sents for post in extractor.sentence(sent)]
+    yield from extractor.without_restated(posts)

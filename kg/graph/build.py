@@ -203,8 +203,13 @@ class GraphBuilder:
         for post in result.posts:
             # A bare title (副市长), or one whose written organisation is no name (国家主席):
             # the profile's home body for that title, if it has one.
-            written = self.resolver.resolve_org(post.org, context(), of_post=True) if post.org else None
-            org = written or self.resolver.home_body(plain_title(post.title))
+            written = None if post.former else self.resolver.country_post_body(post.org, post.title)
+            if written is None and post.org:
+                written = self.resolver.resolve_org(post.org, context(), of_post=True)
+                if written is not None:  # the context of the posts after it (央行国际司 … 办公厅主任)
+                    orgs.append(post.org)
+                    current[0] = None
+            org = written or self.resolver.home_body(plain_title(post.title), after_name=post.evidence.rule == "post/title-after-name")
             if post.org_mention is not None and written is not None:
                 resolved[(post.org_mention.start, post.org_mention.end)] = written
             person = resolve(post.person)

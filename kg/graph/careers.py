@@ -60,7 +60,9 @@ class Membership:
 
     ``seen``: dates the text states the post held; ``changes``: dated changes, oldest first;
     ``begin_from`` / ``end_from``: how each bound is known (a change kind, ``"seen"``, or ``""``
-    when the bound is unknown); ``articles``: every article behind it.
+    when the bound is unknown); ``articles``: every article behind it; ``stated``: a text states
+    the post held (a ``holdsPost`` edge: seen on a date, or a past post 原…/历任…) or taken (an
+    appointment or election) — see :attr:`stated`.
     """
 
     person: str
@@ -70,6 +72,7 @@ class Membership:
     changes: list[Change] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     former: bool = False
+    stated_held: bool = False
     begin: str | None = None
     begin_from: str = ""
     end: str | None = None
@@ -84,6 +87,22 @@ class Membership:
         """True when the post was held at some time: stated held, begun or ended by a change
         (a nomination alone is no post)."""
         return bool(self.seen) or self.former or any(c.kind in HOLDING_KINDS | ENDING_KINDS for c in self.changes)
+
+    @property
+    def stated(self) -> bool:
+        """True when a text states the post held or taken: a ``holdsPost`` edge, or an
+        appointment or election. A post the texts only show ending (免去, 不再担任, 辞去, 撤销,
+        开除) or only proposed (提名) is not stated: its tenure is implied by the change, and the
+        Turtle export writes it as a change on an ``org:Post``, not as an ``org:Membership`` (the
+        gold conventions of ``../shared/gold-dev/README.md``: "a removal states a change, not a
+        post the page lists").
+
+        >>> Membership("p", "o", "t", changes=[Change("removed", "2023-01-01")]).stated
+        False
+        >>> Membership("p", "o", "t", stated_held=True, changes=[Change("removed", "2023-01-01")]).stated
+        True
+        """
+        return self.stated_held or any(c.kind in HOLDING_KINDS for c in self.changes)
 
     def held_on(self, date: str) -> bool:
         """Was the post held on ``date`` (ISO, any precision)? An unknown beginning is open, and
@@ -109,6 +128,7 @@ class Membership:
             "seen": list(self.seen),
             "former": self.former,
             "held": self.held,
+            "stated": self.stated,
             "changes": [c.to_json(evidence) for c in self.changes],
             "articles": list(self.articles),
         }
@@ -145,6 +165,7 @@ def memberships(G: nx.MultiDiGraph) -> list[Membership]:
         evidence = tuple(sorted((dict(e) for e in data.get("evidence") or ()), key=lambda e: (e["article_id"], e["start"], e["rule"])))
         m.articles.extend(e["article_id"] for e in evidence)
         if predicate == "holdsPost":
+            m.stated_held = True
             if data.get("former"):
                 m.former = True
             elif data.get("date"):

@@ -107,8 +107,11 @@ class OrgResolver:
         self._canonicals = frozenset(heads.values())
         heads.update({c: c for c in self._canonicals})
         excluded = set(rules["heads_exclude"])
-        self._heads = {k: v for k, v in heads.items() if len(k) >= self._min_alias_prefix and k not in excluded}
+        short = set(rules["short_alias_heads"])
+        self._heads = {k: v for k, v in heads.items() if (len(k) >= self._min_alias_prefix or k in short) and k not in excluded}
         self._no_bodies = set(rules["no_bodies"])
+        self._root_units: tuple[str, ...] = tuple(rules["root_units"])
+        self._root_unit_stem: int = rules["root_unit_max_stem"]
         self._memo: dict[tuple, OrgName] = {}
 
     def _build_forms(self) -> dict[str, list[_Form]]:
@@ -399,8 +402,10 @@ class OrgResolver:
         return out
 
     def _alias_head(self, name: str) -> OrgName | None:
-        """山大二院妇产科党支部: a known organisation (alias or canonical) + sub-units."""
-        for k in range(len(name) - 1, self._min_alias_prefix - 1, -1):
+        """山大二院妇产科党支部: a known organisation (alias or canonical) + sub-units; a head
+        shorter than ``min_alias_prefix`` only when rules.toml lists it (``short_alias_heads``:
+        央行国际司)."""
+        for k in range(len(name) - 1, 1, -1):
             canonical = self._heads.get(name[:k])
             if canonical is None:
                 continue
@@ -412,11 +417,28 @@ class OrgResolver:
 
     def _attach_to_context(self, name: str, context: Context) -> OrgName | None:
         """急诊科 after 山大二院 in the same article: a bare sub-unit joins the nearest
-        organisation of a fitting kind; after a chain head, any sub-unit joins the head."""
+        organisation of a fitting kind; after a chain head, any sub-unit joins the head. A
+        unit of a body's top level (rules.toml ``root_units``: 国际司, 办公厅) joins the body
+        that the article's last sub-unit belongs to (央行国际司 … 办公厅 -> 中国人民银行办公厅)."""
+        plain = context.without_orgs()
+        root_unit = next((u for u in self._root_units if name.endswith(u)), "")
+        stem = name[: len(name) - len(root_unit)]
+        bare_stem = not stem and len(root_unit) > 1  # 办公厅 alone (not 司 alone)
+        plain_stem = 0 < len(stem) <= self._root_unit_stem and self.tables.subunit(stem) is None and not self.tables.looks_like_org(stem)
+        if root_unit and (bare_stem or plain_stem):
+            # 国际司, 办公厅 alone after 央行国际司: a unit of the body the article's last
+            # sub-unit belongs to (中国人民银行国际司), not of that sub-unit
+            for written in reversed(context.orgs):
+                head = self.resolve(written, plain)
+                if head.parent is not None and head.canonical != name:
+                    root = head
+                    while root.parent is not None:
+                        root = root.parent
+                    return self._join(root, name, "article-body")
+            return None
         unit = self.tables.subunit(name)
         if unit is None:
             return None
-        plain = context.without_orgs()
         if context.org_head:
             head = self.resolve(context.org_head, plain)
             if unit.parents is None or head.kind in unit.parents:

@@ -17,7 +17,7 @@ The rules, in order (each documented where it is applied):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .context import Context
 from kg import jionlp_data
@@ -57,12 +57,14 @@ class World:
 
     countries: dict[str, str]
     cities: dict[str, str]
+    full_names: dict[str, str] = field(default_factory=dict)  # short name -> full official name
 
     @classmethod
     def load(cls, home_country: str, extra_cities: dict[str, str]) -> World:
         """Read jionlp's ``world_location.txt``: ``short\\tfull\\tcapital[\\tcity/city…]``."""
         countries: dict[str, str] = {}
         cities: dict[str, str] = {}
+        full_names: dict[str, str] = {}
         for line in jionlp_data.read_text("world_location.txt").splitlines():
             fields = [f.strip() for f in line.split("\t")]
             if len(fields) < 3:
@@ -70,13 +72,14 @@ class World:
             short, full, capital = fields[:3]
             countries[short] = short
             countries[full] = short
+            full_names.setdefault(short, full or short)
             if short == home_country:
                 continue  # 北京, 上海 are in the gazetteer, not foreign cities
             for city in [capital, *(fields[3].split("/") if len(fields) > 3 else [])]:
                 if city and city not in countries:
                     cities.setdefault(city, short)
         cities.update(extra_cities)
-        return cls(countries, cities)
+        return cls(countries, cities, full_names)
 
 
 class PlaceResolver:

@@ -28,7 +28,7 @@ DEFAULT_PROFILE = "taiyuan_daily"
 #: Levels a profile may call home, from the top.
 HOME_LEVELS: tuple[str, ...] = ("country", "province", "city")
 
-_TOP_KEYS = {"name", "paper", "aliases", "institutions", "home", "titles"}
+_TOP_KEYS = {"name", "paper", "aliases", "institutions", "home", "titles", "titles_after_name"}
 _UNIT_KEYS = {"name", "short", "prefix", "bodies"}
 
 
@@ -45,12 +45,15 @@ class HomeUnit:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """A newspaper's home context. ``titles`` maps a bare title to (home level, body key)."""
+    """A newspaper's home context. ``titles`` maps a bare title to (home level, body key);
+    ``titles_after_name`` does the same for a bare title written after a name only (习近平主席:
+    the head of state; 主席 before a name lost its body to the tagger)."""
 
     name: str
     paper: str
     home: dict[str, HomeUnit]
     titles: dict[str, tuple[str, str]]
+    titles_after_name: dict[str, tuple[str, str]] = field(default_factory=dict)
     alias_files: tuple[Path, ...] = ()
     institution_files: tuple[Path, ...] = ()
     source: Path | None = None
@@ -124,17 +127,19 @@ def _parse(raw: dict, path: Path) -> Profile:
     extra = set(raw_home) - set(HOME_LEVELS)
     if extra:
         raise _fail(path, f"unknown home levels {sorted(extra)}")
-    titles: dict[str, tuple[str, str]] = {}
-    for title, target in raw.get("titles", {}).items():
-        level, _, body = str(target).partition(".")
-        if level not in home or not body:
-            raise _fail(path, f"title {title!r}: {target!r} is not '<home level>.<body key>'")
-        titles[title] = (level, body)
+    tables: dict[str, dict[str, tuple[str, str]]] = {"titles": {}, "titles_after_name": {}}
+    for key, table in tables.items():
+        for title, target in raw.get(key, {}).items():
+            level, _, body = str(target).partition(".")
+            if level not in home or not body:
+                raise _fail(path, f"title {title!r}: {target!r} is not '<home level>.<body key>'")
+            table[title] = (level, body)
     return Profile(
         name=raw["name"],
         paper=raw["paper"],
         home=home,
-        titles=titles,
+        titles=tables["titles"],
+        titles_after_name=tables["titles_after_name"],
         alias_files=tuple(_data_file(f, path) for f in raw.get("aliases", [])),
         institution_files=tuple(_data_file(f, path) for f in raw.get("institutions", [])),
         source=path,

@@ -109,14 +109,15 @@ class Resolver:
             return None  # 区委 of a district the article does not name; 办公室 of no body
         return self._org_resolved(org, surface)
 
-    def home_body(self, title: str) -> Resolved | None:
+    def home_body(self, title: str, after_name: bool = False) -> Resolved | None:
         """The home body of a bare title: 副市长 -> 太原市人民政府, 省委书记 -> 中共山西省委员会.
 
-        The profile's ``[titles]`` table first; else a title that starts with a body or a
+        The profile's ``[titles]`` table first (and ``[titles_after_name]`` for a title written
+        after the name, ``after_name``: 习近平主席); else a title that starts with a body or a
         department of the home jurisdictions (市委常委 -> 市委, 市政府秘书长 -> 市政府).
         """
         title = normalise(title)
-        target = self.profile.titles.get(title)
+        target = self.profile.titles.get(title) or (self.profile.titles_after_name.get(title) if after_name else None)
         if target is not None:
             org = self.orgs.body(*target)
             return self._org_resolved(org, None) if org is not None else None
@@ -126,6 +127,59 @@ class Resolver:
             org = self.orgs.resolve(title[:k], Context())
             if "body" in org.reason or "department" in org.reason:
                 return self._org_resolved(org, None)
+        return None
+
+    def country_post_body(self, org: str | None, title: str) -> Resolved | None:
+        """The body of a title written after a country (rules.toml ``[country_posts]``):
+        the home country's body of the title as the profile maps it (中国总理 -> 中华人民共和国
+        国务院), a foreign country's by the table (格林纳达总理 -> 格林纳达政府, 俄总理 -> 俄罗斯联邦
+        政府 with the alias 俄罗斯政府, 美国国务卿 -> 美利坚合众国国务院 / 美国国务院); None when
+        ``org`` is no country or the title has no such body.
+
+        >>> r = Resolver("peoples_daily")
+        >>> r.country_post_body("格林纳达", "总理").label, r.country_post_body("俄", "总理").alias
+        ('格林纳达政府', '俄罗斯政府')
+        >>> r.country_post_body("中国", "国务委员").label, r.country_post_body("太原市", "市长") is None
+        ('中华人民共和国国务院', True)
+        """
+        if not org:
+            return None
+        rules = self.tables.rules["country_posts"]
+        world = self.places.world
+        short = world.countries.get(rules["abbreviations"].get(org, org))
+        if short is None:
+            return self._foreign_body(org)
+        title = normalise(title)
+        if short == self._country:
+            return self.home_body(title)
+        template = rules["bodies"].get(title)
+        if template is None:
+            return None
+        full = world.full_names.get(short, short)
+        body = OrgName(template.format(country=full), "government", "country-post")
+        return self._org_resolved(body, template.format(country=short))
+
+    def _foreign_body(self, org: str) -> Resolved | None:
+        """A foreign country's government body written with its short name (俄罗斯内务部 ->
+        俄罗斯联邦内务部, alias 俄罗斯内务部): the country's full name, when what follows the
+        country ends like a government body (rules.toml ``[country_posts] body_suffixes``).
+
+        >>> Resolver("peoples_daily")._foreign_body("俄罗斯内务部").label
+        '俄罗斯联邦内务部'
+        >>> Resolver("peoples_daily")._foreign_body("美国布鲁金斯学会") is None
+        True
+        """
+        rules = self.tables.rules["country_posts"]
+        world = self.places.world
+        for k in range(min(len(org) - 1, 10), 0, -1):
+            short = world.countries.get(rules["abbreviations"].get(org[:k], org[:k]))
+            rest = org[k:]
+            if short is None or short == self._country or not rest.endswith(tuple(rules["body_suffixes"])):
+                continue
+            full = world.full_names.get(short, short)
+            if org.startswith(full):
+                return None  # written in full already
+            return self._org_resolved(OrgName(full + rest, "government", "country-post"), org)
         return None
 
     def parent_org(self, resolved: Resolved) -> Resolved | None:

@@ -227,7 +227,7 @@ def load_tables(profile: Profile | None) -> Tables:
     t.subunits.sort(key=lambda r: -len(r.suffix))
 
     t.not_entities = frozenset(load_list(f"{_RESOLVE}/not_entities.txt"))
-    t.bare_titles = frozenset(load_list(f"{_RESOLVE}/bare_titles.txt")) | frozenset(profile.titles if profile else ())
+    t.bare_titles = frozenset(load_list(f"{_RESOLVE}/bare_titles.txt")) | frozenset(profile.titles if profile else ()) | frozenset(profile.titles_after_name if profile else ())
     for position, affix, length in load_tsv(f"{_RESOLVE}/person_affixes.tsv", 3):
         if position not in ("prefix", "suffix") or not (length == "*" or length.isdigit()):
             raise _fail("person_affixes.tsv", f"row {affix!r}: expected prefix|suffix and a length or *")

@@ -1,5 +1,6 @@
 """kg eval's change measures and the post measure beside them, on a hand-made graph: a removal
-(免去…职务) is a change, not a post the person takes or keeps (the gold conventions)."""
+(免去…职务) is a change, not a post the person takes or keeps (the gold conventions): kg writes
+it as a kg:PostChange on an org:Post and no org:Membership, unless a text states the post held."""
 
 from __future__ import annotations
 
@@ -45,9 +46,19 @@ def test_changes_and_posts_are_scored_apart():
     counts = score.counts
     assert (counts["changes"].tp_pred, counts["changes"].n_pred, counts["changes"].tp_gold, counts["changes"].n_gold) == (2, 2, 2, 2)
     assert (counts["changes+org"].tp_gold, counts["changes+org"].n_gold) == (2, 2)
-    # 唐一军's membership (ended by the removal) is a membership like any other, as the reference
-    # scorer counts it; the page's officials list only 贺荣's post, so it is a false post there
-    assert (counts["post"].tp_pred, counts["post"].n_pred, counts["post"].n_gold) == (1, 2, 1)
+    # 唐一军's post is named only by its removal: a change on an org:Post, no membership, so no
+    # post beside 贺荣's (the page's officials list only the post 贺荣 takes)
+    assert (counts["post"].tp_pred, counts["post"].n_pred, counts["post"].n_gold) == (1, 1, 1)
+
+
+def test_a_post_stated_held_and_then_removed_is_a_membership_and_a_change():
+    G = notice_graph()
+    ev = G.edges["person/唐一军", "org/中华人民共和国司法部", "postChange|0"]["evidence"]
+    G.add_edge("person/唐一军", "org/中华人民共和国司法部", key="holdsPost|0", predicate="holdsPost", title="部长",
+               date="2022-06-01", evidence=ev, confidence=0.9)
+    score = score_page(turtle_bytes(G), gold([row("唐一军", "removed"), row("贺荣", "appointed")]))
+    assert (score.counts["post"].tp_pred, score.counts["post"].n_pred) == (1, 2)
+    assert (score.counts["changes"].tp_pred, score.counts["changes"].n_pred) == (2, 2)
 
 
 def test_a_wrong_kind_or_organisation_is_a_miss():

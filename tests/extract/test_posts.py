@@ -39,6 +39,62 @@ CASES = [
     ("中共中央政治局委员、中央书记处书记、中宣部部长刘云山来到满洲里。",
      {("刘云山", "委员", "中共中央政治局"), ("刘云山", "书记", "中央书记处"), ("刘云山", "部长", "中宣部")}),
     ("首创股份副总经理郭鹏对公用事业改革感触颇深。", {("郭鹏", "副总经理", "首创股份")}),
+    # a title word that names no unit is no part of the organisation (总 of 总书记, 国家 of
+    # 国家主席); a unit word is (政治局 of 政治局常委, 党组 of 党组书记)
+    ("中共中央总书记、国家主席、中央军委主席习近平作出重要指示。",
+     {("习近平", "总书记", "中共中央"), ("习近平", "国家主席", None), ("习近平", "主席", "中央军委")}),
+    ("中国国家主席胡锦涛16日抵达莫斯科。", {("胡锦涛", "国家主席", "中国")}),
+    ("中共中央政治局常委蔡奇出席。", {("蔡奇", "常委", "中共中央政治局")}),
+    # a deputy written inside a known title is that title's deputy
+    ("国家副主席韩正会见了客人。", {("韩正", "国家副主席", None)}),
+    ("自治区政府党组副书记陈春平出席。", {("陈春平", "党组副书记", "自治区政府党组")}),
+    # 兼: a title without an organisation of its own is held where the title before it is; after
+    # 、 a bare title keeps its own home body (市长), and one with an organisation keeps it
+    ("全国政协副主席兼秘书长王东峰主持座谈会。", {("王东峰", "副主席", "全国政协"), ("王东峰", "秘书长", "全国政协")}),
+    ("市委常委、副市长兼市公安局局长王伟出席。",
+     {("王伟", "市委常委", "市委"), ("王伟", "副市长", None), ("王伟", "局长", "市公安局")}),
+    # the title lexicon of the nlp stage (learned posts and their modifiers): 院士, 教授, 发言人,
+    # 总 + 干事; 党员 is a membership, no post
+    ("中国科学院院士、清华大学教授姚期智回信。", {("姚期智", "院士", "中国科学院"), ("姚期智", "教授", "清华大学")}),
+    ("外交部发言人秦刚21日表示。", {("秦刚", "发言人", "外交部")}),
+    ("明光社总干事蔡志森说。", {("蔡志森", "总干事", "明光社")}),
+    ("王永红作为党员先锋队队长仍然在岗坚守。", {("王永红", "党员先锋队队长", "党员先锋队")}),
+    ("社区党员李大妈积极参与志愿服务。", set()),
+    # a chain item is all between its separator and its title, when a word inside the name is
+    # no organisation word (和, 巡视/v); a description (分管…的) ends the organisation at its unit
+    ("中共中央政治局常委、中央和国家机关工委书记蔡奇出席会议并讲话。",
+     {("蔡奇", "常委", "中共中央政治局"), ("蔡奇", "书记", "中央和国家机关工委")}),
+    ("中央书记处书记、中央巡视工作领导小组副组长刘金国出席会议。",
+     {("刘金国", "书记", "中央书记处"), ("刘金国", "副组长", "中央巡视工作领导小组")}),
+    ("全国政协副主席、中央改革办分管日常工作的副主任穆虹出席。", {("穆虹", "副主席", "全国政协"), ("穆虹", "副主任", "中央改革办")}),
+    ("市委、市政府高度重视，副市长李强出席。", {("李强", "副市长", None)}),
+    # a signature: the title, a space, the name
+    ("中华人民共和国主席 习近平", {("习近平", "主席", "中华人民共和国")}),
+    # a person whose post changes: the change gives the new post, the chain before the name
+    # the post held until then
+    ("央行国际司司长金琦已出任办公厅主任。", {("金琦", "司长", "央行国际司"), ("金琦", "主任", "办公厅")}),
+    # a fused title stays whole, with the organisation's last word (外交部长, 内务部长)
+    ("会议由俄罗斯内务部长努尔加利耶夫主持。", {("努尔加利耶夫", "内务部长", "俄罗斯内务部")}),
+    ("24日就前科管局长李界木部分进行言词辩论。", {("李界木", "前科管局长", "科管局")}),
+    # a title in quotes before the name
+    ("台当局“新闻局长”苏俊宾证实此事。", {("苏俊宾", "新闻局长", "新闻局")}),
+    # 就任…后: the post held since
+    ("去年5月梅德韦杰夫就任俄罗斯总统后，两国关系发展顺利。", {("梅德韦杰夫", "总统", "俄罗斯")}),
+    # a whole title phrase before a comma at a clause start (or after a preposition) is one
+    # more item; a phrase after a verb is not
+    ("中央纪委对宁夏回族自治区党委常委，自治区政府党组副书记陈春平进行了审查。",
+     {("陈春平", "常委", "宁夏回族自治区党委"), ("陈春平", "党组副书记", "自治区政府党组")}),
+    ("他是市委书记，副市长李四出席。", {("李四", "副市长", None)}),
+    # a bare title after a body's party group is held in that body
+    ("市政府党组副书记、副市长赵六出席。", {("赵六", "党组副书记", "市政府党组"), ("赵六", "副市长", "市政府")}),
+    ("自治区党委常委、副主席钱七出席。", {("钱七", "常委", "自治区党委"), ("钱七", "副主席", None)}),
+    # session ordinals are no part of the organisation
+    ("第十届、十一届全国人民代表大会常务委员会委员长吴邦国同志逝世。", {("吴邦国", "委员长", "全国人民代表大会常务委员会")}),
+    # a list of titled people: each item runs from the 、 after the name before it; a project
+    # is the body of a post (工程 ends its name: no modifier of the title)
+    ("哈尔滨电气集团有限公司副总工程师覃大清、港珠澳大桥工程总工程师苏权科、复兴号高速列车研发创新团队负责人周黎等发言。",
+     {("覃大清", "副总工程师", "哈尔滨电气集团有限公司"), ("苏权科", "总工程师", "港珠澳大桥工程"),
+      ("周黎", "负责人", "复兴号高速列车研发创新团队")}),
     # must not fire
     ("记者跟随崔建爱在社区巡查。", set()),
     ("王永红是一名有着二十年党龄的党员。", set()),
@@ -81,3 +137,88 @@ def test_chain_by_hand_without_model():
     s = Sentence.from_text(a.text, ents=[("市委", "ORG"), ("宣传部", "ORG"), ("李红", "PERSON")], titles=["市委常委", "宣传部部长"])
     got = [(p.person.text, p.title, p.org) for p in extract_posts_from_sentences([s], a)]
     assert got == [("李红", "市委常委", "市委"), ("李红", "宣传部部长", "市委宣传部")]
+
+
+# (article text, expected posts) — a bare title held in the body whose meeting the article
+# reports (posts.toml [meeting_bodies]); other meetings and other titles get no body
+MEETING_CASES = [
+    ("全国政协十四届常委会第二次会议举行全体会议。宁吉喆常委建议，加强科技创新。", {("宁吉喆", "常委", "全国政协常委会")}),
+    ("全国人大常委会第十次会议在京举行。王明委员说，要加强立法。", {("王明", "委员", "全国人大常委会")}),
+    ("全国政协十四届常委会第二次会议举行。李明局长发言。", {("李明", "局长", None)}),
+    ("市委经济工作会议召开。王明常委建议加强合作。", {("王明", "常委", None)}),
+    ("宁吉喆常委建议，加强科技创新。全国政协十四届常委会第二次会议闭幕。", {("宁吉喆", "常委", None)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEETING_CASES, ids=[c[0][:14] for c in MEETING_CASES])
+def test_bare_title_in_the_body_of_the_article_meeting(extract, text, expected):
+    posts, _ = extract(text)
+    assert {(p.person.text, p.title, p.org) for p in posts} == expected
+
+
+# (article text, expected (person, title, org, former)) — career lists (posts.toml [career_lists]):
+# after 历任/曾任 (past posts), or after an obituary's "X同志是<description>，" (posts as written)
+CAREER_CASES = [
+    ("任建新同志是我国政法战线的杰出领导人，中国共产党第十四届中央书记处书记，中央政法委原书记，第九届全国政协副主席。",
+     {("任建新", "书记", "中国共产党中央书记处", False), ("任建新", "原书记", "中央政法委", True), ("任建新", "副主席", "全国政协", False)}),
+    # an organisation alone before 、 shares the next item's title; ordinals joined by 、 split nothing
+    ("朱光亚同志是我国核科学事业的主要开拓者之一，中国科学院、中国工程院资深院士，中国人民政治协商会议第八届、九届全国委员会副主席。",
+     {("朱光亚", "资深院士", "中国科学院", False), ("朱光亚", "资深院士", "中国工程院", False),
+      ("朱光亚", "副主席", "中国人民政治协商会议全国委员会", False)}),
+    # 代表 inside 全国人民代表大会 ends no organisation
+    ("李锡铭同志是卓越的党的工作领导者，第八届全国人民代表大会常务委员会副委员长。",
+     {("李锡铭", "副委员长", "全国人民代表大会常务委员会", False)}),
+    # the person named before in the article; a bare item is held where its 、-group's first is
+    ("吴邦国同志1941年7月生。1967年起历任上海电子管三厂技术员、副厂长，上海市电子元件工业公司副经理。",
+     {("吴邦国", "技术员", "上海电子管三厂", True), ("吴邦国", "副厂长", "上海电子管三厂", True),
+      ("吴邦国", "副经理", "上海市电子元件工业公司", True)}),
+    ("张三是一名老党员，曾任村支部书记。", {("张三", "支部书记", "村支部", True)}),
+    # the posts held now
+    ("姚期智2004年全职回国任教于清华大学，现为清华大学人工智能学院院长、交叉信息研究院院长。",
+     {("姚期智", "院长", "清华大学人工智能学院", False), ("姚期智", "院长", "交叉信息研究院", False)}),
+    ("审计发现存在违规行为，主要表现为不按规定招标。", set()),
+    # must not fire: descriptions, no list
+    ("陈云同志是伟大的无产阶级革命家，是以邓小平同志为核心的党的第二代中央领导集体的重要成员。", set()),
+    ("王明是我们的好朋友，经常帮助大家。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CAREER_CASES, ids=[c[0][:14] for c in CAREER_CASES])
+def test_career_lists(extract, text, expected):
+    posts, _ = extract(text)
+    assert {(p.person.text, p.title, p.org, p.former) for p in posts if p.evidence.rule == "post/career-list"} == expected
+
+
+# (article text, expected posts) — colon lists: members of the group the text set up
+COLON_CASES = [
+    ("为加强组织领导，市政府成立创建工作领导小组，组长：李文钢；副组长：冯镭、沈慧；成员：巫振江（市府办）、张明（市财政局）。",
+     {("李文钢", "组长", "创建工作领导小组"), ("冯镭", "副组长", "创建工作领导小组"), ("沈慧", "副组长", "创建工作领导小组")}),
+    # the group named as an organisation, the list one line per title
+    ("防汛抗旱领导小组召开会议。\n组长：王建国\n副组长：赵刚", {("王建国", "组长", "防汛抗旱领导小组"), ("赵刚", "副组长", "防汛抗旱领导小组")}),
+    # no group set up: the title has no organisation; bylines and hosts are no posts
+    ("组长：李文钢；副组长：冯镭。", {("李文钢", "组长", None), ("冯镭", "副组长", None)}),
+    ("记者：王明", set()),
+    ("主持人：李华说，会议开始。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", COLON_CASES, ids=[c[0][:14] for c in COLON_CASES])
+def test_colon_lists(extract, text, expected):
+    posts, _ = extract(text)
+    assert {(p.person.text, p.title, p.org) for p in posts if p.evidence.rule == "post/colon-list"} == expected
+
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the post given later before the name: one post, where that statement puts it
+    ("习近平会见了普京总统。俄罗斯总统普京表示愿意合作。", {("普京", "总统", "俄罗斯", "post/title-before-name")}),
+    ("张三局长出席了会议。市公安局局长张三表示，要加强管理。", {("张三", "局长", "市公安局", "post/title-before-name")}),
+    # no other statement: the title after the name is the post
+    ("习近平会见了普京总统。", {("普京", "总统", None, "post/title-after-name")}),
+])
+def test_a_title_after_the_name_yields_to_the_post_stated_anywhere_in_the_article(extract, text, expected):
+    """The gold conventions: a title after the name is a row only when the article gives the
+    same post in no other way, before or after it (so its organisation is not the home body's)."""
+    posts, _ = extract(text)
+    assert {(p.person.text, p.title, p.org, p.evidence.rule) for p in posts if p.person.text != "习近平"} == expected

@@ -88,6 +88,10 @@ CASES = [
     ("山大二院妇产科", "山西医科大学第二医院妇产科", "unit", "alias-table+sub-unit"),
     ("山大二院妇产科党支部", "山西医科大学第二医院妇产科党支部", "party", "alias-table+sub-unit"),
     ("省工信厅大数据办", "山西省工业和信息化厅大数据办", "government", "department+sub-unit"),
+    # a two-character alias heads a longer name only when rules.toml lists it (short_alias_heads)
+    ("央行国际司", "中国人民银行国际司", "other", "alias-table+sub-unit"),
+    ("央行天津分行", "中国人民银行天津分行", "other", "alias-table+sub-unit"),
+    ("太钢技术中心", "太钢技术中心", "unit", "as-written"),
     # names that no rule should touch
     ("山西合成生物凯赛研究院", "山西合成生物凯赛研究院", "unit", "as-written"),
     ("山西大学", "山西大学", "school", "alias-table"),
@@ -102,6 +106,9 @@ CASES = [
     # the centre's offices keep their own names (not built on 中共中央 / 国务院)
     ("中共中央宣传部", "中共中央宣传部", "party", "alias-table"),
     ("中共中央台办", "中共中央台湾工作办公室", "party", "alias-table"),
+    # the central committee's organs, the bodies of seat-in-body titles (中共中央政治局委员)
+    ("中共中央政治局", "中国共产党中央委员会政治局", "party", "alias-table"),
+    ("中国共产党中央书记处", "中国共产党中央委员会书记处", "party", "alias-table"),
     ("国务院新闻办公室", "国务院新闻办公室", "government", "alias-table"),
     # special administrative regions have no 人民政府
     ("澳门政府", "中华人民共和国澳门特别行政区政府", "government", "alias-table"),
@@ -146,6 +153,10 @@ CONTEXT_CASES = [
     ("介入科", Context("t", orgs=("山大二院", "山大二院急诊科")), "山西医科大学第二医院介入科"),
     # any sub-unit joins the head of its chain
     ("党员先锋队", Context("t", org_head="山大二院妇产科"), "山西医科大学第二医院妇产科党员先锋队"),
+    # a top-level unit of a body (司, 办公厅) joins the body of the article's last sub-unit, not
+    # that sub-unit (rules.toml root_units)
+    ("国际司", Context("t", orgs=("央行国际司", "中国外汇交易中心")), "中国人民银行国际司"),
+    ("办公厅", Context("t", orgs=("央行天津分行",)), "中国人民银行办公厅"),
 ]
 
 
@@ -160,6 +171,8 @@ def test_org_in_context(resolver: Resolver, written: str, context: Context, cano
     [
         ("急诊科", Context("t", orgs=("市委",))),  # no hospital named before
         ("急诊科", NO_CONTEXT),
+        ("国际司", Context("t", orgs=("中国外汇交易中心",))),  # no sub-unit of a body named before
+        ("特区第二届政府社会文化司", Context("t", orgs=("央行国际司",))),  # a longer name is no bare unit
     ],
 )
 def test_org_context_that_must_not_apply(resolver: Resolver, written: str, context: Context) -> None:

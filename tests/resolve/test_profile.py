@@ -38,6 +38,8 @@ def test_unknown_profile_is_E302() -> None:
         ('name = "x"\npaper = "y"\n[home.city]\nname = "长治市"\n', "'short' must be a non-empty string"),
         ('name = "x"\npaper = "y"\ncolour = 1\n[home.city]\nname = "长治市"\nshort = "长治"\n', "unknown keys ['colour']"),
         ('name = "x"\npaper = "y"\n[home.city]\nname = "长治市"\nshort = "长治"\n[titles]\n"市长" = "county.government"\n', "'<home level>.<body key>'"),
+        ('name = "x"\npaper = "y"\n[home.country]\nname = "中国"\nshort = "中国"\n[titles_after_name]\n"主席" = "city.state"\n',
+         "'<home level>.<body key>'"),
         ('name = "x"\npaper = \n', "E301"),
     ],
 )
@@ -91,3 +93,20 @@ def test_national_profile_has_no_home_city(gazetteer) -> None:
     assert r.home_body("副市长") is None
     # without a home, a name shared by several units stays ambiguous
     assert r.resolve("城关镇", "GPE", C).id == "place/城关镇"
+
+
+@pytest.mark.parametrize(
+    "title, after_name, body",
+    [
+        ("外长", False, "中华人民共和国外交部"),  # 杨洁篪外长: the country's own foreign minister
+        ("全国政协委员", False, "中国人民政治协商会议全国委员会"),  # a seat-in-body title
+        ("主席", True, "中华人民共和国"),  # 习近平主席: the head of state
+        ("主席", False, None),  # 主席张三 / 国家杜马主席: the body was written and lost, no home
+        ("董事长", True, None),
+    ],
+)
+def test_national_bare_titles_before_and_after_a_name(gazetteer, title, after_name, body) -> None:
+    r = Resolver("peoples_daily", gazetteer)
+    got = r.home_body(title, after_name=after_name)
+    assert (got.label if got is not None else None) == body
+
