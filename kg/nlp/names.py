@@ -11,6 +11,8 @@ where the name ends; rules and word lists are in ``nlp/name_rules.toml``:
 * **extension** — a two-character PER plus a one-character word that is a usual last character
   of names (learned from annotated corpora) is one name when a vouching word (同志), a title or
   a list separator before another PER follows;
+* **title frames** — at a clause start, the 2-3 characters before a title and a verb of
+  speaking are a name (``南|存|辉|常委|建议``);
 * **joined** — two PER words that touch, one of a single character, are one name
   (``买|买提•艾力``);
 * **same text** — a PER that is the start of a longer PER of the same text, with the rest of
@@ -55,12 +57,15 @@ class NameRules:
     vouch: frozenset[str]
     separators: frozenset[str]
     not_tags: frozenset[str]
+    clause_starts: frozenset[str]
+    speech_verbs: tuple[str, ...]
+    frame_chars: tuple[int, int]
 
 
 @lru_cache(maxsize=None)
 def load_name_rules(name: str = "nlp/name_rules.toml") -> NameRules:
     data = load_toml(name)
-    frames, ext = data["frames"], data["extension"]
+    frames, ext, titled = data["frames"], data["extension"], data["title_frames"]
     return NameRules(
         before=frozenset(frames["before"]),
         after=dict(frames["after"]),
@@ -71,6 +76,9 @@ def load_name_rules(name: str = "nlp/name_rules.toml") -> NameRules:
         vouch=frozenset(load_list(ext["vouch"])),
         separators=frozenset(ext["separators"]),
         not_tags=frozenset(ext["not_tags"]),
+        clause_starts=frozenset(titled["clause_starts"]),
+        speech_verbs=tuple(titled["verbs"]),
+        frame_chars=(int(titled["min_chars"]), int(titled["max_chars"])),
     )
 
 
@@ -119,6 +127,32 @@ def _frames(words: list[Word], rules: NameRules) -> list[Word]:
             if start + n + len(after) in bounds:
                 words = _recut(words, start, start + n, PERSON_TAG, rules.after)
             break
+    return words
+
+
+def _title_frames(words: list[Word], rules: NameRules) -> list[Word]:
+    """At a clause start, the 2-3 characters before a title and a verb of speaking are a name
+    (``。|南|存|辉|常委|建议`` -> 南存辉): the name ends where the title starts."""
+    titles = title_lexicon()
+    i = 0
+    while i < len(words):
+        if i > 0 and words[i - 1][1][-1:] not in rules.clause_starts:
+            i += 1
+            continue
+        start = words[i][0]
+        text = "".join(w for _, w, _ in words[i : i + 6])
+        for n in range(rules.frame_chars[1], rules.frame_chars[0] - 1, -1):
+            name, rest = text[:n], text[n:]
+            title = next((rest[:k] for k in range(min(len(rest), 8), 1, -1) if titles.kind(rest[:k]) == "post"), None)
+            if (title is None or not rest[len(title):].startswith(rules.speech_verbs) or not _HAN.fullmatch(name)
+                    or not _has_surname(name, rules.surnames)):
+                continue
+            bounds = {off for off, _, _ in words} | {off + len(w) for off, w, _ in words}
+            whole = next((t for off, w, t in words if off == start and len(w) == n), None)
+            if start + n in bounds and start + n + len(title) in bounds and whole != PERSON_TAG:
+                words = _recut(words, start, start + n, PERSON_TAG, {})
+            break
+        i += 1
     return words
 
 
@@ -188,4 +222,4 @@ def repair_names(words: list[Word], rules: NameRules | None = None) -> list[Word
     rules = rules or load_name_rules()
     if not words:
         return words
-    return _same_text(_joined(_extensions(_frames(list(words), rules), rules)))
+    return _same_text(_joined(_extensions(_title_frames(_frames(list(words), rules), rules), rules)))

@@ -18,6 +18,8 @@ CASES = [
     # vouched: a rare surname next to a title or in a list of names is still a name
     ("栗战书委员长主持闭幕会。", {"栗战书"}, set()),
     ("国务委员吴政隆、谌贻琴出席。", {"吴政隆", "谌贻琴"}, set()),
+    # a name that only looks like a clan reference, vouched for by the title before it
+    ("会见越共中央政治局委员、中组部部长张氏梅。", {"张氏梅"}, set()),
     # no context, no repair: a two-character name stays as LAC gives it
     ("张永刚才说过这件事。", set(), {"张永"}),
 ]
@@ -32,6 +34,24 @@ def test_person_names(nlp, text, present, absent):
     found = persons(nlp(text))
     assert present <= found, f"missing {present - found}; got {found}"
     assert not absent & found, f"must not be a name: {absent & found}"
+
+
+@pytest.mark.parametrize("words, name", [
+    ([(0, "。", "w"), (1, "南", "PER"), (2, "存", "v"), (3, "辉", "n"), (4, "常委", "n"), (6, "建议", "v")], "南存辉"),
+    ([(0, "。", "w"), (1, "谭锦", "PER"), (3, "球", "n"), (4, "常委", "n"), (6, "提出", "v")], "谭锦球"),
+    ([(0, "。", "w"), (1, "解冬", "v"), (3, "常委", "n"), (5, "建议", "v")], "解冬"),
+])
+def test_a_name_before_a_title_and_a_verb_of_speaking_at_a_clause_start(words, name):
+    assert (1, name, "PER") in repair_names(words)
+
+
+@pytest.mark.parametrize("words", [
+    [(0, "。", "w"), (1, "会议", "n"), (3, "主任", "n"), (5, "建议", "v")],  # no surname
+    [(0, "。", "w"), (1, "国务院", "ORG"), (4, "总理", "n"), (6, "李强", "PER"), (8, "说", "v")],  # no verb after the title
+    [(0, "他", "r"), (1, "王明", "PER"), (3, "市长", "n"), (5, "表示", "v")],  # no clause start
+])
+def test_no_title_frame_without_its_parts(words):
+    assert repair_names(words) == words
 
 
 def test_a_place_after_an_appointment_word_is_not_a_name():

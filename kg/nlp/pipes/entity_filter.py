@@ -150,7 +150,7 @@ class EntityFilter:
             return False
         if f.require_any and not any(w in text for w in f.require_any):
             return False
-        if f.reject is not None and f.reject.fullmatch(text):
+        if f.reject is not None and not vouched and f.reject.fullmatch(text):
             return False
         dotted = _dotted(text, f.name_dots)
         foreign = bool(f.foreign_chars) and len(text) >= 2 and (_transliterated(text, f.foreign_chars) or dotted)
