@@ -97,6 +97,9 @@ class Config:
     nested_confidence: float = 0.7
     body_term: re.Pattern[str] | None = None
     subordinate_ends: tuple[str, ...] = ()
+    person_heads: tuple[str, ...] = ()
+    continuations: tuple[str, ...] = ()
+    head_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 SHAPES = ("svo", "at", "agent", "pair", "venue", "frame")
@@ -176,6 +179,9 @@ def load_config() -> Config:
         nested_confidence=raw["nested_places"]["confidence"],
         body_term=re.compile(raw["bodies"]["term"]),
         subordinate_ends=tuple(raw["subordinate_ends"]),
+        person_heads=tuple(raw["person_heads"]),
+        continuations=tuple(raw["continuations"]),
+        head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
 
 
@@ -226,7 +232,8 @@ class ArticleClaims:
             head = match.groupdict().get("head") or ""
             pool = [e for e in self.events + self._current if e.label == "EVENT" and e.end <= start and not self.generic_event(e.text)]
             if not ref.any_head:
-                pool = [e for e in pool if (e.refers_to or e.text).endswith(head)]
+                heads = self.cfg.head_families.get(head, (head,))
+                pool = [e for e in pool if (e.refers_to or e.text).endswith(heads)]
             return [Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end, e.refers_to or e.text) for e in pool[:1]]
         if kind == "last_named":  # 该局 -> the last body named …局; 该项目 -> the last project
             head = match.groupdict().get("head") or ""
@@ -460,6 +467,8 @@ class ArticleClaims:
         if any(i.modifier for i in items[idx[-1] + 1 :] if i.end <= pos):
             return []  # 国务院总理李强召开…: the actor is the person, not a body before him
         gap = sent.slice(items[idx[-1]].end, pos)
+        if items[idx[-1]].label != "PERSON" and any(h in self._clause_tail(gap) for h in self.cfg.person_heads):
+            return []  # 市委宣传部等相关部门负责人参加: the people of the body act, unnamed
         breaks = [i for i, c in enumerate(gap) if c in self.cfg.clause_ends]
         if len(gap) > self.cfg.subject_reach or len(breaks) > 1:
             return []
@@ -471,6 +480,11 @@ class ArticleClaims:
             if self._has_verb(sent, cut + 1, pos) or gap[: breaks[0]].endswith(self.cfg.subordinate_ends):
                 return []
         return self._group_back(sent, items, idx[-1], labels)
+
+    def _clause_tail(self, text: str) -> str:
+        """The part of ``text`` after its last clause end (all of it if there is none)."""
+        cut = max((i + 1 for i, c in enumerate(text) if c in self.cfg.clause_ends), default=0)
+        return text[cut:]
 
     def _after_locative(self, sent: Sentence, items: Sequence[Item], item: Item) -> bool:
         """Is ``item`` the place of a 在/于… phrase (在俄罗斯叶卡捷琳堡, 在苏丹首都喀土穆)? Places
@@ -560,7 +574,8 @@ class ArticleClaims:
         if not objects and rule.object_fallback == "previous":
             rest = _strip_words(sent.slice(t[1], sent.end).strip(), self.cfg.gap_words)
             first = next(k for k, i in enumerate(items) if i is subjects[0])
-            if (not rest or rest[0] in self.cfg.clause_ends) and self._opens_clause(sent, items, first):
+            ends = not rest or rest[0] in self.cfg.clause_ends or rest.startswith(self.cfg.continuations)
+            if ends and self._opens_clause(sent, items, first):
                 # The subject opens its clause (副市长李永强出席。, 赵乐际委员长主持。); not a name
                 # inside a phrase (以…中国特色…思想为指导，).
                 # …召开会议。副市长李永强出席。: the event named before the subject; one named
@@ -681,7 +696,8 @@ class ArticleClaims:
 
     def _pair(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         labels = rule.subject | rule.object
-        idx = [k for k, i in enumerate(items) if i.end <= t[0] and i.label in labels]
+        # The body of a title is no side (中国总理温家宝…与格林纳达总理托马斯举行会谈).
+        idx = [k for k, i in enumerate(items) if i.end <= t[0] and i.label in labels and not i.modifier]
         if len(idx) < 2:
             return
         b = items[idx[-1]]

@@ -194,3 +194,45 @@ def test_a_body_named_before_is_what_this_bureau_stands_for(extract):
     text = "市卫健局召开全市卫生健康工作会议。该局发布《太原市卫生健康工作要点》。"
     got = _got(extract, text)
     assert ("市卫健局", "issued", "太原市卫生健康工作要点") in got, got
+
+
+# -- round 2: who acts, and what a bare meeting word stands for ----------------------------------
+# (text, claims that must be found, claims that must not be found)
+ROUND2_MEETINGS = [
+    # 出席并讲话 with no object of its own: the meeting named before (…出席。 likewise)
+    ("全省安全生产工作会议在太原召开。副省长王明出席并讲话。", {("王明", "attended", "全省安全生产工作会议")}, set()),
+    # 出席会议 stands for the last meeting of any …会 (a 交流会 or 座谈会 is a meeting)
+    ("全国民族团结进步工作经验交流会在西宁召开。副总理回良玉出席会议。",
+     {("回良玉", "attended", "全国民族团结进步工作经验交流会")}, set()),
+    # a head that is not 会议 keeps to names ending with it: 出席论坛 is no 交流会
+    ("全国民族团结进步工作经验交流会在西宁召开。副总理回良玉出席论坛。", set(),
+     {("回良玉", "attended", "全国民族团结进步工作经验交流会")}),
+    # the heads of the bodies attend, unnamed; the bodies do not
+    ("全省安全生产工作会议在太原召开。市委宣传部、市工信局等相关部门负责人参加。", set(),
+     {("市委宣传部", "attended", "全省安全生产工作会议"), ("市工信局", "attended", "全省安全生产工作会议")}),
+    # a body that attends as a body still does
+    ("全省安全生产工作会议在太原召开。市工信局参加会议。", {("市工信局", "attended", "全省安全生产工作会议")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", ROUND2_MEETINGS, ids=[r[0][-14:] for r in ROUND2_MEETINGS])
+def test_meeting_words_and_actors(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- cooperation is between bodies, never between the bodies of two titles ----------------------
+PAIRS = [
+    # the countries are the bodies of the two titles: no pair
+    ("中国总理温家宝与格林纳达总理托马斯举行会谈并签约。", set(),
+     {("中国", "cooperatesWith", "格林纳达"), ("格林纳达", "cooperatesWith", "中国")}),
+    # relations of states are not cooperation between bodies (gold conventions)
+    ("格林纳达致力于加强与中国的合作。", set(), {("格林纳达", "cooperatesWith", "中国"), ("中国", "cooperatesWith", "格林纳达")}),
+    # two bodies that act jointly still cooperate
+    ("省邮政管理局联合省人社厅印发《推进基层快递网点优先参加工伤保险工作实施方案》。",
+     {("省邮政管理局", "cooperatesWith", "省人社厅")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", PAIRS, ids=[r[0][:12] for r in PAIRS])
+def test_pairs_are_bodies(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
