@@ -100,6 +100,8 @@ class Config:
     person_heads: tuple[str, ...] = ()
     continuations: tuple[str, ...] = ()
     head_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    convene: tuple[str, ...] = ()
+    frame_closers: tuple[str, ...] = ()
 
 
 SHAPES = ("svo", "at", "agent", "pair", "venue", "frame")
@@ -180,6 +182,8 @@ def load_config() -> Config:
         body_term=re.compile(raw["bodies"]["term"]),
         subordinate_ends=tuple(raw["subordinate_ends"]),
         person_heads=tuple(raw["person_heads"]),
+        convene=tuple(raw["events"]["convene"]),
+        frame_closers=tuple(raw["frame_closers"]),
         continuations=tuple(raw["continuations"]),
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
@@ -207,6 +211,7 @@ class ArticleClaims:
         self.people: list[Mention] = []  # PERSON mentions so far
         self.places: list[Mention] = []  # GPE mentions so far
         self.events: list[Mention] = []  # EVENT mentions so far
+        self.unnamed: set[tuple[int, int]] = set()  # spans of meetings convened but not named
         self.named: list[Mention] = []  # ORG and PROJECT mentions so far
         self.previous_items: list[Item] = []
         self._current: list[Mention] = []  # entities of the sentence being read
@@ -230,7 +235,22 @@ class ArticleClaims:
         before = [p for p in self.people + self._current if p.label == "PERSON" and p.end <= start]
         if kind == "last_event":  # 本次对接会 / 出席会议 -> the last event named …对接会 / …会议
             head = match.groupdict().get("head") or ""
-            pool = [e for e in self.events + self._current if e.label == "EVENT" and e.end <= start and not self.generic_event(e.text)]
+            if not ref.any_head and self._convened(sent, start):
+                # 我市立即召开会议: a new meeting, named nowhere; it is what later bare words
+                # (副市长李永强出席) stand for, so they are dropped with it.
+                new = Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end)
+                self.unnamed.add((start, end))
+                self.events.append(new)
+                return [new]
+            pool = [e for e in self.events + self._current if e.label == "EVENT" and e.end <= start
+                    and (not self.generic_event(e.text) or (e.start, e.end) in self.unnamed)]
+            last_new = max((k for k, e in enumerate(pool) if (e.start, e.end) in self.unnamed), default=None)
+            if last_new is not None:
+                if (start, end) == (pool[last_new].start, pool[last_new].end):
+                    return [pool[last_new]]
+                pool = pool[last_new + 1 :] or pool[last_new:]
+                if (pool[0].start, pool[0].end) in self.unnamed:
+                    return []
             if not ref.any_head:
                 heads = self.cfg.head_families.get(head, (head,))
                 pool = [e for e in pool if (e.refers_to or e.text).endswith(heads)]
@@ -255,6 +275,14 @@ class ArticleClaims:
             earlier = [p for p in self.places if p.end <= start and p.text.endswith(level)]
             return earlier[-1:]
         raise AssertionError(kind)  # load_config checked the kinds
+
+    def _convened(self, sent: Sentence, start: int) -> bool:
+        """Is the word at ``start`` the object of a verb that convenes a new meeting (召开会议,
+        举行会议: ``[events] convene``), filler words aside?"""
+        before = sent.slice(sent.start, start)
+        for w in self.cfg.gap_words:
+            before = before.removesuffix(w)
+        return before.endswith(self.cfg.convene)
 
     def generic_event(self, text: str) -> bool:
         """Is ``text`` a bare meeting word that stands for a named event (会议, 表彰大会, 本次
@@ -583,6 +611,8 @@ class ArticleClaims:
                 # 座谈会在京举行), not the subject's object.
                 pool = [i for i in list(self.previous_items) + list(items) if i.end <= subjects[0].start and i.label in rule.object]
                 objects = pool[-1:]
+        if objects and self._framed(sent, subjects[-1].end, t[0], objects[-1].end):
+            return  # 孙波在北京召开的“…论坛”上说: where 孙波 speaks, not what he holds
         if objects and sent.slice(objects[-1].end, sent.end).startswith("的"):
             # A relative clause: 会见正在莫斯科出席…会议的中国国务委员戴秉国 — whoever attends is
             # named after 的, not before the verb.
@@ -591,6 +621,14 @@ class ArticleClaims:
             subjects = near if near and after[0].start - objects[-1].end <= self.cfg.subject_reach else []
         if objects and subjects:
             yield subjects, objects
+
+    def _framed(self, sent: Sentence, subject_end: int, trigger: int, object_end: int) -> bool:
+        """Is the object the close of a 在…上 phrase that opens between the subject and the
+        trigger (在北京召开的论坛上)? Then it says where the subject is (``at_markers`` …
+        ``frame_closers``)."""
+        between = self._clause_text(sent, subject_end, trigger)
+        after = sent.slice(object_end, sent.end).lstrip("”」》")
+        return between is not None and any(m in between for m in self.cfg.at_markers) and after.startswith(self.cfg.frame_closers)
 
     def _topic(self, sent: Sentence, items: Sequence[Item], pos: int) -> list[Item]:
         """The district an article is about (its dateline place), as the subject of a clause
@@ -749,6 +787,8 @@ class ArticleClaims:
                             key = (s.start, s.end, rule.predicate, o.start, o.end)
                             if (s.refers_to or s.text) == (o.refers_to or o.text) or key in seen:
                                 continue
+                            if (s.start, s.end) in self.unnamed or (o.start, o.end) in self.unnamed:
+                                continue  # a meeting convened but named nowhere: no node to link
                             if rule.object_heads and not (o.refers_to or o.text).endswith(rule.object_heads):
                                 continue
                             seen.add(key)

@@ -236,3 +236,29 @@ PAIRS = [
 @pytest.mark.parametrize("text, expected, forbidden", PAIRS, ids=[r[0][:12] for r in PAIRS])
 def test_pairs_are_bodies(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- a meeting convened but not named; an event that frames where someone speaks ----------------
+CONVENED = [
+    # 召开会议 after a meeting named in a time clause is a new meeting: who attends it is not
+    # an attendee of the one named before
+    ("在收听收看全省安全生产电视电话会议后，我市立即召开会议，安排部署相关工作。副市长李永强出席。", set(),
+     {("李永强", "attended", "全省安全生产电视电话会议"), ("李永强", "attended", "电视电话会议"),
+      ("@city", "organized", "全省安全生产电视电话会议"), ("@city", "organized", "电视电话会议")}),
+    # a plenary of a session is part of the session, not a new meeting
+    ("政协第十四届全国委员会常务委员会第二次会议27日上午举行全体会议。全国政协主席王沪宁出席。",
+     {("王沪宁", "attended", "政协第十四届全国委员会常务委员会第二次会议")}, set()),
+    # a named meeting convened is still named
+    ("省政府召开全省安全生产工作会议。副省长王明出席会议。",
+     {("省政府", "organized", "全省安全生产工作会议"), ("王明", "attended", "全省安全生产工作会议")}, set()),
+    # 在…召开的…上说: the speaker attends, he does not hold it
+    ("孙波16日在北京召开的“质量和安全年·质量诚信论坛”上说，要建立体系。",
+     {("孙波", "attended", "质量和安全年·质量诚信论坛")}, {("孙波", "organized", "质量和安全年·质量诚信论坛")}),
+    # without 在…上 the one before 召开 holds it
+    ("国务院在北京召开全国农村环境保护工作电视电话会议。", {("国务院", "organized", "全国农村环境保护工作电视电话会议")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", CONVENED, ids=[r[0][-14:] for r in CONVENED])
+def test_convened_and_framed_meetings(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
