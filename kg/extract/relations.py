@@ -102,11 +102,13 @@ class Config:
     head_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     convene: tuple[str, ...] = ()
     frame_closers: tuple[str, ...] = ()
+    shared_ordinal: re.Pattern[str] | None = None
+    shared_list: re.Pattern[str] | None = None
 
 
-SHAPES = ("svo", "at", "agent", "pair", "venue", "frame")
+SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named")
+REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named", "issuer")
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +186,8 @@ def load_config() -> Config:
         person_heads=tuple(raw["person_heads"]),
         convene=tuple(raw["events"]["convene"]),
         frame_closers=tuple(raw["frame_closers"]),
+        shared_ordinal=re.compile(raw["lists"]["shared_ordinal"]),
+        shared_list=re.compile("(?:{o}{sep})+{o}(?P<head>\\w+)".format(o=raw["lists"]["shared_ordinal"], sep=raw["lists"]["separator"])),
         continuations=tuple(raw["continuations"]),
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
@@ -212,6 +216,7 @@ class ArticleClaims:
         self.places: list[Mention] = []  # GPE mentions so far
         self.events: list[Mention] = []  # EVENT mentions so far
         self.unnamed: set[tuple[int, int]] = set()  # spans of meetings convened but not named
+        self.issuers: dict[str, list[Mention]] = {}  # document name -> who issued it, so far
         self.named: list[Mention] = []  # ORG and PROJECT mentions so far
         self.previous_items: list[Item] = []
         self._current: list[Mention] = []  # entities of the sentence being read
@@ -259,6 +264,8 @@ class ArticleClaims:
             head = match.groupdict().get("head") or ""
             named = [m for m in self.named + self._current if m.label == ref.label and m.end <= start and (m.refers_to or m.text).endswith(head)]
             return [Mention(word, ref.label, self.article.id, start, end, sent.start, sent.end, m.refers_to or m.text) for m in named[-1:]]
+        if kind == "issuer":  # 第四十一号主席令说… -> whoever issued 第四十一号主席令 before
+            return self.issuers.get(word, [])[-1:]
         if kind == "last_person":
             return before[-1:]
         if kind == "group_person":
@@ -582,12 +589,34 @@ class ArticleClaims:
         start = pos + len(clause) - len(body)
         if not (4 <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
             return []
+        shared = self._shared_head(sent, phrase, start, rule)
+        if shared:
+            return shared
         if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in "、的等"):
             return []  # 的迪斯尼乐园扩建计划, 司法解释、加强案例指导…: not one title
         if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")):
             return []  # a named entity inside: the clause is not one name
         mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
         return [Item(mention.start, mention.end, rule.phrase_label, (mention,))]
+
+    def _shared_head(self, sent: Sentence, phrase: str, start: int, rule: Rule) -> list[Item]:
+        """Ordinals that share one head (第四十一号、第四十二号主席令): one object per ordinal.
+        The last one is written whole; each one before is its ordinal as written, standing for
+        the ordinal with the head (``refers_to`` 第四十一号主席令). Ordinals and separator:
+        ``[lists]``."""
+        m = self.cfg.shared_list.fullmatch(phrase)
+        if m is None:
+            return []
+        head_at = start + m.start("head")
+        out = []
+        for o in self.cfg.shared_ordinal.finditer(phrase, 0, m.start("head")):
+            a, b = start + o.start(), start + o.end()
+            last = b == head_at
+            text = sent.slice(a, b + len(m.group("head")) if last else b)
+            refers = None if last else o.group() + m.group("head")
+            mention = Mention(text, rule.phrase_label, self.article.id, a, a + len(text), sent.start, sent.end, refers)
+            out.append(Item(mention.start, mention.end, rule.phrase_label, (mention,)))
+        return out
 
     # -- shapes -------------------------------------------------------------------------
     def _svo(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
@@ -762,6 +791,22 @@ class ArticleClaims:
                 for other in others:
                     yield [subj[-1]], [other]
 
+    def _reported(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        """What a document says was done (第四十一号主席令说，《…法》已由…通过，现予公布): the
+        subject opens the sentence, followed by a word of saying (``markers``) and a clause end;
+        the object is the first one of its labels after that, before the trigger."""
+        subjects = [i for i in items if i.label in rule.subject and i.end <= t[0]][:1]
+        if not subjects or subjects[0].start - sent.start > 2:
+            return
+        rest = sent.slice(subjects[0].end, t[0])
+        said = next((m for m in rule.markers if rest.startswith(m)), None)
+        if said is None or rest[len(said) : len(said) + 1] not in self.cfg.clause_ends:
+            return
+        opened = subjects[0].end + len(said) + 1
+        objects = [i for i in items if opened <= i.start and i.end <= t[0] and i.label in rule.object][:1]
+        if objects and self._clause_text(sent, opened, objects[0].start) is not None:
+            yield subjects, objects
+
     def _nested_places(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
         """A place written right after another lies in it (定日县长所乡, 西城区北草厂胡同 → partOf;
         北京中山公园 → locatedIn, by the inner place's label: ``[nested_places]``)."""
@@ -777,7 +822,7 @@ class ArticleClaims:
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         items = self._items(sent)
-        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue, "frame": self._frame}
+        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue, "frame": self._frame, "reported": self._reported}
         seen: set[tuple[int, int, str, int, int]] = set()
         for rule in self.cfg.rules:
             for trigger in self._triggers(sent, rule, items):
@@ -792,6 +837,8 @@ class ArticleClaims:
                             if rule.object_heads and not (o.refers_to or o.text).endswith(rule.object_heads):
                                 continue
                             seen.add(key)
+                            if rule.predicate == "issued":
+                                self.issuers.setdefault(o.refers_to or o.text, []).append(s)
                             yield Claim(
                                 subject=s,
                                 predicate=rule.predicate,

@@ -153,7 +153,7 @@ def test_every_rule_names_a_known_trigger_list_or_its_own():
     cfg = load_config()
     for rule in cfg.rules:
         assert rule.triggers and all(isinstance(t, str) and t for t in rule.triggers), rule.name
-    assert {r.shape for r in cfg.rules} <= {"svo", "at", "agent", "pair", "venue", "frame"}
+    assert {r.shape for r in cfg.rules} <= {"svo", "at", "agent", "pair", "venue", "frame", "reported"}
 
 
 # -- signing, projects, documents, membership -----------------------------------------------------
@@ -261,4 +261,28 @@ CONVENED = [
 
 @pytest.mark.parametrize("text, expected, forbidden", CONVENED, ids=[r[0][-14:] for r in CONVENED])
 def test_convened_and_framed_meetings(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- decrees: a list of numbers sharing one head; what a decree says it publishes ----------------
+DECREE = "国家主席习近平12月25日签署第四十一号、第四十二号主席令。"
+DECREES = [
+    # each number of the list is a decree of its own
+    (DECREE, {("习近平", "issued", "第四十一号主席令"), ("习近平", "issued", "第四十二号主席令")}, set()),
+    # the law a decree says is published is issued by who signed the decree
+    (DECREE + "第四十一号主席令说，《中华人民共和国增值税法》已由全国人民代表大会常务委员会通过，现予公布。",
+     {("习近平", "issued", "中华人民共和国增值税法")}, set()),
+    # a decree nobody was said to sign before stands for no one
+    ("第四十一号主席令说，《中华人民共和国增值税法》已由全国人民代表大会常务委员会通过，现予公布。", set(),
+     {("习近平", "issued", "中华人民共和国增值税法")}),
+    # a law named in a later clause than the one after 说 is not what the decree publishes
+    (DECREE + "第四十二号主席令说，根据全国人民代表大会常务委员会的决定，《中华人民共和国增值税法》现予公布。", set(),
+     {("习近平", "issued", "中华人民共和国增值税法")}),
+    # numbers that share a head that is not a document are no objects
+    ("国家主席习近平签署第一、第二批名单。", set(), {("习近平", "issued", "第一")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", DECREES, ids=[r[0][-14:] for r in DECREES])
+def test_decrees(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
