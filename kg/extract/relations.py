@@ -102,6 +102,7 @@ class Config:
     head_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     convene: tuple[str, ...] = ()
     frame_closers: tuple[str, ...] = ()
+    topic_words: tuple[str, ...] = ()
     shared_ordinal: re.Pattern[str] | None = None
     shared_list: re.Pattern[str] | None = None
 
@@ -176,6 +177,7 @@ def load_config() -> Config:
         pair_reach=raw["pair_reach"],
         plan_markers=tuple(sorted(raw["topic"]["plan_markers"], key=len, reverse=True)),
         topic_lead_tags=frozenset(raw["topic"]["lead_tags"]),
+        topic_words=tuple(raw["topic"]["dateline_words"]),
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
@@ -660,11 +662,14 @@ class ArticleClaims:
         return between is not None and any(m in between for m in self.cfg.at_markers) and after.startswith(self.cfg.frame_closers)
 
     def _topic(self, sent: Sentence, items: Sequence[Item], pos: int) -> list[Item]:
-        """The district an article is about (its dateline place), as the subject of a clause
+        """The district an article is about (its dateline place written before ``[topic]
+        dateline_words``: 晋源区消息, 综改区传来消息), as the subject of a clause
         that has none of its own: a plan list (一是继续实施…工程；二是…) or a clause opening
         with the act. Only when nothing but adverbs and plan markers stands before the trigger
         in its clause."""
         place = self.article.dateline_place
+        if not place or not any(place + w in self.article.text for w in self.cfg.topic_words):
+            return []  # 新华网北京…电: where the report was filed, not what it is about
         before = sent.slice(sent.start, pos)
         clause_start = sent.start + max((i + 1 for i, c in enumerate(before) if c in self.cfg.clause_ends), default=0)
         lead = _strip_words(sent.slice(clause_start, pos).strip(), self.cfg.plan_markers)
@@ -756,7 +761,9 @@ class ArticleClaims:
             # X由Y承建: X before 由; with object_fallback "previous", X may be the topic of the
             # sentence before (…EPC项目封顶。研究院位于…，由山西建投潇河公司EPC总包。)
             pool = list(self.previous_items) if rule.object_fallback == "previous" else []
-            before = [i for i in pool + [i for i in items if i.end <= marker] if i.label in rule.object]
+            # …研究院位于综改区山西合成生物产业生态园,…由…总包: what 位于 names is where, not the object.
+            here = [i for i in items if i.end <= marker and not self._after_locative(sent, items, i)]
+            before = [i for i in pool + here if i.label in rule.object]
             objects = before[-1:]
         if objects:
             yield subjects, objects

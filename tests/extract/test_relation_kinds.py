@@ -286,3 +286,20 @@ DECREES = [
 @pytest.mark.parametrize("text, expected, forbidden", DECREES, ids=[r[0][-14:] for r in DECREES])
 def test_decrees(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- who undertakes: the article's topic, and the object of 由…总包 --------------------------------
+def test_an_agency_dateline_is_not_the_topic_of_a_plan(extract):
+    """新华网北京…电: 北京 is where the report was filed; a local 消息 dateline is the topic."""
+    text = "新华网北京7月10日电 国务院召开座谈会。一是大力推进西部大开发工程。"
+    assert not {g for g in _got(extract, text, "北京") if g[1] == "undertakes"}
+    text = "2月9日晋源区消息，该区召开座谈会。一是大力推进晋阳湖水系连通一期工程。"
+    assert ("晋源区", "undertakes", "晋阳湖水系连通一期工程") in _got(extract, text, "晋源区")
+
+
+def test_a_place_after_located_is_not_what_the_builder_undertakes(extract):
+    text = ("山西合成生物凯赛研究院EPC项目钢结构主体顺利实现封顶。"
+            "山西合成生物凯赛研究院位于综改区山西合成生物产业生态园，是省重点项目，由山西建投潇河公司EPC总包。")
+    got = _got(extract, text)
+    assert ("山西建投潇河公司", "undertakes", "山西合成生物凯赛研究院EPC项目") in got, got
+    assert ("山西建投潇河公司", "undertakes", "山西合成生物产业生态园") not in got, got
