@@ -35,6 +35,12 @@ COORDINATED = [
     ("全省安全生产工作会议在太原召开。省委副书记王刚、李明，副省长赵强出席会议。",
      {("王刚", "attended", "全省安全生产工作会议"), ("李明", "attended", "全省安全生产工作会议"),
       ("赵强", "attended", "全省安全生产工作会议")}, set()),
+    # titles with adjectives, verbal nouns and a project as their body (副总工程师, 研发创新团队负责人,
+    # 港珠澳大桥工程总工程师) still join the names of a list
+    ("“国家工程师奖”表彰大会在京举行。哈尔滨电气集团有限公司副总工程师覃大清、港珠澳大桥工程总工程师苏权科、"
+     "复兴号高速列车研发创新团队负责人周黎等获奖代表在会上作了发言。",
+     {("覃大清", "attended", "“国家工程师奖”表彰大会"), ("苏权科", "attended", "“国家工程师奖”表彰大会"),
+      ("周黎", "attended", "“国家工程师奖”表彰大会")}, {("港珠澳大桥工程", "attended", "“国家工程师奖”表彰大会")}),
     # the object of an earlier verb is not taken into the group of the next clause
     ("全省安全生产工作会议在太原召开。王刚会见了美国总统拜登，国务委员王毅出席会议。",
      {("王毅", "attended", "全省安全生产工作会议")}, {("拜登", "attended", "全省安全生产工作会议")}),
