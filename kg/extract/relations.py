@@ -103,6 +103,7 @@ class Config:
     convene: tuple[str, ...] = ()
     frame_closers: tuple[str, ...] = ()
     topic_words: tuple[str, ...] = ()
+    speakers: dict = field(default_factory=dict)
     shared_ordinal: re.Pattern[str] | None = None
     shared_list: re.Pattern[str] | None = None
 
@@ -178,6 +179,7 @@ def load_config() -> Config:
         plan_markers=tuple(sorted(raw["topic"]["plan_markers"], key=len, reverse=True)),
         topic_lead_tags=frozenset(raw["topic"]["lead_tags"]),
         topic_words=tuple(raw["topic"]["dateline_words"]),
+        speakers=_speakers_config(raw["speakers"]),
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
@@ -193,6 +195,21 @@ def load_config() -> Config:
         continuations=tuple(raw["continuations"]),
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
+
+
+def _speakers_config(raw: dict) -> dict:
+    """``[speakers]`` of relations.toml with its patterns compiled; ``said`` matches what
+    follows a listed speaker's name: a title of at most ``title_reach`` characters, a verb."""
+    verbs = "|".join(map(re.escape, sorted(raw["verbs"], key=len, reverse=True)))
+    return {
+        "opener": re.compile(raw["opener"]),
+        "said": re.compile(f"[^，。；：]{{0,{int(raw['title_reach'])}}}?(?:{verbs})"),
+        # a sentence opening with a name NER missed, its title and the verb (南存辉常委建议)
+        "unnamed": re.compile(f"[^，。；：\\s]{{2,{int(raw['title_reach']) + 8}}}?(?:{verbs})"),
+        "lead": int(raw["lead"]),
+        "wait": int(raw["wait"]),
+        "confidence": float(raw["confidence"]),
+    }
 
 
 def _strip_words(text: str, words: Sequence[str]) -> str:
@@ -219,6 +236,9 @@ class ArticleClaims:
         self.events: list[Mention] = []  # EVENT mentions so far
         self.unnamed: set[tuple[int, int]] = set()  # spans of meetings convened but not named
         self.issuers: dict[str, list[Mention]] = {}  # document name -> who issued it, so far
+        self.speaking: Mention | None = None  # the event of an open list of speakers
+        self.speakers_seen = 0  # speakers of that list so far
+        self.speaking_wait = 0  # sentences that may still come before its first speaker
         self.named: list[Mention] = []  # ORG and PROJECT mentions so far
         self.previous_items: list[Item] = []
         self._current: list[Mention] = []  # entities of the sentence being read
@@ -814,6 +834,37 @@ class ArticleClaims:
         if objects and self._clause_text(sent, opened, objects[0].start) is not None:
             yield subjects, objects
 
+    def _speakers(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
+        """Speakers listed after the meeting (13位常委围绕…作大会发言。宁吉喆常委建议，…。郑永飞常委
+        提出，…): a sentence that says a number of people spoke (``[speakers] opener``) opens a
+        list at the event it names (else the article's first event); each next sentence that
+        opens with a person, a title of at most ``title_reach`` characters and a word of saying
+        (``verbs``) names one who attended it. The first sentence that does not closes the list,
+        except for up to ``wait`` sentences before its first speaker (…王沪宁出席。)."""
+        cfg = self.cfg.speakers
+        if self.speaking is not None:
+            first = next((i for i in items if not i.modifier), None)
+            rest = sent.slice(first.end, sent.end) if first is not None else ""
+            opens = first is not None and first.label == "PERSON" and first.start - sent.start <= cfg["lead"]
+            if opens and cfg["said"].match(rest):
+                for m in first.mentions:
+                    yield Claim(m, "attended", self.speaking, sent.evidence(self.article.id, "attended/speakers"),
+                                (("date", self.article.date),) if self.article.date else (), cfg["confidence"])
+                self.speakers_seen += 1
+                return
+            unnamed = cfg["unnamed"].match(sent.text)
+            if unnamed and not any(i.start < sent.start + unnamed.end() and i.label != "PERSON" for i in items):
+                return  # 南存辉常委建议，… where NER found no name (会议指出 is no one): the list goes on
+            if self.speakers_seen or self.speaking_wait <= 0:
+                self.speaking = None
+            self.speaking_wait -= 1
+        if cfg["opener"].search(sent.text):
+            named = [m for i in items if i.label == "EVENT" for m in i.mentions if (m.start, m.end) not in self.unnamed]
+            named = [m for m in named if m.refers_to or not self.generic_event(m.text)]
+            pool = named[-1:] or [e for e in self.events if not self.generic_event(e.text)][:1]
+            if pool:
+                self.speaking, self.speakers_seen, self.speaking_wait = pool[0], 0, cfg["wait"]
+
     def _nested_places(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
         """A place written right after another lies in it (定日县长所乡, 西城区北草厂胡同 → partOf;
         北京中山公园 → locatedIn, by the inner place's label: ``[nested_places]``)."""
@@ -855,6 +906,7 @@ class ArticleClaims:
                                 confidence=rule.confidence,
                             )
         yield from self._nested_places(sent, items)
+        yield from self._speakers(sent, items)
         for mention in self._current:  # the sentence's entities, events named after their body
             if mention.label == "PERSON":
                 self.people.append(mention)

@@ -309,3 +309,24 @@ def test_a_place_after_located_is_not_what_the_builder_undertakes(extract):
     got = _got(extract, text)
     assert ("山西建投潇河公司", "undertakes", "山西合成生物凯赛研究院EPC项目") in got, got
     assert ("山西建投潇河公司", "undertakes", "山西合成生物产业生态园") not in got, got
+
+
+# -- speakers listed after their meeting --------------------------------------------------------
+SESSION = "全国政协常委会第二次会议27日上午举行全体会议，13位常委围绕“推进中国式现代化”作大会发言。"
+SPEAKERS = [
+    # each sentence that opens with a speaker and a word of saying: the speaker attended;
+    # one sentence may come before the first speaker; a name NER misses does not close the list
+    (SESSION + "全国政协主席王沪宁出席。宁吉喆常委建议，强化科技创新。某某某常委提出，要扩大开放。郑永飞常委代表九三学社中央发言。",
+     {("宁吉喆", "attended", "全国政协常委会第二次会议"), ("郑永飞", "attended", "全国政协常委会第二次会议")}, set()),
+    # the first sentence that is no speaker's closes the list
+    (SESSION + "宁吉喆常委建议，强化科技创新。会议指出，要扎实推进工作。郑永飞常委提出，要扩大开放。",
+     {("宁吉喆", "attended", "全国政协常委会第二次会议")}, {("郑永飞", "attended", "全国政协常委会第二次会议")}),
+    # without a sentence that says people spoke, names that open sentences attend nothing
+    ("全国政协常委会第二次会议27日上午举行全体会议。宁吉喆常委建议，强化科技创新。", set(),
+     {("宁吉喆", "attended", "全国政协常委会第二次会议")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", SPEAKERS, ids=["list", "closed", "no opener"])
+def test_speaker_lists(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
