@@ -281,6 +281,9 @@ class ArticleClaims:
             if not ref.any_head:
                 heads = self.cfg.head_families.get(head, (head,))
                 pool = [e for e in pool if (e.refers_to or e.text).endswith(heads)]
+            body = [e for e in pool if e.start >= self.article.body_start]
+            if start >= self.article.body_start and body:
+                pool = body  # the body names its meeting in full; the headline in short
             return [Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end, e.refers_to or e.text) for e in pool[:1]]
         if kind == "last_named":  # 该局 -> the last body named …局; 该项目 -> the last project
             head = match.groupdict().get("head") or ""
@@ -926,7 +929,20 @@ def extract_claims_from_sentences(
     (from :mod:`kg.extract.posts`), which group references such as 巡视领导 stand for."""
     state = ArticleClaims(article, officials)
     claims = [c for sent in sents for c in state.sentence(sent)]
-    yield from supersede(claims, load_config().supersedes)
+    yield from supersede(restated(claims, article.body_start), load_config().supersedes)
+
+
+def restated(claims: list[Claim], body_start: int) -> list[Claim]:
+    """Drop a headline's claim that the body states again, by the same subject and predicate
+    (headline 习近平签署国家主席令, body 习近平…签署第四十一号…主席令; headline 王沪宁主持并讲话, body
+    王沪宁主持闭幕会): the body names the object in full. A headline claim the body does not
+    restate stays (the headline is then the only place that says it)."""
+
+    def side(m: Mention) -> str:
+        return m.refers_to or m.text
+
+    said = {(side(c.subject), c.predicate) for c in claims if c.evidence.start >= body_start}
+    return [c for c in claims if c.evidence.start >= body_start or (side(c.subject), c.predicate) not in said]
 
 
 def supersede(claims: list[Claim], rules: dict[str, str]) -> list[Claim]:

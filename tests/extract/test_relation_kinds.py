@@ -330,3 +330,33 @@ SPEAKERS = [
 @pytest.mark.parametrize("text, expected, forbidden", SPEAKERS, ids=["list", "closed", "no opener"])
 def test_speaker_lists(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- the headline, analysed with the body --------------------------------------------------------
+def _got_headed(nlp, headline, body):
+    """Claims of an article whose text opens with its headline line (Article.body_start)."""
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    text = headline + "\n" + body
+    article = Article("t/001", "t.txt", 1, text, body_start=len(headline) + 1, date="2023-01-07")
+    _, claims = extract_article(nlp(text), article)
+    return {(_side(c.subject), c.predicate, _side(c.object)) for c in claims}
+
+
+HEADLINES = [
+    # the body restates the headline's claim with the object in full: the body's claim only
+    ("习近平签署国家主席令", "国家主席习近平12月25日签署第四十一号、第四十二号主席令。",
+     {("习近平", "issued", "第四十一号主席令")}, {("习近平", "issued", "国家主席令")}),
+    # a headline claim the body does not restate stays
+    ("习近平签署国家主席令", "中华人民共和国主席令第八号。", {("习近平", "issued", "国家主席令")}, set()),
+    # 会议 in the body stands for the meeting the body names, not the headline's short name
+    ("全国政协常委会第二次会议开幕", "政协第十四届全国委员会常务委员会第二次会议27日在京开幕。全国政协主席王沪宁主持会议。",
+     {("王沪宁", "organized", "政协第十四届全国委员会常务委员会第二次会议")},
+     {("王沪宁", "organized", "全国政协常委会第二次会议")}),
+]
+
+
+@pytest.mark.parametrize("headline, body, expected, forbidden", HEADLINES, ids=["restated", "headline only", "body names"])
+def test_headline_claims(nlp, headline, body, expected, forbidden):
+    _check(_got_headed(nlp, headline, body), expected, forbidden)
