@@ -104,6 +104,7 @@ class Config:
     frame_closers: tuple[str, ...] = ()
     topic_words: tuple[str, ...] = ()
     speakers: dict = field(default_factory=dict)
+    proxy_verbs: tuple[str, ...] = ()
     shared_ordinal: re.Pattern[str] | None = None
     shared_list: re.Pattern[str] | None = None
 
@@ -180,6 +181,7 @@ def load_config() -> Config:
         topic_lead_tags=frozenset(raw["topic"]["lead_tags"]),
         topic_words=tuple(raw["topic"]["dateline_words"]),
         speakers=_speakers_config(raw["speakers"]),
+        proxy_verbs=tuple(raw["proxy_verbs"]),
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
@@ -519,6 +521,8 @@ class ArticleClaims:
         # 在北京人民大会堂举行…: 北京 is where, not who; the actor is named right before the
         # 在-phrase (十四届全国人大常委会28日下午在北京…举行), with no verb of its own between
         # (胡锦涛前往出席在叶卡捷琳堡举行的会议 is no host).
+        while idx and self._proxied(sent, items[idx[-1]]):
+            idx.pop()  # 崔世安代表特首何厚铧到四川: who goes is the one before 代表
         where = None
         while idx and self._after_locative(sent, items, items[idx[-1]]):
             where = items[idx.pop()]
@@ -540,6 +544,25 @@ class ArticleClaims:
             if self._has_verb(sent, cut + 1, pos) or gap[: breaks[0]].endswith(self.cfg.subordinate_ends):
                 return []
         return self._group_back(sent, items, idx[-1], labels)
+
+    def _proxied(self, sent: Sentence, item: Item) -> bool:
+        """Is ``item`` the one on whose behalf someone acts (代表特首何厚铧, ``proxy_verbs``): the
+        verb (a verb token not right after a noun: 群众代表 is a title) right before it, or
+        before its title chain, in its clause?"""
+        before = self._clause_tail(sent.slice(sent.start, item.start))
+        for w in self.cfg.proxy_verbs:
+            at = before.rfind(w)
+            if at < 0:
+                continue
+            verb_at = item.start - len(before) + at
+            after = verb_at + len(w)
+            if not any(t.start == verb_at and t.end == after and t.tag in self.cfg.verb_tags for t in sent.tokens):
+                continue
+            if any(t.end == verb_at and t.tag in self.cfg.title_tags for t in sent.tokens):
+                continue  # 群众代表谷祥峰: after a noun, 代表 is a title
+            if after == item.start or self._title_chain(sent, after, item.start):
+                return True
+        return False
 
     def _clause_tail(self, text: str) -> str:
         """The part of ``text`` after its last clause end (all of it if there is none)."""

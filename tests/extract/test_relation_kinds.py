@@ -360,3 +360,22 @@ HEADLINES = [
 @pytest.mark.parametrize("headline, body, expected, forbidden", HEADLINES, ids=["restated", "headline only", "body names"])
 def test_headline_claims(nlp, headline, body, expected, forbidden):
     _check(_got_headed(nlp, headline, body), expected, forbidden)
+
+
+# -- 到 a place; acting on someone's behalf ------------------------------------------------------
+TO_PLACES = [
+    # who goes is the one before 代表, not the one he stands for
+    ("最近，崔世安又代表特首何厚铧到四川参与灾后重建工作。", {("崔世安", "visited", "四川")}, {("何厚铧", "visited", "四川")}),
+    ("习近平到闵行区考察。", {("习近平", "visited", "闵行区")}, set()),
+    # 到 before a date, or inside another word (提到), is no visit
+    ("张三到2025年完成任务。李四提到北京的发展。", set(), {("李四", "visited", "北京"), ("张三", "visited", "北京")}),
+    # 到 before a body is no visit by this rule (到单位报到)
+    ("张三到市教育局报到。", set(), {("张三", "visited", "市教育局")}),
+    # 代表 after a noun is a title (群众代表谷祥峰), not acting for someone
+    ("70周年庆祝大会在京举行。汉族群众代表谷祥峰在会上发言。", {("谷祥峰", "attended", "70周年庆祝大会")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TO_PLACES, ids=[r[0][:12] for r in TO_PLACES])
+def test_to_places_and_proxies(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
