@@ -43,6 +43,7 @@ class Rule:
     name_event: bool = False  # an ordinal event (第二次廉政工作会议) is named after its organiser
     object_heads: tuple[str, ...] = ()  # objects must end with one of these (代表团)
     topic_subject: bool = False  # a clause with no subject of its own: the article's place
+    implied: dict[str, str] = field(default_factory=dict)  # trigger -> the object it names (访华 -> 中国)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ def load_config() -> Config:
             raise ValueError(f"relations.toml: rule {r['name']}: unknown shape {r['shape']!r}")
         # A rule names one of the [triggers] lists (one list per kind of act) or lists its own.
         triggers = lists[r["triggers"]] if isinstance(r["triggers"], str) else r["triggers"]
+        triggers = list(triggers) + list(r.get("implied_objects", {}))
         triggers = sorted(triggers, key=len, reverse=True)
         rules.append(
             Rule(
@@ -143,6 +145,7 @@ def load_config() -> Config:
                 name_event=r.get("name_event", False),
                 object_heads=tuple(r.get("object_heads", ())),
                 topic_subject=r.get("topic_subject", False),
+                implied=dict(r.get("implied_objects", {})),
             )
         )
     refs = []
@@ -674,6 +677,10 @@ class ArticleClaims:
         if not subjects:
             return
         objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap)
+        implied = rule.implied.get(sent.slice(*t))
+        if implied:  # 访华: the word names the place (its last character) as well as the act
+            m = Mention(sent.slice(t[1] - 1, t[1]), "GPE", self.article.id, t[1] - 1, t[1], sent.start, sent.end, implied)
+            objects = [Item(m.start, m.end, "GPE", (m,))]
         if not objects and rule.phrase_suffixes:
             objects = self._phrase_after(sent, items, t[1], rule)
         if not objects and rule.object_fallback == "previous":

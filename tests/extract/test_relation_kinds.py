@@ -367,6 +367,9 @@ TO_PLACES = [
     # who goes is the one before 代表, not the one he stands for
     ("最近，崔世安又代表特首何厚铧到四川参与灾后重建工作。", {("崔世安", "visited", "四川")}, {("何厚铧", "visited", "四川")}),
     ("习近平到闵行区考察。", {("习近平", "visited", "闵行区")}, set()),
+    # a word that names the place as well as the act
+    ("越共中央总书记阮富仲在中共二十大闭幕后即成功访华。", {("阮富仲", "visited", "中国")}, set()),
+    ("访华期间，双方签署协议。", set(), {("双方", "visited", "中国")}),
     # 到 before a date, or inside another word (提到), is no visit
     ("张三到2025年完成任务。李四提到北京的发展。", set(), {("李四", "visited", "北京"), ("张三", "visited", "北京")}),
     # 到 before a body is no visit by this rule (到单位报到)
