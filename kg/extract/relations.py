@@ -38,6 +38,7 @@ class Rule:
     confidence: float = 0.7
     phrase_suffixes: tuple[str, ...] = ()
     phrase_label: str = ""
+    phrase_min: int = 4  # characters an unnamed object needs (object_phrase.min_chars)
     trigger_re: re.Pattern[str] | None = None  # the triggers as one alternation, longest first
     markers: tuple[str, ...] = ()  # frame: the preposition before the object (在, 对)
     name_event: bool = False  # an ordinal event (第二次廉政工作会议) is named after its organiser
@@ -140,6 +141,7 @@ def load_config() -> Config:
                 confidence=r.get("confidence", 0.7),
                 phrase_suffixes=tuple(r.get("object_phrase", {}).get("suffixes", ())),
                 phrase_label=r.get("object_phrase", {}).get("label", ""),
+                phrase_min=r.get("object_phrase", {}).get("min_chars", 4),
                 trigger_re=re.compile("|".join(map(re.escape, triggers))),
                 markers=tuple(r.get("markers", ())),
                 name_event=r.get("name_event", False),
@@ -337,7 +339,7 @@ class ArticleClaims:
     def _items(self, sent: Sentence) -> list[Item]:
         aid = self.article.id
         ents = [self._with_term(sent, Item(e.start, e.end, e.label, (sent.mention(e, aid),))) for e in sent.ents]
-        ents = self._named_events(sent, ents)
+        ents = self._named_events(sent, self._event_phrases(sent, ents))
         self._current = [i.mentions[0] for i in ents]
         items = []
         for item in ents:
@@ -358,6 +360,23 @@ class ArticleClaims:
                 continue
             out.append(item)
         return self._mark_modifiers(sent, out)
+
+    def _event_phrases(self, sent: Sentence, ents: list[Item]) -> list[Item]:
+        """Events NER did not tag, named by the clause after a rule's trigger when it ends like
+        one (举行第十一讲专题讲座: ``object_phrase`` with label EVENT): an ordinal name, or one of
+        at least ``min_chars`` characters that is no bare meeting word. They are items like
+        NER's, so that later sentences refer to them (赵乐际委员长主持。)."""
+        out = list(ents)
+        for rule in self.cfg.rules:
+            if rule.phrase_label != "EVENT":
+                continue
+            for t in self._triggers(sent, rule, out):
+                if self._object_after(sent, out, t[1], rule.object, rule.max_gap):
+                    continue
+                for item in self._phrase_after(sent, out, t[1], rule):
+                    if not any(i.start < item.end and item.start < i.end for i in out):
+                        out.append(item)
+        return sorted(out, key=lambda i: i.start)
 
     def _with_term(self, sent: Sentence, item: Item) -> Item:
         """A body written with its term (十四届全国人大常委会, 第十四届全国政协): the term is part of
@@ -643,6 +662,8 @@ class ArticleClaims:
         shared = self._shared_head(sent, phrase, start, rule)
         if shared:
             return shared
+        if rule.phrase_label == "EVENT" and (self.generic_event(phrase) or not (self.cfg.event_ordinal.match(phrase) or len(phrase) >= rule.phrase_min)):
+            return []  # 召开常务会议, 举行专题讲座: no name
         if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in "、的等"):
             return []  # 的迪斯尼乐园扩建计划, 司法解释、加强案例指导…: not one title
         if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")):

@@ -382,3 +382,20 @@ TO_PLACES = [
 @pytest.mark.parametrize("text, expected, forbidden", TO_PLACES, ids=[r[0][:12] for r in TO_PLACES])
 def test_to_places_and_proxies(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- events NER did not tag, named by the clause after 举行/召开 -----------------------------------
+EVENT_PHRASES = [
+    # an ordinal lecture after its body: one event named after the body; who presides organized it
+    ("闭幕会后，十四届全国人大常委会举行第十一讲专题讲座，赵乐际委员长主持。",
+     {("十四届全国人大常委会", "organized", "十四届全国人大常委会第十一讲专题讲座"),
+      ("赵乐际", "organized", "十四届全国人大常委会第十一讲专题讲座")}, set()),
+    # a bare meeting word, or a short unnamed one, is no event name
+    ("我市召开常务会议。", set(), {("@city", "organized", "常务会议")}),
+    ("市政府举行专题讲座。", set(), {("市政府", "organized", "专题讲座")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", EVENT_PHRASES, ids=["lecture", "bare", "short"])
+def test_event_phrases(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
