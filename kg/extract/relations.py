@@ -565,7 +565,24 @@ class ArticleClaims:
             cut = items[idx[-1]].end + breaks[0]
             if self._has_verb(sent, cut + 1, pos) or gap[: breaks[0]].endswith(self.cfg.subordinate_ends):
                 return []
-        return self._group_back(sent, items, idx[-1], labels)
+        return self._without_elided_places(sent, self._group_back(sent, items, idx[-1], labels))
+
+    def _without_elided_places(self, sent: Sentence, group: list[Item]) -> list[Item]:
+        """Places coordinated right before a body are the places of that body, not bodies of
+        their own (湖北、山西、安徽、江西中部四省知识产权局 is one office of four provinces): drop the
+        places of a run that a body closes."""
+        out: list[Item] = []
+        run: list[Item] = []
+        for item in group:
+            if item.label in PLACE_LABELS:
+                run.append(item)
+                continue
+            joined = run and all(sent.slice(a.end, b.start) in self.cfg.joiners for a, b in zip(run, run[1:] + [item]))
+            if not (item.label == "ORG" and joined):
+                out += run
+            run = []
+            out.append(item)
+        return out + run
 
     def _proxied(self, sent: Sentence, item: Item) -> bool:
         """Is ``item`` the one on whose behalf someone acts (代表特首何厚铧, ``proxy_verbs``): the
@@ -811,8 +828,8 @@ class ArticleClaims:
                 if rule.markers and not sent.slice(item.end, sent.end).startswith(rule.markers):
                     return  # 在会议完成…后 is a time, not 在会议上
                 between = [i for i in items if item.end <= i.start < subjects[0].start and i.label in rule.subject]
-                if between:
-                    return
+                if between or self._has_verb(sent, item.end, subjects[0].start):
+                    return  # 陈文清在座谈会上缅怀了任建新…: 任建新 is what a verb is said of
                 # 在小店区北格镇: the place written last is the most specific one.
                 while k + 1 < len(items) and items[k + 1].start == item.end and items[k + 1].label in rule.object:
                     k, item = k + 1, items[k + 1]
@@ -826,6 +843,7 @@ class ArticleClaims:
             return
         marker = sent.start + marker_at
         subjects = [i for i in items if marker < i.start and i.end <= t[0] and i.label in rule.subject and not i.modifier]
+        subjects = self._without_elided_places(sent, subjects)
         if not subjects:
             return
         after = _strip_words(sent.slice(t[1], sent.end), self.cfg.gap_words)

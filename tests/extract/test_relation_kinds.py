@@ -399,3 +399,22 @@ EVENT_PHRASES = [
 @pytest.mark.parametrize("text, expected, forbidden", EVENT_PHRASES, ids=["lecture", "bare", "short"])
 def test_event_phrases(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- who the subject is: not the object of a verb after 在…上; not the places of a body -------------
+SUBJECTS = [
+    # 任建新 is whom 陈文清 remembers at the meeting, not one who attends it
+    ("全省安全生产工作会议在太原召开。陈文清在会上缅怀了任建新同志的光辉一生，强调要学习他。", set(),
+     {("任建新", "attended", "全省安全生产工作会议")}),
+    ("在中国循环经济发展高层论坛上，副省长王明强调，要压实责任。", {("王明", "attended", "中国循环经济发展高层论坛")}, set()),
+    # places coordinated before a body are that body's places (an elided name)
+    ("由湖北、山西、安徽省知识产权局共同主办的中部地理标志品牌培育创新大赛在武汉落幕。", set(),
+     {("湖北", "organized", "中部地理标志品牌培育创新大赛"), ("山西", "organized", "中部地理标志品牌培育创新大赛")}),
+    # a place and a body each named in full are both organisers
+    ("全省职工技能大赛由太原市和省总工会共同主办。", {("省总工会", "organized", "全省职工技能大赛")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", SUBJECTS, ids=[r[0][:12] for r in SUBJECTS])
+def test_who_the_subject_is(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
