@@ -679,6 +679,8 @@ class ArticleClaims:
         shared = self._shared_head(sent, phrase, start, rule)
         if shared:
             return shared
+        if rule.phrase_label != "EVENT" and any(t.start == start and t.tag in self.cfg.verb_tags for t in sent.tokens):
+            return []  # 制定实施了一揽子化债方案: a verb phrase, not a document's title
         if rule.phrase_label == "EVENT" and (self.generic_event(phrase) or not (self.cfg.event_ordinal.match(phrase) or len(phrase) >= rule.phrase_min)):
             return []  # 召开常务会议, 举行专题讲座: no name
         if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in "、的等"):
@@ -735,7 +737,7 @@ class ArticleClaims:
                 objects = pool[-1:]
         if objects and self._framed(sent, subjects[-1].end, t[0], objects[-1].end):
             return  # 孙波在北京召开的“…论坛”上说: where 孙波 speaks, not what he holds
-        if objects and sent.slice(objects[-1].end, sent.end).startswith("的"):
+        if objects and sent.slice(objects[-1].end, sent.end).lstrip("”」》\"'").startswith("的"):
             # A relative clause: 会见正在莫斯科出席…会议的中国国务委员戴秉国 — whoever attends is
             # named after 的, not before the verb.
             after = [i for i in items if i.start > objects[-1].end and i.label in rule.subject]

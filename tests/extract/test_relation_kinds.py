@@ -418,3 +418,20 @@ SUBJECTS = [
 @pytest.mark.parametrize("text, expected, forbidden", SUBJECTS, ids=[r[0][:12] for r in SUBJECTS])
 def test_who_the_subject_is(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- relative clauses and verb phrases are no sides ----------------------------------------------
+NOT_SIDES = [
+    # 出席“…”的代表: who attends is named after 的 (here nobody by name), not 邓小平 before
+    ("邓小平同志亲属和家乡代表，以及出席“全国纪念邓小平同志诞辰120周年学术研讨会”的代表参加座谈会。", set(),
+     {("邓小平", "attended", "全国纪念邓小平同志诞辰120周年学术研讨会")}),
+    # a clause that opens with a verb is no document title (制定实施了一揽子化债方案)
+    ("国务院组织制定实施了一揽子化债方案。", set(), {("国务院", "issued", "实施了一揽子化债方案")}),
+    # a document phrase that opens with a noun still is one
+    ("本报讯 近日，太钢发布了不锈钢低碳冶金技术路线图。", {("太钢", "issued", "不锈钢低碳冶金技术路线图")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", NOT_SIDES, ids=["relative", "verb phrase", "noun phrase"])
+def test_relative_clauses_and_verb_phrases(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
