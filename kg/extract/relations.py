@@ -716,6 +716,8 @@ class ArticleClaims:
             subjects = self._topic(sent, items, t[0])
         if not subjects:
             return
+        if sent.slice(t[1], sent.end).startswith("的") and self._clause_text(sent, subjects[-1].end, t[0]) is None:
+            return  # …进行协调，为年底召开的…会议: a relative clause has its subject inside it
         objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap)
         implied = rule.implied.get(sent.slice(*t))
         if implied:  # 访华: the word names the place (its last character) as well as the act
@@ -740,7 +742,7 @@ class ArticleClaims:
         if objects and sent.slice(objects[-1].end, sent.end).lstrip("”」》\"'").startswith("的"):
             # A relative clause: 会见正在莫斯科出席…会议的中国国务委员戴秉国 — whoever attends is
             # named after 的, not before the verb.
-            after = [i for i in items if i.start > objects[-1].end and i.label in rule.subject]
+            after = [i for i in items if i.start > objects[-1].end and i.label in rule.subject and not i.modifier]
             near = after[:1] if after and self._clause_text(sent, objects[-1].end, after[0].start) is not None else []
             subjects = near if near and after[0].start - objects[-1].end <= self.cfg.subject_reach else []
         if objects and subjects:

@@ -435,3 +435,27 @@ NOT_SIDES = [
 @pytest.mark.parametrize("text, expected, forbidden", NOT_SIDES, ids=["relative", "verb phrase", "noun phrase"])
 def test_relative_clauses_and_verb_phrases(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- sources, names' tails and relative clauses are not the actor --------------------------------
+NOT_ACTORS = [
+    # 据…报道: the source is no actor
+    ("据中国之声报道，十一届全国人大常委会第九次会议将在今天上午举行闭幕会。", set(),
+     {("中国之声", "organized", "十一届全国人大常委会第九次会议"), ("中国", "organized", "十一届全国人大常委会第九次会议")}),
+    # 组织 right after a name is the name's tail, not 'organise'
+    ("商务部长陈德铭21日出席亚太经合组织第十五届贸易部长会议时指出，要扩大开放。", set(),
+     {("陈德铭", "organized", "第十五届贸易部长会议")}),
+    # the subject of a relative clause (召开的…) is inside it, not in the clause before
+    ("就气候变化和世贸组织多哈回合谈判进行协调，为年底召开的联合国哥本哈根会议达成共识注入动力。", set(),
+     {("世贸", "organized", "联合国哥本哈根会议"), ("世贸组织", "organized", "联合国哥本哈根会议")}),
+    ("昨天，中国贸促会主办的中国-土耳其经贸洽谈会在北京举行。", {("中国贸促会", "organized", "土耳其经贸洽谈会")}, set()),  # NER cuts 中国-
+    # who attends, named after 的: the person, not the body of his title
+    ("梅德韦杰夫会见正在莫斯科出席上海合作组织成员国第四次安全会议秘书会议的中国国务委员、公安部部长孟建柱。",
+     {("孟建柱", "attended", "上海合作组织成员国第四次安全会议秘书会议")},
+     {("公安部", "attended", "上海合作组织成员国第四次安全会议秘书会议")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", NOT_ACTORS, ids=[r[0][:10] for r in NOT_ACTORS])
+def test_who_is_not_the_actor(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
