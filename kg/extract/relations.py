@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.spans import Sentence
@@ -88,6 +88,7 @@ class Config:
     modifier_labels: frozenset[str] = frozenset()
     clause_lead_tags: frozenset[str] = frozenset()
     event_ordinal: re.Pattern[str] | None = None
+    event_count: re.Pattern[str] | None = None
     frame_reach: int = 20
     pair_reach: int = 6
     plan_markers: tuple[str, ...] = ()
@@ -180,6 +181,7 @@ def load_config() -> Config:
         modifier_labels=frozenset(chains["modifier_labels"]),
         clause_lead_tags=frozenset(chains["clause_lead_tags"]),
         event_ordinal=re.compile(raw["events"]["ordinal"]),
+        event_count=re.compile(raw["events"]["count"]),
         frame_reach=raw["frame_reach"],
         pair_reach=raw["pair_reach"],
         plan_markers=tuple(sorted(raw["topic"]["plan_markers"], key=len, reverse=True)),
@@ -339,7 +341,7 @@ class ArticleClaims:
     def _items(self, sent: Sentence) -> list[Item]:
         aid = self.article.id
         ents = [self._with_term(sent, Item(e.start, e.end, e.label, (sent.mention(e, aid),))) for e in sent.ents]
-        ents = self._named_events(sent, self._event_phrases(sent, ents))
+        ents = self._named_events(sent, self._event_phrases(sent, [self._uncounted(sent, i) for i in ents]))
         self._current = [i.mentions[0] for i in ents]
         items = []
         for item in ents:
@@ -360,6 +362,26 @@ class ArticleClaims:
                 continue
             out.append(item)
         return self._mark_modifiers(sent, out)
+
+    def _uncounted(self, sent: Sentence, item: Item) -> Item:
+        """An event written with how often it is held, as the object of a verb (召开两次经济形势
+        座谈会, 安排了6场新闻发布会: ``[events] count``), stands for its name without the count.
+        Right after a body or term the number is an ordinal (十四届全国人大一次会议, 中央纪委三次全会)
+        and stays."""
+        m = item.mentions[0]
+        count = self.cfg.event_count.match(m.text) if item.label == "EVENT" and not m.refers_to else None
+        if count is None:
+            return item
+        before = sent.slice(sent.start, item.start)
+        for w in self.cfg.gap_words:
+            before = before.removesuffix(w)
+        end = item.start - (len(sent.slice(sent.start, item.start)) - len(before))
+        if not any(t.end == end and t.tag in self.cfg.verb_tags for t in sent.tokens):
+            return item
+        name = m.text[count.end() :]
+        if not name or self.generic_event(name):
+            return item
+        return Item(item.start, item.end, item.label, (replace(m, refers_to=name),))
 
     def _event_phrases(self, sent: Sentence, ents: list[Item]) -> list[Item]:
         """Events NER did not tag, named by the clause after a rule's trigger when it ends like

@@ -459,3 +459,19 @@ NOT_ACTORS = [
 @pytest.mark.parametrize("text, expected, forbidden", NOT_ACTORS, ids=[r[0][:10] for r in NOT_ACTORS])
 def test_who_is_not_the_actor(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- how often an event is held is no part of its name -------------------------------------------
+COUNTS = [
+    ("国务院总理温家宝7号和9号召开两次经济形势座谈会，分别听取经济专家意见。在座谈会上，温家宝指出，要稳增长。",
+     {("温家宝", "organized", "经济形势座谈会")},
+     {("温家宝", "organized", "两次经济形势座谈会"), ("温家宝", "attended", "经济形势座谈会")}),
+    # right after a term the number is an ordinal and stays
+    ("十四届全国人大一次会议主席团常务主席第一次会议4日下午在北京举行。赵乐际主持会议。", set(),
+     {("赵乐际", "organized", "会议主席团常务主席第一次会议")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", COUNTS, ids=["count", "ordinal"])
+def test_event_counts(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
