@@ -114,6 +114,8 @@ class Config:
 
 SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels of objects a headline names in short (国家主席令, 全国政协十四届常委会第二次会议).
+SHORTENED = frozenset({"EVENT", "LAW"})
 REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named", "issuer")
 
 
@@ -1030,14 +1032,16 @@ def extract_claims_from_sentences(
 def restated(claims: list[Claim], body_start: int) -> list[Claim]:
     """Drop a headline's claim that the body states again, by the same subject and predicate
     (headline 习近平签署国家主席令, body 习近平…签署第四十一号…主席令; headline 王沪宁主持并讲话, body
-    王沪宁主持闭幕会): the body names the object in full. A headline claim the body does not
-    restate stays (the headline is then the only place that says it)."""
+    王沪宁主持闭幕会): the body names the object in full. Only for objects a headline shortens
+    (``SHORTENED``: events and documents); a place the headline names (习近平在江苏考察) stays beside
+    the body's cities, and so does a headline claim the body does not restate."""
 
     def side(m: Mention) -> str:
         return m.refers_to or m.text
 
     said = {(side(c.subject), c.predicate) for c in claims if c.evidence.start >= body_start}
-    return [c for c in claims if c.evidence.start >= body_start or (side(c.subject), c.predicate) not in said]
+    return [c for c in claims if c.evidence.start >= body_start or c.object.label not in SHORTENED
+            or (side(c.subject), c.predicate) not in said]
 
 
 def supersede(claims: list[Claim], rules: dict[str, str]) -> list[Claim]:

@@ -475,3 +475,8 @@ COUNTS = [
 @pytest.mark.parametrize("text, expected, forbidden", COUNTS, ids=["count", "ordinal"])
 def test_event_counts(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+def test_a_headline_place_stays_beside_the_body_cities(nlp):
+    got = _got_headed(nlp, "习近平在江苏考察", "5日下午，习近平来到苏州工业园区考察。随后，习近平来到南京市考察。")
+    assert {("习近平", "visited", "江苏"), ("习近平", "visited", "南京市")} <= got, got
