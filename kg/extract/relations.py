@@ -2,9 +2,14 @@
 
 A rule names a predicate, its trigger words, the NER labels allowed on each side and a
 *shape* — where the subject and object sit relative to the trigger (see the data file for
-the five shapes: ``svo``, ``at``, ``agent``, ``pair``, ``venue``). Subjects written as references (他,
-李永强一行, 巡视领导, 该区, 我市) are replaced by what they stand for (see
-``references.toml``), so a claim never has a pronoun on either side.
+the shapes: ``svo``, ``at``, ``agent``, ``pair``, ``venue``, ``frame``, ``reported``). Sides written
+as references (他, 李永强一行, 巡视领导, 该区, 我市, 出席会议, 第四十一号主席令说) are replaced by what they
+stand for (see ``references.toml``), so a claim never has a pronoun on either side.
+
+Beside the rules, an article carries what later sentences need: the events named so far (a
+bare 会议 stands for the body's, not the headline's; 召开会议 is a new one named nowhere), who
+issued which document, and an open list of speakers (13位常委…作大会发言。宁吉喆常委建议…). A
+headline claim that the body restates with the object in full is dropped (:func:`restated`).
 
 >>> from kg.model import Article
 >>> a = Article("t/001", "t.txt", 1, "周计伟赴迎泽区，调研督导工作。")
