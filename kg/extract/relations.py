@@ -113,6 +113,7 @@ class Config:
     topic_words: tuple[str, ...] = ()
     speakers: dict = field(default_factory=dict)
     proxy_verbs: tuple[str, ...] = ()
+    pair_verbs: frozenset[str] = frozenset()
     shared_ordinal: re.Pattern[str] | None = None
     shared_list: re.Pattern[str] | None = None
 
@@ -196,6 +197,7 @@ def load_config() -> Config:
         topic_words=tuple(raw["topic"]["dateline_words"]),
         speakers=_speakers_config(raw["speakers"]),
         proxy_verbs=tuple(raw["proxy_verbs"]),
+        pair_verbs=frozenset(raw["pair_verbs"]),
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
@@ -671,14 +673,15 @@ class ArticleClaims:
                 return self._group_forward(sent, items, k, labels)
         return []
 
-    def _has_verb(self, sent: Sentence, start: int, end: int) -> bool:
-        """Does a verb token lie inside ``[start, end)``, other than a light verb (开始, 继续 …)
-        or a word of a name (连通 of 晋阳湖水系连通一期工程)?"""
+    def _has_verb(self, sent: Sentence, start: int, end: int, also_light: frozenset[str] = frozenset()) -> bool:
+        """Does a verb token lie inside ``[start, end)``, other than a light verb (开始, 继续 …,
+        and ``also_light``) or a word of a name (连通 of 晋阳湖水系连通一期工程)?"""
         return any(
             t.tag in self.cfg.verb_tags
             and start <= t.start
             and t.end <= end
             and sent.slice(t.start, t.end) not in self.cfg.light_verbs
+            and sent.slice(t.start, t.end) not in also_light
             and sent.ent_at(t.start) is None
             for t in sent.tokens
         )
@@ -901,7 +904,7 @@ class ArticleClaims:
             return
         b = items[idx[-1]]
         gap = self._clause_text(sent, b.end, t[0])
-        if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0]):
+        if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0], self.cfg.pair_verbs):
             return  # A与B就…项目进行签约: the sides, then what they sign about; 这与B致力于…合作 is no pair
         a_idx = idx[-2]
         a = items[a_idx]

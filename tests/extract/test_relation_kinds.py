@@ -233,6 +233,12 @@ PAIRS = [
      {("中国", "cooperatesWith", "格林纳达"), ("格林纳达", "cooperatesWith", "中国")}),
     # relations of states are not cooperation between bodies (gold conventions)
     ("格林纳达致力于加强与中国的合作。", set(), {("格林纳达", "cooperatesWith", "中国"), ("中国", "cooperatesWith", "格林纳达")}),
+    # a verb whose object is the cooperation itself may stand before 合作
+    ("市中心医院与北大医院开展合作。", {("市中心医院", "cooperatesWith", "北大医院")}, set()),
+    ("山西农担与农业银行深化合作。", {("山西农担", "cooperatesWith", "农业银行")}, set()),
+    # any other verb there makes the second side the subject of a clause of its own
+    ("奥巴马政府宣布以合作的原则发展美中关系，这与布什政府致力于建设合作关系的立场一致。", set(),
+     {("奥巴马政府", "cooperatesWith", "布什政府"), ("布什政府", "cooperatesWith", "奥巴马政府")}),
     # two bodies that act jointly still cooperate
     ("省邮政管理局联合省人社厅印发《推进基层快递网点优先参加工伤保险工作实施方案》。",
      {("省邮政管理局", "cooperatesWith", "省人社厅")}, set()),
