@@ -333,7 +333,13 @@ SPEAKERS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected, forbidden", SPEAKERS, ids=["list", "closed", "no opener"])
+SPEAKERS.append(
+    # 发言 without 作 opens a list too
+    ("全国政协常委会第二次会议27日上午举行全体会议，5位常委发言。宁吉喆常委建议，强化科技创新。",
+     {("宁吉喆", "attended", "全国政协常委会第二次会议")}, set()))
+
+
+@pytest.mark.parametrize("text, expected, forbidden", SPEAKERS, ids=["list", "closed", "no opener", "bare 发言"])
 def test_speaker_lists(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
 
