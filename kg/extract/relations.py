@@ -122,7 +122,7 @@ SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels of objects a headline names in short (国家主席令, 全国政协十四届常委会第二次会议).
 SHORTENED = frozenset({"EVENT", "LAW"})
-REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named", "issuer")
+REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named", "issuer", "here")
 
 
 @lru_cache(maxsize=1)
@@ -259,6 +259,7 @@ class ArticleClaims:
         self.speaking_wait = 0  # sentences that may still come before its first speaker
         self.named: list[Mention] = []  # ORG and PROJECT mentions so far
         self.previous_items: list[Item] = []
+        self.previous_sent: Sentence | None = None
         self._current: list[Mention] = []  # entities of the sentence being read
 
     # -- references ---------------------------------------------------------------------
@@ -307,6 +308,12 @@ class ArticleClaims:
             head = match.groupdict().get("head") or ""
             named = [m for m in self.named + self._current if m.label == ref.label and m.end <= start and (m.refers_to or m.text).endswith(head)]
             return [Mention(word, ref.label, self.article.id, start, end, sent.start, sent.end, m.refers_to or m.text) for m in named[-1:]]
+        if kind == "here":  # 习近平来到这里 -> the place the sentence before describes: named last
+            # there, and not where something else lies (位于西城区北草厂胡同的…街区)
+            prev = self.previous_sent
+            places = [m for i in self.previous_items if i.label in PLACE_LABELS and not i.modifier
+                      and prev is not None and not self._after_locative(prev, self.previous_items, i) for m in i.mentions]
+            return [Mention(word, p.label, self.article.id, start, end, sent.start, sent.end, p.refers_to or p.text) for p in places[-1:]]
         if kind == "issuer":  # 第四十一号主席令说… -> whoever issued 第四十一号主席令 before
             return self.issuers.get(word, [])[-1:]
         if kind == "last_person":
@@ -1025,6 +1032,7 @@ class ArticleClaims:
             elif mention.label in ("ORG", "PROJECT"):
                 self.named.append(mention)
         self.previous_items = items
+        self.previous_sent = sent
 
 
 def extract_claims_from_sentences(

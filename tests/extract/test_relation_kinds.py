@@ -492,3 +492,20 @@ def test_event_counts(extract, text, expected, forbidden):
 def test_a_headline_place_stays_beside_the_body_cities(nlp):
     got = _got_headed(nlp, "习近平在江苏考察", "5日下午，习近平来到苏州工业园区考察。随后，习近平来到南京市考察。")
     assert {("习近平", "visited", "江苏"), ("习近平", "visited", "南京市")} <= got, got
+
+
+# -- 这里: the place the sentence before describes -------------------------------------------------
+HERE = [
+    ("东城区隆福寺街区打造成为多业态步行街区。习近平来到这里。", {("习近平", "visited", "隆福寺街区")}, set()),
+    # a place after 位于 is where the described place lies, not the place itself
+    ("位于西城区北草厂胡同的养老服务街区，近年来推进适老化改造。习近平来到这里。", set(),
+     {("习近平", "visited", "西城区"), ("习近平", "visited", "北草厂胡同")}),
+    # only the sentence right before: a place named further back is not 这里
+    ("东城区隆福寺街区打造成为多业态步行街区。老人们在写春联。习近平来到这里。", set(),
+     {("习近平", "visited", "隆福寺街区")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", HERE, ids=["described", "located", "further back"])
+def test_here_is_the_place_described_before(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
