@@ -48,6 +48,7 @@ class Rule:
     markers: tuple[str, ...] = ()  # frame: the preposition before the object (在, 对)
     name_event: bool = False  # an ordinal event (第二次廉政工作会议) is named after its organiser
     object_heads: tuple[str, ...] = ()  # objects must end with one of these (代表团)
+    subject_heads: tuple[str, ...] = ()  # subjects must end with one of these (调研组)
     topic_subject: bool = False  # a clause with no subject of its own: the article's place
     implied: dict[str, str] = field(default_factory=dict)  # trigger -> the object it names (访华 -> 中国)
 
@@ -114,6 +115,8 @@ class Config:
     speakers: dict = field(default_factory=dict)
     proxy_verbs: tuple[str, ...] = ()
     pair_verbs: frozenset[str] = frozenset()
+    team_words: re.Pattern[str] | None = None
+    team_led: re.Pattern[str] | None = None
     shared_ordinal: re.Pattern[str] | None = None
     shared_list: re.Pattern[str] | None = None
 
@@ -155,6 +158,7 @@ def load_config() -> Config:
                 markers=tuple(r.get("markers", ())),
                 name_event=r.get("name_event", False),
                 object_heads=tuple(r.get("object_heads", ())),
+                subject_heads=tuple(r.get("subject_heads", ())),
                 topic_subject=r.get("topic_subject", False),
                 implied=dict(r.get("implied_objects", {})),
             )
@@ -198,6 +202,8 @@ def load_config() -> Config:
         speakers=_speakers_config(raw["speakers"]),
         proxy_verbs=tuple(raw["proxy_verbs"]),
         pair_verbs=frozenset(raw["pair_verbs"]),
+        team_words=re.compile("|".join(map(re.escape, sorted(raw["teams"]["words"], key=len, reverse=True)))),
+        team_led=re.compile("(?:{})的$".format("|".join(map(re.escape, raw["teams"]["led_by"])))),
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
@@ -369,6 +375,7 @@ class ArticleClaims:
                 found = self._resolve_reference(sent, ref, ref.pattern.fullmatch(m.text), m.start, m.end)
                 item = Item(item.start, item.end, item.label, tuple(found) or item.mentions)
             items.append(item)
+        items += self._teams(sent, items)
         items += self._reference_items(sent)
         items.sort(key=lambda i: (i.start, -i.end))
         # Drop items nested in another (a reference inside an entity was already skipped).
@@ -378,6 +385,32 @@ class ArticleClaims:
                 continue
             out.append(item)
         return self._mark_modifiers(sent, out)
+
+    def _teams(self, sent: Sentence, items: list[Item]) -> list[Item]:
+        """Teams named after the body that leads them (``[teams]``): 国家发改委调研组 (the body right
+        before the team word: one ORG over both) and 由国家发改委牵头的调研组 (the team word stands
+        for 国家发改委调研组). Named teams are bodies (gold conventions); a team word with no body
+        stays a reference to the officials named before (巡视领导, 督导组)."""
+        out = []
+        for m in self.cfg.team_words.finditer(sent.text):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            if sent.ent_at(start) or sent.ent_at(end - 1):
+                continue
+            body = next((i for i in items if i.label == "ORG" and i.end == start), None)
+            if body is not None:
+                old = body.mentions[0]
+                name = (old.refers_to or old.text) + m.group()
+                mention = Mention(sent.slice(body.start, end), "ORG", self.article.id, body.start, end, sent.start, sent.end,
+                                  None if not old.refers_to else name)
+                out.append(Item(body.start, end, "ORG", (mention,)))
+                continue
+            led = self.cfg.team_led.search(sent.slice(sent.start, start))
+            body = next((i for i in items if i.label == "ORG" and led and i.end == sent.start + led.start()), None)
+            if body is not None:
+                name = (body.mentions[0].refers_to or body.mentions[0].text) + m.group()
+                mention = Mention(m.group(), "ORG", self.article.id, start, end, sent.start, sent.end, name)
+                out.append(Item(start, end, "ORG", (mention,)))
+        return out
 
     def _uncounted(self, sent: Sentence, item: Item) -> Item:
         """An event written with how often it is held, as the object of a verb (召开两次经济形势
@@ -1008,6 +1041,8 @@ class ArticleClaims:
                             if (s.start, s.end) in self.unnamed or (o.start, o.end) in self.unnamed:
                                 continue  # a meeting convened but named nowhere: no node to link
                             if rule.object_heads and not (o.refers_to or o.text).endswith(rule.object_heads):
+                                continue
+                            if rule.subject_heads and not (s.refers_to or s.text).endswith(rule.subject_heads):
                                 continue
                             seen.add(key)
                             if rule.predicate == "issued":

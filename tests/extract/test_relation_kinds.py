@@ -509,3 +509,21 @@ HERE = [
 @pytest.mark.parametrize("text, expected, forbidden", HERE, ids=["described", "located", "further back"])
 def test_here_is_the_place_described_before(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- teams named after the body that leads them ---------------------------------------------------
+TEAMS = [
+    ("6月中旬，由国家发改委牵头的调研组，分赴湖北、浙江等地调研。",
+     {("国家发改委调研组", "visited", "湖北"), ("国家发改委调研组", "visited", "浙江")},
+     {("国家发改委", "visited", "湖北")}),
+    ("国家发改委调研组来到湖北。", {("国家发改委调研组", "visited", "湖北")}, set()),
+    # a body that visits without a team word is no visitor (visits are by people or teams)
+    ("国家发改委来到湖北。", set(), {("国家发改委", "visited", "湖北")}),
+    # a team word after people is still the officials named before
+    ("省人社厅副厅长师广卫巡视考务工作。巡视领导先后来到市第十五中学校。", {("师广卫", "visited", "市第十五中学校")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TEAMS, ids=["led by", "named", "body", "officials"])
+def test_teams(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
