@@ -174,7 +174,7 @@ def _finish_batch(batch: list[Article], units: list[tuple[int, int, int]], docs:
     t0 = time.perf_counter()
     for (i, start, end), doc in zip(units, docs):
         article = batch[i]
-        part = article if (start, end) == (0, len(article.text)) else replace(article, text=article.text[start:end])
+        part = article if (start, end) == (0, len(article.text)) else replace(article, text=article.text[start:end], body_start=max(0, article.body_start - start))
         posts, claims = extract_article(doc, part)
         mentions = doc_mentions(doc, article.id)
         result = results[i]

@@ -2,9 +2,14 @@
 
 A rule names a predicate, its trigger words, the NER labels allowed on each side and a
 *shape* — where the subject and object sit relative to the trigger (see the data file for
-the five shapes: ``svo``, ``at``, ``agent``, ``pair``, ``venue``). Subjects written as references (他,
-李永强一行, 巡视领导, 该区, 我市) are replaced by what they stand for (see
-``references.toml``), so a claim never has a pronoun on either side.
+the shapes: ``svo``, ``at``, ``agent``, ``pair``, ``venue``, ``frame``, ``reported``). Sides written
+as references (他, 李永强一行, 巡视领导, 该区, 我市, 出席会议, 第四十一号主席令说) are replaced by what they
+stand for (see ``references.toml``), so a claim never has a pronoun on either side.
+
+Beside the rules, an article carries what later sentences need: the events named so far (a
+bare 会议 stands for the body's, not the headline's; 召开会议 is a new one named nowhere), who
+issued which document, and an open list of speakers (13位常委…作大会发言。宁吉喆常委建议…). A
+headline claim that the body restates with the object in full is dropped (:func:`restated`).
 
 >>> from kg.model import Article
 >>> a = Article("t/001", "t.txt", 1, "周计伟赴迎泽区，调研督导工作。")
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.spans import Sentence
@@ -38,11 +43,14 @@ class Rule:
     confidence: float = 0.7
     phrase_suffixes: tuple[str, ...] = ()
     phrase_label: str = ""
+    phrase_min: int = 4  # characters an unnamed object needs (object_phrase.min_chars)
     trigger_re: re.Pattern[str] | None = None  # the triggers as one alternation, longest first
     markers: tuple[str, ...] = ()  # frame: the preposition before the object (在, 对)
     name_event: bool = False  # an ordinal event (第二次廉政工作会议) is named after its organiser
     object_heads: tuple[str, ...] = ()  # objects must end with one of these (代表团)
+    subject_heads: tuple[str, ...] = ()  # subjects must end with one of these (调研组)
     topic_subject: bool = False  # a clause with no subject of its own: the article's place
+    implied: dict[str, str] = field(default_factory=dict)  # trigger -> the object it names (访华 -> 中国)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +94,7 @@ class Config:
     modifier_labels: frozenset[str] = frozenset()
     clause_lead_tags: frozenset[str] = frozenset()
     event_ordinal: re.Pattern[str] | None = None
+    event_count: re.Pattern[str] | None = None
     frame_reach: int = 20
     pair_reach: int = 6
     plan_markers: tuple[str, ...] = ()
@@ -97,11 +106,26 @@ class Config:
     nested_confidence: float = 0.7
     body_term: re.Pattern[str] | None = None
     subordinate_ends: tuple[str, ...] = ()
+    person_heads: tuple[str, ...] = ()
+    continuations: tuple[str, ...] = ()
+    head_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    convene: tuple[str, ...] = ()
+    frame_closers: tuple[str, ...] = ()
+    topic_words: tuple[str, ...] = ()
+    speakers: dict = field(default_factory=dict)
+    proxy_verbs: tuple[str, ...] = ()
+    pair_verbs: frozenset[str] = frozenset()
+    team_words: re.Pattern[str] | None = None
+    team_led: re.Pattern[str] | None = None
+    shared_ordinal: re.Pattern[str] | None = None
+    shared_list: re.Pattern[str] | None = None
 
 
-SHAPES = ("svo", "at", "agent", "pair", "venue", "frame")
+SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named")
+#: Labels of objects a headline names in short (国家主席令, 全国政协十四届常委会第二次会议).
+SHORTENED = frozenset({"EVENT", "LAW"})
+REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named", "issuer", "here")
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +138,7 @@ def load_config() -> Config:
             raise ValueError(f"relations.toml: rule {r['name']}: unknown shape {r['shape']!r}")
         # A rule names one of the [triggers] lists (one list per kind of act) or lists its own.
         triggers = lists[r["triggers"]] if isinstance(r["triggers"], str) else r["triggers"]
+        triggers = list(triggers) + list(r.get("implied_objects", {}))
         triggers = sorted(triggers, key=len, reverse=True)
         rules.append(
             Rule(
@@ -128,11 +153,14 @@ def load_config() -> Config:
                 confidence=r.get("confidence", 0.7),
                 phrase_suffixes=tuple(r.get("object_phrase", {}).get("suffixes", ())),
                 phrase_label=r.get("object_phrase", {}).get("label", ""),
+                phrase_min=r.get("object_phrase", {}).get("min_chars", 4),
                 trigger_re=re.compile("|".join(map(re.escape, triggers))),
                 markers=tuple(r.get("markers", ())),
                 name_event=r.get("name_event", False),
                 object_heads=tuple(r.get("object_heads", ())),
+                subject_heads=tuple(r.get("subject_heads", ())),
                 topic_subject=r.get("topic_subject", False),
+                implied=dict(r.get("implied_objects", {})),
             )
         )
     refs = []
@@ -165,10 +193,17 @@ def load_config() -> Config:
         modifier_labels=frozenset(chains["modifier_labels"]),
         clause_lead_tags=frozenset(chains["clause_lead_tags"]),
         event_ordinal=re.compile(raw["events"]["ordinal"]),
+        event_count=re.compile(raw["events"]["count"]),
         frame_reach=raw["frame_reach"],
         pair_reach=raw["pair_reach"],
         plan_markers=tuple(sorted(raw["topic"]["plan_markers"], key=len, reverse=True)),
         topic_lead_tags=frozenset(raw["topic"]["lead_tags"]),
+        topic_words=tuple(raw["topic"]["dateline_words"]),
+        speakers=_speakers_config(raw["speakers"]),
+        proxy_verbs=tuple(raw["proxy_verbs"]),
+        pair_verbs=frozenset(raw["pair_verbs"]),
+        team_words=re.compile("|".join(map(re.escape, sorted(raw["teams"]["words"], key=len, reverse=True)))),
+        team_led=re.compile("(?:{})的$".format("|".join(map(re.escape, raw["teams"]["led_by"])))),
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
@@ -176,7 +211,29 @@ def load_config() -> Config:
         nested_confidence=raw["nested_places"]["confidence"],
         body_term=re.compile(raw["bodies"]["term"]),
         subordinate_ends=tuple(raw["subordinate_ends"]),
+        person_heads=tuple(raw["person_heads"]),
+        convene=tuple(raw["events"]["convene"]),
+        frame_closers=tuple(raw["frame_closers"]),
+        shared_ordinal=re.compile(raw["lists"]["shared_ordinal"]),
+        shared_list=re.compile("(?:{o}{sep})+{o}(?P<head>\\w+)".format(o=raw["lists"]["shared_ordinal"], sep=raw["lists"]["separator"])),
+        continuations=tuple(raw["continuations"]),
+        head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
+
+
+def _speakers_config(raw: dict) -> dict:
+    """``[speakers]`` of relations.toml with its patterns compiled; ``said`` matches what
+    follows a listed speaker's name: a title of at most ``title_reach`` characters, a verb."""
+    verbs = "|".join(map(re.escape, sorted(raw["verbs"], key=len, reverse=True)))
+    return {
+        "opener": re.compile(raw["opener"]),
+        "said": re.compile(f"[^，。；：]{{0,{int(raw['title_reach'])}}}?(?:{verbs})"),
+        # a sentence opening with a name NER missed, its title and the verb (南存辉常委建议)
+        "unnamed": re.compile(f"[^，。；：\\s]{{2,{int(raw['title_reach']) + 8}}}?(?:{verbs})"),
+        "lead": int(raw["lead"]),
+        "wait": int(raw["wait"]),
+        "confidence": float(raw["confidence"]),
+    }
 
 
 def _strip_words(text: str, words: Sequence[str]) -> str:
@@ -201,8 +258,14 @@ class ArticleClaims:
         self.people: list[Mention] = []  # PERSON mentions so far
         self.places: list[Mention] = []  # GPE mentions so far
         self.events: list[Mention] = []  # EVENT mentions so far
+        self.unnamed: set[tuple[int, int]] = set()  # spans of meetings convened but not named
+        self.issuers: dict[str, list[Mention]] = {}  # document name -> who issued it, so far
+        self.speaking: Mention | None = None  # the event of an open list of speakers
+        self.speakers_seen = 0  # speakers of that list so far
+        self.speaking_wait = 0  # sentences that may still come before its first speaker
         self.named: list[Mention] = []  # ORG and PROJECT mentions so far
         self.previous_items: list[Item] = []
+        self.previous_sent: Sentence | None = None
         self._current: list[Mention] = []  # entities of the sentence being read
 
     # -- references ---------------------------------------------------------------------
@@ -224,14 +287,41 @@ class ArticleClaims:
         before = [p for p in self.people + self._current if p.label == "PERSON" and p.end <= start]
         if kind == "last_event":  # 本次对接会 / 出席会议 -> the last event named …对接会 / …会议
             head = match.groupdict().get("head") or ""
-            pool = [e for e in self.events + self._current if e.label == "EVENT" and e.end <= start and not self.generic_event(e.text)]
+            if not ref.any_head and self._convened(sent, start):
+                # 我市立即召开会议: a new meeting, named nowhere; it is what later bare words
+                # (副市长李永强出席) stand for, so they are dropped with it.
+                new = Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end)
+                self.unnamed.add((start, end))
+                self.events.append(new)
+                return [new]
+            pool = [e for e in self.events + self._current if e.label == "EVENT" and e.end <= start
+                    and (not self.generic_event(e.text) or (e.start, e.end) in self.unnamed)]
+            last_new = max((k for k, e in enumerate(pool) if (e.start, e.end) in self.unnamed), default=None)
+            if last_new is not None:
+                if (start, end) == (pool[last_new].start, pool[last_new].end):
+                    return [pool[last_new]]
+                pool = pool[last_new + 1 :] or pool[last_new:]
+                if (pool[0].start, pool[0].end) in self.unnamed:
+                    return []
             if not ref.any_head:
-                pool = [e for e in pool if (e.refers_to or e.text).endswith(head)]
+                heads = self.cfg.head_families.get(head, (head,))
+                pool = [e for e in pool if (e.refers_to or e.text).endswith(heads)]
+            body = [e for e in pool if e.start >= self.article.body_start]
+            if start >= self.article.body_start and body:
+                pool = body  # the body names its meeting in full; the headline in short
             return [Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end, e.refers_to or e.text) for e in pool[:1]]
         if kind == "last_named":  # 该局 -> the last body named …局; 该项目 -> the last project
             head = match.groupdict().get("head") or ""
             named = [m for m in self.named + self._current if m.label == ref.label and m.end <= start and (m.refers_to or m.text).endswith(head)]
             return [Mention(word, ref.label, self.article.id, start, end, sent.start, sent.end, m.refers_to or m.text) for m in named[-1:]]
+        if kind == "here":  # 习近平来到这里 -> the place the sentence before describes: named last
+            # there, and not where something else lies (位于西城区北草厂胡同的…街区)
+            prev = self.previous_sent
+            places = [m for i in self.previous_items if i.label in PLACE_LABELS and not i.modifier
+                      and prev is not None and not self._after_locative(prev, self.previous_items, i) for m in i.mentions]
+            return [Mention(word, p.label, self.article.id, start, end, sent.start, sent.end, p.refers_to or p.text) for p in places[-1:]]
+        if kind == "issuer":  # 第四十一号主席令说… -> whoever issued 第四十一号主席令 before
+            return self.issuers.get(word, [])[-1:]
         if kind == "last_person":
             return before[-1:]
         if kind == "group_person":
@@ -249,6 +339,14 @@ class ArticleClaims:
             return earlier[-1:]
         raise AssertionError(kind)  # load_config checked the kinds
 
+    def _convened(self, sent: Sentence, start: int) -> bool:
+        """Is the word at ``start`` the object of a verb that convenes a new meeting (召开会议,
+        举行会议: ``[events] convene``), filler words aside?"""
+        before = sent.slice(sent.start, start)
+        for w in self.cfg.gap_words:
+            before = before.removesuffix(w)
+        return before.endswith(self.cfg.convene)
+
     def generic_event(self, text: str) -> bool:
         """Is ``text`` a bare meeting word that stands for a named event (会议, 表彰大会, 本次
         对接会)? The ``last_event`` patterns of references.toml, matched whole."""
@@ -265,7 +363,7 @@ class ArticleClaims:
     def _items(self, sent: Sentence) -> list[Item]:
         aid = self.article.id
         ents = [self._with_term(sent, Item(e.start, e.end, e.label, (sent.mention(e, aid),))) for e in sent.ents]
-        ents = self._named_events(sent, ents)
+        ents = self._named_events(sent, self._event_phrases(sent, [self._uncounted(sent, i) for i in ents]))
         self._current = [i.mentions[0] for i in ents]
         items = []
         for item in ents:
@@ -277,6 +375,7 @@ class ArticleClaims:
                 found = self._resolve_reference(sent, ref, ref.pattern.fullmatch(m.text), m.start, m.end)
                 item = Item(item.start, item.end, item.label, tuple(found) or item.mentions)
             items.append(item)
+        items += self._teams(sent, items)
         items += self._reference_items(sent)
         items.sort(key=lambda i: (i.start, -i.end))
         # Drop items nested in another (a reference inside an entity was already skipped).
@@ -286,6 +385,69 @@ class ArticleClaims:
                 continue
             out.append(item)
         return self._mark_modifiers(sent, out)
+
+    def _teams(self, sent: Sentence, items: list[Item]) -> list[Item]:
+        """Teams named after the body that leads them (``[teams]``): 国家发改委调研组 (the body right
+        before the team word: one ORG over both) and 由国家发改委牵头的调研组 (the team word stands
+        for 国家发改委调研组). Named teams are bodies (gold conventions); a team word with no body
+        stays a reference to the officials named before (巡视领导, 督导组)."""
+        out = []
+        for m in self.cfg.team_words.finditer(sent.text):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            if sent.ent_at(start) or sent.ent_at(end - 1):
+                continue
+            body = next((i for i in items if i.label == "ORG" and i.end == start), None)
+            if body is not None:
+                old = body.mentions[0]
+                name = (old.refers_to or old.text) + m.group()
+                mention = Mention(sent.slice(body.start, end), "ORG", self.article.id, body.start, end, sent.start, sent.end,
+                                  None if not old.refers_to else name)
+                out.append(Item(body.start, end, "ORG", (mention,)))
+                continue
+            led = self.cfg.team_led.search(sent.slice(sent.start, start))
+            body = next((i for i in items if i.label == "ORG" and led and i.end == sent.start + led.start()), None)
+            if body is not None:
+                name = (body.mentions[0].refers_to or body.mentions[0].text) + m.group()
+                mention = Mention(m.group(), "ORG", self.article.id, start, end, sent.start, sent.end, name)
+                out.append(Item(start, end, "ORG", (mention,)))
+        return out
+
+    def _uncounted(self, sent: Sentence, item: Item) -> Item:
+        """An event written with how often it is held, as the object of a verb (召开两次经济形势
+        座谈会, 安排了6场新闻发布会: ``[events] count``), stands for its name without the count.
+        Right after a body or term the number is an ordinal (十四届全国人大一次会议, 中央纪委三次全会)
+        and stays."""
+        m = item.mentions[0]
+        count = self.cfg.event_count.match(m.text) if item.label == "EVENT" and not m.refers_to else None
+        if count is None:
+            return item
+        before = sent.slice(sent.start, item.start)
+        for w in self.cfg.gap_words:
+            before = before.removesuffix(w)
+        end = item.start - (len(sent.slice(sent.start, item.start)) - len(before))
+        if not any(t.end == end and t.tag in self.cfg.verb_tags for t in sent.tokens):
+            return item
+        name = m.text[count.end() :]
+        if not name or self.generic_event(name):
+            return item
+        return Item(item.start, item.end, item.label, (replace(m, refers_to=name),))
+
+    def _event_phrases(self, sent: Sentence, ents: list[Item]) -> list[Item]:
+        """Events NER did not tag, named by the clause after a rule's trigger when it ends like
+        one (举行第十一讲专题讲座: ``object_phrase`` with label EVENT): an ordinal name, or one of
+        at least ``min_chars`` characters that is no bare meeting word. They are items like
+        NER's, so that later sentences refer to them (赵乐际委员长主持。)."""
+        out = list(ents)
+        for rule in self.cfg.rules:
+            if rule.phrase_label != "EVENT":
+                continue
+            for t in self._triggers(sent, rule, out):
+                if self._object_after(sent, out, t[1], rule.object, rule.max_gap):
+                    continue
+                for item in self._phrase_after(sent, out, t[1], rule):
+                    if not any(i.start < item.end and item.start < i.end for i in out):
+                        out.append(item)
+        return sorted(out, key=lambda i: i.start)
 
     def _with_term(self, sent: Sentence, item: Item) -> Item:
         """A body written with its term (十四届全国人大常委会, 第十四届全国政协): the term is part of
@@ -452,6 +614,8 @@ class ArticleClaims:
         # 在北京人民大会堂举行…: 北京 is where, not who; the actor is named right before the
         # 在-phrase (十四届全国人大常委会28日下午在北京…举行), with no verb of its own between
         # (胡锦涛前往出席在叶卡捷琳堡举行的会议 is no host).
+        while idx and self._proxied(sent, items[idx[-1]]):
+            idx.pop()  # 崔世安代表特首何厚铧到四川: who goes is the one before 代表
         where = None
         while idx and self._after_locative(sent, items, items[idx[-1]]):
             where = items[idx.pop()]
@@ -460,6 +624,8 @@ class ArticleClaims:
         if any(i.modifier for i in items[idx[-1] + 1 :] if i.end <= pos):
             return []  # 国务院总理李强召开…: the actor is the person, not a body before him
         gap = sent.slice(items[idx[-1]].end, pos)
+        if items[idx[-1]].label != "PERSON" and any(h in self._clause_tail(gap) for h in self.cfg.person_heads):
+            return []  # 市委宣传部等相关部门负责人参加: the people of the body act, unnamed
         breaks = [i for i, c in enumerate(gap) if c in self.cfg.clause_ends]
         if len(gap) > self.cfg.subject_reach or len(breaks) > 1:
             return []
@@ -470,7 +636,48 @@ class ArticleClaims:
             cut = items[idx[-1]].end + breaks[0]
             if self._has_verb(sent, cut + 1, pos) or gap[: breaks[0]].endswith(self.cfg.subordinate_ends):
                 return []
-        return self._group_back(sent, items, idx[-1], labels)
+        return self._without_elided_places(sent, self._group_back(sent, items, idx[-1], labels))
+
+    def _without_elided_places(self, sent: Sentence, group: list[Item]) -> list[Item]:
+        """Places coordinated right before a body are the places of that body, not bodies of
+        their own (湖北、山西、安徽、江西中部四省知识产权局 is one office of four provinces): drop the
+        places of a run that a body closes."""
+        out: list[Item] = []
+        run: list[Item] = []
+        for item in group:
+            if item.label in PLACE_LABELS:
+                run.append(item)
+                continue
+            joined = run and all(sent.slice(a.end, b.start) in self.cfg.joiners for a, b in zip(run, run[1:] + [item]))
+            if not (item.label == "ORG" and joined):
+                out += run
+            run = []
+            out.append(item)
+        return out + run
+
+    def _proxied(self, sent: Sentence, item: Item) -> bool:
+        """Is ``item`` the one on whose behalf someone acts (代表特首何厚铧, ``proxy_verbs``): the
+        verb (a verb token not right after a noun: 群众代表 is a title) right before it, or
+        before its title chain, in its clause?"""
+        before = self._clause_tail(sent.slice(sent.start, item.start))
+        for w in self.cfg.proxy_verbs:
+            at = before.rfind(w)
+            if at < 0:
+                continue
+            verb_at = item.start - len(before) + at
+            after = verb_at + len(w)
+            if not any(t.start == verb_at and t.end == after and t.tag in self.cfg.verb_tags for t in sent.tokens):
+                continue
+            if any(t.end == verb_at and t.tag in self.cfg.title_tags for t in sent.tokens):
+                continue  # 群众代表谷祥峰: after a noun, 代表 is a title
+            if after == item.start or self._title_chain(sent, after, item.start):
+                return True
+        return False
+
+    def _clause_tail(self, text: str) -> str:
+        """The part of ``text`` after its last clause end (all of it if there is none)."""
+        cut = max((i + 1 for i, c in enumerate(text) if c in self.cfg.clause_ends), default=0)
+        return text[cut:]
 
     def _after_locative(self, sent: Sentence, items: Sequence[Item], item: Item) -> bool:
         """Is ``item`` the place of a 在/于… phrase (在俄罗斯叶卡捷琳堡, 在苏丹首都喀土穆)? Places
@@ -506,14 +713,15 @@ class ArticleClaims:
                 return self._group_forward(sent, items, k, labels)
         return []
 
-    def _has_verb(self, sent: Sentence, start: int, end: int) -> bool:
-        """Does a verb token lie inside ``[start, end)``, other than a light verb (开始, 继续 …)
-        or a word of a name (连通 of 晋阳湖水系连通一期工程)?"""
+    def _has_verb(self, sent: Sentence, start: int, end: int, also_light: frozenset[str] = frozenset()) -> bool:
+        """Does a verb token lie inside ``[start, end)``, other than a light verb (开始, 继续 …,
+        and ``also_light``) or a word of a name (连通 of 晋阳湖水系连通一期工程)?"""
         return any(
             t.tag in self.cfg.verb_tags
             and start <= t.start
             and t.end <= end
             and sent.slice(t.start, t.end) not in self.cfg.light_verbs
+            and sent.slice(t.start, t.end) not in also_light
             and sent.ent_at(t.start) is None
             for t in sent.tokens
         )
@@ -540,12 +748,38 @@ class ArticleClaims:
         start = pos + len(clause) - len(body)
         if not (4 <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
             return []
+        shared = self._shared_head(sent, phrase, start, rule)
+        if shared:
+            return shared
+        if rule.phrase_label != "EVENT" and any(t.start == start and t.tag in self.cfg.verb_tags for t in sent.tokens):
+            return []  # 制定实施了一揽子化债方案: a verb phrase, not a document's title
+        if rule.phrase_label == "EVENT" and (self.generic_event(phrase) or not (self.cfg.event_ordinal.match(phrase) or len(phrase) >= rule.phrase_min)):
+            return []  # 召开常务会议, 举行专题讲座: no name
         if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in "、的等"):
             return []  # 的迪斯尼乐园扩建计划, 司法解释、加强案例指导…: not one title
         if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")):
             return []  # a named entity inside: the clause is not one name
         mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
         return [Item(mention.start, mention.end, rule.phrase_label, (mention,))]
+
+    def _shared_head(self, sent: Sentence, phrase: str, start: int, rule: Rule) -> list[Item]:
+        """Ordinals that share one head (第四十一号、第四十二号主席令): one object per ordinal.
+        The last one is written whole; each one before is its ordinal as written, standing for
+        the ordinal with the head (``refers_to`` 第四十一号主席令). Ordinals and separator:
+        ``[lists]``."""
+        m = self.cfg.shared_list.fullmatch(phrase)
+        if m is None:
+            return []
+        head_at = start + m.start("head")
+        out = []
+        for o in self.cfg.shared_ordinal.finditer(phrase, 0, m.start("head")):
+            a, b = start + o.start(), start + o.end()
+            last = b == head_at
+            text = sent.slice(a, b + len(m.group("head")) if last else b)
+            refers = None if last else o.group() + m.group("head")
+            mention = Mention(text, rule.phrase_label, self.article.id, a, a + len(text), sent.start, sent.end, refers)
+            out.append(Item(mention.start, mention.end, rule.phrase_label, (mention,)))
+        return out
 
     # -- shapes -------------------------------------------------------------------------
     def _svo(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
@@ -554,13 +788,20 @@ class ArticleClaims:
             subjects = self._topic(sent, items, t[0])
         if not subjects:
             return
+        if sent.slice(t[1], sent.end).startswith("的") and self._clause_text(sent, subjects[-1].end, t[0]) is None:
+            return  # …进行协调，为年底召开的…会议: a relative clause has its subject inside it
         objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap)
+        implied = rule.implied.get(sent.slice(*t))
+        if implied:  # 访华: the word names the place (its last character) as well as the act
+            m = Mention(sent.slice(t[1] - 1, t[1]), "GPE", self.article.id, t[1] - 1, t[1], sent.start, sent.end, implied)
+            objects = [Item(m.start, m.end, "GPE", (m,))]
         if not objects and rule.phrase_suffixes:
             objects = self._phrase_after(sent, items, t[1], rule)
         if not objects and rule.object_fallback == "previous":
             rest = _strip_words(sent.slice(t[1], sent.end).strip(), self.cfg.gap_words)
             first = next(k for k, i in enumerate(items) if i is subjects[0])
-            if (not rest or rest[0] in self.cfg.clause_ends) and self._opens_clause(sent, items, first):
+            ends = not rest or rest[0] in self.cfg.clause_ends or rest.startswith(self.cfg.continuations)
+            if ends and self._opens_clause(sent, items, first):
                 # The subject opens its clause (副市长李永强出席。, 赵乐际委员长主持。); not a name
                 # inside a phrase (以…中国特色…思想为指导，).
                 # …召开会议。副市长李永强出席。: the event named before the subject; one named
@@ -568,21 +809,34 @@ class ArticleClaims:
                 # 座谈会在京举行), not the subject's object.
                 pool = [i for i in list(self.previous_items) + list(items) if i.end <= subjects[0].start and i.label in rule.object]
                 objects = pool[-1:]
-        if objects and sent.slice(objects[-1].end, sent.end).startswith("的"):
+        if objects and self._framed(sent, subjects[-1].end, t[0], objects[-1].end):
+            return  # 孙波在北京召开的“…论坛”上说: where 孙波 speaks, not what he holds
+        if objects and sent.slice(objects[-1].end, sent.end).lstrip("”」》\"'").startswith("的"):
             # A relative clause: 会见正在莫斯科出席…会议的中国国务委员戴秉国 — whoever attends is
             # named after 的, not before the verb.
-            after = [i for i in items if i.start > objects[-1].end and i.label in rule.subject]
+            after = [i for i in items if i.start > objects[-1].end and i.label in rule.subject and not i.modifier]
             near = after[:1] if after and self._clause_text(sent, objects[-1].end, after[0].start) is not None else []
             subjects = near if near and after[0].start - objects[-1].end <= self.cfg.subject_reach else []
         if objects and subjects:
             yield subjects, objects
 
+    def _framed(self, sent: Sentence, subject_end: int, trigger: int, object_end: int) -> bool:
+        """Is the object the close of a 在…上 phrase that opens between the subject and the
+        trigger (在北京召开的论坛上)? Then it says where the subject is (``at_markers`` …
+        ``frame_closers``)."""
+        between = self._clause_text(sent, subject_end, trigger)
+        after = sent.slice(object_end, sent.end).lstrip("”」》")
+        return between is not None and any(m in between for m in self.cfg.at_markers) and after.startswith(self.cfg.frame_closers)
+
     def _topic(self, sent: Sentence, items: Sequence[Item], pos: int) -> list[Item]:
-        """The district an article is about (its dateline place), as the subject of a clause
+        """The district an article is about (its dateline place written before ``[topic]
+        dateline_words``: 晋源区消息, 综改区传来消息), as the subject of a clause
         that has none of its own: a plan list (一是继续实施…工程；二是…) or a clause opening
         with the act. Only when nothing but adverbs and plan markers stands before the trigger
         in its clause."""
         place = self.article.dateline_place
+        if not place or not any(place + w in self.article.text for w in self.cfg.topic_words):
+            return []  # 新华网北京…电: where the report was filed, not what it is about
         before = sent.slice(sent.start, pos)
         clause_start = sent.start + max((i + 1 for i, c in enumerate(before) if c in self.cfg.clause_ends), default=0)
         lead = _strip_words(sent.slice(clause_start, pos).strip(), self.cfg.plan_markers)
@@ -650,8 +904,8 @@ class ArticleClaims:
                 if rule.markers and not sent.slice(item.end, sent.end).startswith(rule.markers):
                     return  # 在会议完成…后 is a time, not 在会议上
                 between = [i for i in items if item.end <= i.start < subjects[0].start and i.label in rule.subject]
-                if between:
-                    return
+                if between or self._has_verb(sent, item.end, subjects[0].start):
+                    return  # 陈文清在座谈会上缅怀了任建新…: 任建新 is what a verb is said of
                 # 在小店区北格镇: the place written last is the most specific one.
                 while k + 1 < len(items) and items[k + 1].start == item.end and items[k + 1].label in rule.object:
                     k, item = k + 1, items[k + 1]
@@ -665,6 +919,7 @@ class ArticleClaims:
             return
         marker = sent.start + marker_at
         subjects = [i for i in items if marker < i.start and i.end <= t[0] and i.label in rule.subject and not i.modifier]
+        subjects = self._without_elided_places(sent, subjects)
         if not subjects:
             return
         after = _strip_words(sent.slice(t[1], sent.end), self.cfg.gap_words)
@@ -674,19 +929,22 @@ class ArticleClaims:
             # X由Y承建: X before 由; with object_fallback "previous", X may be the topic of the
             # sentence before (…EPC项目封顶。研究院位于…，由山西建投潇河公司EPC总包。)
             pool = list(self.previous_items) if rule.object_fallback == "previous" else []
-            before = [i for i in pool + [i for i in items if i.end <= marker] if i.label in rule.object]
+            # …研究院位于综改区山西合成生物产业生态园,…由…总包: what 位于 names is where, not the object.
+            here = [i for i in items if i.end <= marker and not self._after_locative(sent, items, i)]
+            before = [i for i in pool + here if i.label in rule.object]
             objects = before[-1:]
         if objects:
             yield subjects, objects
 
     def _pair(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         labels = rule.subject | rule.object
-        idx = [k for k, i in enumerate(items) if i.end <= t[0] and i.label in labels]
+        # The body of a title is no side (中国总理温家宝…与格林纳达总理托马斯举行会谈).
+        idx = [k for k, i in enumerate(items) if i.end <= t[0] and i.label in labels and not i.modifier]
         if len(idx) < 2:
             return
         b = items[idx[-1]]
         gap = self._clause_text(sent, b.end, t[0])
-        if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0]):
+        if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0], self.cfg.pair_verbs):
             return  # A与B就…项目进行签约: the sides, then what they sign about; 这与B致力于…合作 is no pair
         a_idx = idx[-2]
         a = items[a_idx]
@@ -708,6 +966,53 @@ class ArticleClaims:
                 for other in others:
                     yield [subj[-1]], [other]
 
+    def _reported(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        """What a document says was done (第四十一号主席令说，《…法》已由…通过，现予公布): the
+        subject opens the sentence, followed by a word of saying (``markers``) and a clause end;
+        the object is the first one of its labels after that, before the trigger."""
+        subjects = [i for i in items if i.label in rule.subject and i.end <= t[0]][:1]
+        if not subjects or subjects[0].start - sent.start > 2:
+            return
+        rest = sent.slice(subjects[0].end, t[0])
+        said = next((m for m in rule.markers if rest.startswith(m)), None)
+        if said is None or rest[len(said) : len(said) + 1] not in self.cfg.clause_ends:
+            return
+        opened = subjects[0].end + len(said) + 1
+        objects = [i for i in items if opened <= i.start and i.end <= t[0] and i.label in rule.object][:1]
+        if objects and self._clause_text(sent, opened, objects[0].start) is not None:
+            yield subjects, objects
+
+    def _speakers(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
+        """Speakers listed after the meeting (13位常委围绕…作大会发言。宁吉喆常委建议，…。郑永飞常委
+        提出，…): a sentence that says a number of people spoke (``[speakers] opener``) opens a
+        list at the event it names (else the article's first event); each next sentence that
+        opens with a person, a title of at most ``title_reach`` characters and a word of saying
+        (``verbs``) names one who attended it. The first sentence that does not closes the list,
+        except for up to ``wait`` sentences before its first speaker (…王沪宁出席。)."""
+        cfg = self.cfg.speakers
+        if self.speaking is not None:
+            first = next((i for i in items if not i.modifier), None)
+            rest = sent.slice(first.end, sent.end) if first is not None else ""
+            opens = first is not None and first.label == "PERSON" and first.start - sent.start <= cfg["lead"]
+            if opens and cfg["said"].match(rest):
+                for m in first.mentions:
+                    yield Claim(m, "attended", self.speaking, sent.evidence(self.article.id, "attended/speakers"),
+                                (("date", self.article.date),) if self.article.date else (), cfg["confidence"])
+                self.speakers_seen += 1
+                return
+            unnamed = cfg["unnamed"].match(sent.text)
+            if unnamed and not any(i.start < sent.start + unnamed.end() and i.label != "PERSON" for i in items):
+                return  # 南存辉常委建议，… where NER found no name (会议指出 is no one): the list goes on
+            if self.speakers_seen or self.speaking_wait <= 0:
+                self.speaking = None
+            self.speaking_wait -= 1
+        if cfg["opener"].search(sent.text):
+            named = [m for i in items if i.label == "EVENT" for m in i.mentions if (m.start, m.end) not in self.unnamed]
+            named = [m for m in named if m.refers_to or not self.generic_event(m.text)]
+            pool = named[-1:] or [e for e in self.events if not self.generic_event(e.text)][:1]
+            if pool:
+                self.speaking, self.speakers_seen, self.speaking_wait = pool[0], 0, cfg["wait"]
+
     def _nested_places(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
         """A place written right after another lies in it (定日县长所乡, 西城区北草厂胡同 → partOf;
         北京中山公园 → locatedIn, by the inner place's label: ``[nested_places]``)."""
@@ -723,7 +1028,7 @@ class ArticleClaims:
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         items = self._items(sent)
-        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue, "frame": self._frame}
+        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue, "frame": self._frame, "reported": self._reported}
         seen: set[tuple[int, int, str, int, int]] = set()
         for rule in self.cfg.rules:
             for trigger in self._triggers(sent, rule, items):
@@ -733,9 +1038,15 @@ class ArticleClaims:
                             key = (s.start, s.end, rule.predicate, o.start, o.end)
                             if (s.refers_to or s.text) == (o.refers_to or o.text) or key in seen:
                                 continue
+                            if (s.start, s.end) in self.unnamed or (o.start, o.end) in self.unnamed:
+                                continue  # a meeting convened but named nowhere: no node to link
                             if rule.object_heads and not (o.refers_to or o.text).endswith(rule.object_heads):
                                 continue
+                            if rule.subject_heads and not (s.refers_to or s.text).endswith(rule.subject_heads):
+                                continue
                             seen.add(key)
+                            if rule.predicate == "issued":
+                                self.issuers.setdefault(o.refers_to or o.text, []).append(s)
                             yield Claim(
                                 subject=s,
                                 predicate=rule.predicate,
@@ -745,6 +1056,7 @@ class ArticleClaims:
                                 confidence=rule.confidence,
                             )
         yield from self._nested_places(sent, items)
+        yield from self._speakers(sent, items)
         for mention in self._current:  # the sentence's entities, events named after their body
             if mention.label == "PERSON":
                 self.people.append(mention)
@@ -755,6 +1067,7 @@ class ArticleClaims:
             elif mention.label in ("ORG", "PROJECT"):
                 self.named.append(mention)
         self.previous_items = items
+        self.previous_sent = sent
 
 
 def extract_claims_from_sentences(
@@ -764,7 +1077,22 @@ def extract_claims_from_sentences(
     (from :mod:`kg.extract.posts`), which group references such as 巡视领导 stand for."""
     state = ArticleClaims(article, officials)
     claims = [c for sent in sents for c in state.sentence(sent)]
-    yield from supersede(claims, load_config().supersedes)
+    yield from supersede(restated(claims, article.body_start), load_config().supersedes)
+
+
+def restated(claims: list[Claim], body_start: int) -> list[Claim]:
+    """Drop a headline's claim that the body states again, by the same subject and predicate
+    (headline 习近平签署国家主席令, body 习近平…签署第四十一号…主席令; headline 王沪宁主持并讲话, body
+    王沪宁主持闭幕会): the body names the object in full. Only for objects a headline shortens
+    (``SHORTENED``: events and documents); a place the headline names (习近平在江苏考察) stays beside
+    the body's cities, and so does a headline claim the body does not restate."""
+
+    def side(m: Mention) -> str:
+        return m.refers_to or m.text
+
+    said = {(side(c.subject), c.predicate) for c in claims if c.evidence.start >= body_start}
+    return [c for c in claims if c.evidence.start >= body_start or c.object.label not in SHORTENED
+            or (side(c.subject), c.predicate) not in said]
 
 
 def supersede(claims: list[Claim], rules: dict[str, str]) -> list[Claim]:

@@ -35,6 +35,12 @@ COORDINATED = [
     ("全省安全生产工作会议在太原召开。省委副书记王刚、李明，副省长赵强出席会议。",
      {("王刚", "attended", "全省安全生产工作会议"), ("李明", "attended", "全省安全生产工作会议"),
       ("赵强", "attended", "全省安全生产工作会议")}, set()),
+    # titles with adjectives, verbal nouns and a project as their body (副总工程师, 研发创新团队负责人,
+    # 港珠澳大桥工程总工程师) still join the names of a list
+    ("“国家工程师奖”表彰大会在京举行。哈尔滨电气集团有限公司副总工程师覃大清、港珠澳大桥工程总工程师苏权科、"
+     "复兴号高速列车研发创新团队负责人周黎等获奖代表在会上作了发言。",
+     {("覃大清", "attended", "“国家工程师奖”表彰大会"), ("苏权科", "attended", "“国家工程师奖”表彰大会"),
+      ("周黎", "attended", "“国家工程师奖”表彰大会")}, {("港珠澳大桥工程", "attended", "“国家工程师奖”表彰大会")}),
     # the object of an earlier verb is not taken into the group of the next clause
     ("全省安全生产工作会议在太原召开。王刚会见了美国总统拜登，国务委员王毅出席会议。",
      {("王毅", "attended", "全省安全生产工作会议")}, {("拜登", "attended", "全省安全生产工作会议")}),
@@ -153,7 +159,7 @@ def test_every_rule_names_a_known_trigger_list_or_its_own():
     cfg = load_config()
     for rule in cfg.rules:
         assert rule.triggers and all(isinstance(t, str) and t for t in rule.triggers), rule.name
-    assert {r.shape for r in cfg.rules} <= {"svo", "at", "agent", "pair", "venue", "frame"}
+    assert {r.shape for r in cfg.rules} <= {"svo", "at", "agent", "pair", "venue", "frame", "reported"}
 
 
 # -- signing, projects, documents, membership -----------------------------------------------------
@@ -194,3 +200,330 @@ def test_a_body_named_before_is_what_this_bureau_stands_for(extract):
     text = "市卫健局召开全市卫生健康工作会议。该局发布《太原市卫生健康工作要点》。"
     got = _got(extract, text)
     assert ("市卫健局", "issued", "太原市卫生健康工作要点") in got, got
+
+
+# -- round 2: who acts, and what a bare meeting word stands for ----------------------------------
+# (text, claims that must be found, claims that must not be found)
+ROUND2_MEETINGS = [
+    # 出席并讲话 with no object of its own: the meeting named before (…出席。 likewise)
+    ("全省安全生产工作会议在太原召开。副省长王明出席并讲话。", {("王明", "attended", "全省安全生产工作会议")}, set()),
+    # 出席会议 stands for the last meeting of any …会 (a 交流会 or 座谈会 is a meeting)
+    ("全国民族团结进步工作经验交流会在西宁召开。副总理回良玉出席会议。",
+     {("回良玉", "attended", "全国民族团结进步工作经验交流会")}, set()),
+    # a head that is not 会议 keeps to names ending with it: 出席论坛 is no 交流会
+    ("全国民族团结进步工作经验交流会在西宁召开。副总理回良玉出席论坛。", set(),
+     {("回良玉", "attended", "全国民族团结进步工作经验交流会")}),
+    # the heads of the bodies attend, unnamed; the bodies do not
+    ("全省安全生产工作会议在太原召开。市委宣传部、市工信局等相关部门负责人参加。", set(),
+     {("市委宣传部", "attended", "全省安全生产工作会议"), ("市工信局", "attended", "全省安全生产工作会议")}),
+    # a body that attends as a body still does
+    ("全省安全生产工作会议在太原召开。市工信局参加会议。", {("市工信局", "attended", "全省安全生产工作会议")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", ROUND2_MEETINGS, ids=[r[0][-14:] for r in ROUND2_MEETINGS])
+def test_meeting_words_and_actors(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- cooperation is between bodies, never between the bodies of two titles ----------------------
+PAIRS = [
+    # the countries are the bodies of the two titles: no pair
+    ("中国总理温家宝与格林纳达总理托马斯举行会谈并签约。", set(),
+     {("中国", "cooperatesWith", "格林纳达"), ("格林纳达", "cooperatesWith", "中国")}),
+    # relations of states are not cooperation between bodies (gold conventions)
+    ("格林纳达致力于加强与中国的合作。", set(), {("格林纳达", "cooperatesWith", "中国"), ("中国", "cooperatesWith", "格林纳达")}),
+    # a verb whose object is the cooperation itself may stand before 合作
+    ("市中心医院与北大医院开展合作。", {("市中心医院", "cooperatesWith", "北大医院")}, set()),
+    ("山西农担与农业银行深化合作。", {("山西农担", "cooperatesWith", "农业银行")}, set()),
+    # any other verb there makes the second side the subject of a clause of its own
+    ("奥巴马政府宣布以合作的原则发展美中关系，这与布什政府致力于建设合作关系的立场一致。", set(),
+     {("奥巴马政府", "cooperatesWith", "布什政府"), ("布什政府", "cooperatesWith", "奥巴马政府")}),
+    # two bodies that act jointly still cooperate
+    ("省邮政管理局联合省人社厅印发《推进基层快递网点优先参加工伤保险工作实施方案》。",
+     {("省邮政管理局", "cooperatesWith", "省人社厅")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", PAIRS, ids=[r[0][:12] for r in PAIRS])
+def test_pairs_are_bodies(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- a meeting convened but not named; an event that frames where someone speaks ----------------
+CONVENED = [
+    # 召开会议 after a meeting named in a time clause is a new meeting: who attends it is not
+    # an attendee of the one named before
+    ("在收听收看全省安全生产电视电话会议后，我市立即召开会议，安排部署相关工作。副市长李永强出席。", set(),
+     {("李永强", "attended", "全省安全生产电视电话会议"), ("李永强", "attended", "电视电话会议"),
+      ("@city", "organized", "全省安全生产电视电话会议"), ("@city", "organized", "电视电话会议")}),
+    # a plenary of a session is part of the session, not a new meeting
+    ("政协第十四届全国委员会常务委员会第二次会议27日上午举行全体会议。全国政协主席王沪宁出席。",
+     {("王沪宁", "attended", "政协第十四届全国委员会常务委员会第二次会议")}, set()),
+    # a named meeting convened is still named
+    ("省政府召开全省安全生产工作会议。副省长王明出席会议。",
+     {("省政府", "organized", "全省安全生产工作会议"), ("王明", "attended", "全省安全生产工作会议")}, set()),
+    # 在…召开的…上说: the speaker attends, he does not hold it
+    ("孙波16日在北京召开的“质量和安全年·质量诚信论坛”上说，要建立体系。",
+     {("孙波", "attended", "质量和安全年·质量诚信论坛")}, {("孙波", "organized", "质量和安全年·质量诚信论坛")}),
+    # without 在…上 the one before 召开 holds it
+    ("国务院在北京召开全国农村环境保护工作电视电话会议。", {("国务院", "organized", "全国农村环境保护工作电视电话会议")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", CONVENED, ids=[r[0][-14:] for r in CONVENED])
+def test_convened_and_framed_meetings(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- decrees: a list of numbers sharing one head; what a decree says it publishes ----------------
+DECREE = "国家主席习近平12月25日签署第四十一号、第四十二号主席令。"
+DECREES = [
+    # each number of the list is a decree of its own
+    (DECREE, {("习近平", "issued", "第四十一号主席令"), ("习近平", "issued", "第四十二号主席令")}, set()),
+    # the law a decree says is published is issued by who signed the decree
+    (DECREE + "第四十一号主席令说，《中华人民共和国增值税法》已由全国人民代表大会常务委员会通过，现予公布。",
+     {("习近平", "issued", "中华人民共和国增值税法")}, set()),
+    # a decree nobody was said to sign before stands for no one
+    ("第四十一号主席令说，《中华人民共和国增值税法》已由全国人民代表大会常务委员会通过，现予公布。", set(),
+     {("习近平", "issued", "中华人民共和国增值税法")}),
+    # a law named in a later clause than the one after 说 is not what the decree publishes
+    (DECREE + "第四十二号主席令说，根据全国人民代表大会常务委员会的决定，《中华人民共和国增值税法》现予公布。", set(),
+     {("习近平", "issued", "中华人民共和国增值税法")}),
+    # numbers that share a head that is not a document are no objects
+    ("国家主席习近平签署第一、第二批名单。", set(), {("习近平", "issued", "第一")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", DECREES, ids=[r[0][-14:] for r in DECREES])
+def test_decrees(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- who undertakes: the article's topic, and the object of 由…总包 --------------------------------
+def test_an_agency_dateline_is_not_the_topic_of_a_plan(extract):
+    """新华网北京…电: 北京 is where the report was filed; a local 消息 dateline is the topic."""
+    text = "新华网北京7月10日电 国务院召开座谈会。一是大力推进西部大开发工程。"
+    assert not {g for g in _got(extract, text, "北京") if g[1] == "undertakes"}
+    text = "2月9日晋源区消息，该区召开座谈会。一是大力推进晋阳湖水系连通一期工程。"
+    assert ("晋源区", "undertakes", "晋阳湖水系连通一期工程") in _got(extract, text, "晋源区")
+
+
+def test_a_place_after_located_is_not_what_the_builder_undertakes(extract):
+    text = ("山西合成生物凯赛研究院EPC项目钢结构主体顺利实现封顶。"
+            "山西合成生物凯赛研究院位于综改区山西合成生物产业生态园，是省重点项目，由山西建投潇河公司EPC总包。")
+    got = _got(extract, text)
+    assert ("山西建投潇河公司", "undertakes", "山西合成生物凯赛研究院EPC项目") in got, got
+    assert ("山西建投潇河公司", "undertakes", "山西合成生物产业生态园") not in got, got
+
+
+# -- speakers listed after their meeting --------------------------------------------------------
+SESSION = "全国政协常委会第二次会议27日上午举行全体会议，13位常委围绕“推进中国式现代化”作大会发言。"
+SPEAKERS = [
+    # each sentence that opens with a speaker and a word of saying: the speaker attended;
+    # one sentence may come before the first speaker; a name NER misses does not close the list
+    (SESSION + "全国政协主席王沪宁出席。宁吉喆常委建议，强化科技创新。某某某常委提出，要扩大开放。郑永飞常委代表九三学社中央发言。",
+     {("宁吉喆", "attended", "全国政协常委会第二次会议"), ("郑永飞", "attended", "全国政协常委会第二次会议")}, set()),
+    # the first sentence that is no speaker's closes the list
+    (SESSION + "宁吉喆常委建议，强化科技创新。会议指出，要扎实推进工作。郑永飞常委提出，要扩大开放。",
+     {("宁吉喆", "attended", "全国政协常委会第二次会议")}, {("郑永飞", "attended", "全国政协常委会第二次会议")}),
+    # without a sentence that says people spoke, names that open sentences attend nothing
+    ("全国政协常委会第二次会议27日上午举行全体会议。宁吉喆常委建议，强化科技创新。", set(),
+     {("宁吉喆", "attended", "全国政协常委会第二次会议")}),
+]
+
+
+SPEAKERS.append(
+    # 发言 without 作 opens a list too
+    ("全国政协常委会第二次会议27日上午举行全体会议，5位常委发言。宁吉喆常委建议，强化科技创新。",
+     {("宁吉喆", "attended", "全国政协常委会第二次会议")}, set()))
+
+
+@pytest.mark.parametrize("text, expected, forbidden", SPEAKERS, ids=["list", "closed", "no opener", "bare 发言"])
+def test_speaker_lists(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- the headline, analysed with the body --------------------------------------------------------
+def _got_headed(nlp, headline, body):
+    """Claims of an article whose text opens with its headline line (Article.body_start)."""
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    text = headline + "\n" + body
+    article = Article("t/001", "t.txt", 1, text, body_start=len(headline) + 1, date="2023-01-07")
+    _, claims = extract_article(nlp(text), article)
+    return {(_side(c.subject), c.predicate, _side(c.object)) for c in claims}
+
+
+HEADLINES = [
+    # the body restates the headline's claim with the object in full: the body's claim only
+    ("习近平签署国家主席令", "国家主席习近平12月25日签署第四十一号、第四十二号主席令。",
+     {("习近平", "issued", "第四十一号主席令")}, {("习近平", "issued", "国家主席令")}),
+    # a headline claim the body does not restate stays
+    ("习近平签署国家主席令", "中华人民共和国主席令第八号。", {("习近平", "issued", "国家主席令")}, set()),
+    # 会议 in the body stands for the meeting the body names, not the headline's short name
+    ("全国政协常委会第二次会议开幕", "政协第十四届全国委员会常务委员会第二次会议27日在京开幕。全国政协主席王沪宁主持会议。",
+     {("王沪宁", "organized", "政协第十四届全国委员会常务委员会第二次会议")},
+     {("王沪宁", "organized", "全国政协常委会第二次会议")}),
+]
+
+
+@pytest.mark.parametrize("headline, body, expected, forbidden", HEADLINES, ids=["restated", "headline only", "body names"])
+def test_headline_claims(nlp, headline, body, expected, forbidden):
+    _check(_got_headed(nlp, headline, body), expected, forbidden)
+
+
+# -- 到 a place; acting on someone's behalf ------------------------------------------------------
+TO_PLACES = [
+    # who goes is the one before 代表, not the one he stands for
+    ("最近，崔世安又代表特首何厚铧到四川参与灾后重建工作。", {("崔世安", "visited", "四川")}, {("何厚铧", "visited", "四川")}),
+    ("习近平到闵行区考察。", {("习近平", "visited", "闵行区")}, set()),
+    # a word that names the place as well as the act
+    ("越共中央总书记阮富仲在中共二十大闭幕后即成功访华。", {("阮富仲", "visited", "中国")}, set()),
+    ("访华期间，双方签署协议。", set(), {("双方", "visited", "中国")}),
+    # 到 before a date, or inside another word (提到), is no visit
+    ("张三到2025年完成任务。李四提到北京的发展。", set(), {("李四", "visited", "北京"), ("张三", "visited", "北京")}),
+    # 到 before a body is no visit by this rule (到单位报到)
+    ("张三到市教育局报到。", set(), {("张三", "visited", "市教育局")}),
+    # 代表 after a noun is a title (群众代表谷祥峰), not acting for someone
+    ("70周年庆祝大会在京举行。汉族群众代表谷祥峰在会上发言。", {("谷祥峰", "attended", "70周年庆祝大会")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TO_PLACES, ids=[r[0][:12] for r in TO_PLACES])
+def test_to_places_and_proxies(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- events NER did not tag, named by the clause after 举行/召开 -----------------------------------
+EVENT_PHRASES = [
+    # an ordinal lecture after its body: one event named after the body; who presides organized it
+    ("闭幕会后，十四届全国人大常委会举行第十一讲专题讲座，赵乐际委员长主持。",
+     {("十四届全国人大常委会", "organized", "十四届全国人大常委会第十一讲专题讲座"),
+      ("赵乐际", "organized", "十四届全国人大常委会第十一讲专题讲座")}, set()),
+    # a bare meeting word, or a short unnamed one, is no event name
+    ("我市召开常务会议。", set(), {("@city", "organized", "常务会议")}),
+    ("市政府举行专题讲座。", set(), {("市政府", "organized", "专题讲座")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", EVENT_PHRASES, ids=["lecture", "bare", "short"])
+def test_event_phrases(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- who the subject is: not the object of a verb after 在…上; not the places of a body -------------
+SUBJECTS = [
+    # 任建新 is whom 陈文清 remembers at the meeting, not one who attends it
+    ("全省安全生产工作会议在太原召开。陈文清在会上缅怀了任建新同志的光辉一生，强调要学习他。", set(),
+     {("任建新", "attended", "全省安全生产工作会议")}),
+    ("在中国循环经济发展高层论坛上，副省长王明强调，要压实责任。", {("王明", "attended", "中国循环经济发展高层论坛")}, set()),
+    # places coordinated before a body are that body's places (an elided name)
+    ("由湖北、山西、安徽省知识产权局共同主办的中部地理标志品牌培育创新大赛在武汉落幕。", set(),
+     {("湖北", "organized", "中部地理标志品牌培育创新大赛"), ("山西", "organized", "中部地理标志品牌培育创新大赛")}),
+    # a place and a body each named in full are both organisers
+    ("全省职工技能大赛由太原市和省总工会共同主办。", {("省总工会", "organized", "全省职工技能大赛")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", SUBJECTS, ids=[r[0][:12] for r in SUBJECTS])
+def test_who_the_subject_is(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- relative clauses and verb phrases are no sides ----------------------------------------------
+NOT_SIDES = [
+    # 出席“…”的代表: who attends is named after 的 (here nobody by name), not 邓小平 before
+    ("邓小平同志亲属和家乡代表，以及出席“全国纪念邓小平同志诞辰120周年学术研讨会”的代表参加座谈会。", set(),
+     {("邓小平", "attended", "全国纪念邓小平同志诞辰120周年学术研讨会")}),
+    # a clause that opens with a verb is no document title (制定实施了一揽子化债方案)
+    ("国务院组织制定实施了一揽子化债方案。", set(), {("国务院", "issued", "实施了一揽子化债方案")}),
+    # a document phrase that opens with a noun still is one
+    ("本报讯 近日，太钢发布了不锈钢低碳冶金技术路线图。", {("太钢", "issued", "不锈钢低碳冶金技术路线图")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", NOT_SIDES, ids=["relative", "verb phrase", "noun phrase"])
+def test_relative_clauses_and_verb_phrases(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- sources, names' tails and relative clauses are not the actor --------------------------------
+NOT_ACTORS = [
+    # 据…报道: the source is no actor
+    ("据中国之声报道，十一届全国人大常委会第九次会议将在今天上午举行闭幕会。", set(),
+     {("中国之声", "organized", "十一届全国人大常委会第九次会议"), ("中国", "organized", "十一届全国人大常委会第九次会议")}),
+    # 组织 right after a name is the name's tail, not 'organise'
+    ("商务部长陈德铭21日出席亚太经合组织第十五届贸易部长会议时指出，要扩大开放。", set(),
+     {("陈德铭", "organized", "第十五届贸易部长会议")}),
+    # the subject of a relative clause (召开的…) is inside it, not in the clause before
+    ("就气候变化和世贸组织多哈回合谈判进行协调，为年底召开的联合国哥本哈根会议达成共识注入动力。", set(),
+     {("世贸", "organized", "联合国哥本哈根会议"), ("世贸组织", "organized", "联合国哥本哈根会议")}),
+    ("昨天，中国贸促会主办的中国-土耳其经贸洽谈会在北京举行。", {("中国贸促会", "organized", "土耳其经贸洽谈会")}, set()),  # NER cuts 中国-
+    # who attends, named after 的: the person, not the body of his title
+    ("梅德韦杰夫会见正在莫斯科出席上海合作组织成员国第四次安全会议秘书会议的中国国务委员、公安部部长孟建柱。",
+     {("孟建柱", "attended", "上海合作组织成员国第四次安全会议秘书会议")},
+     {("公安部", "attended", "上海合作组织成员国第四次安全会议秘书会议")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", NOT_ACTORS, ids=[r[0][:10] for r in NOT_ACTORS])
+def test_who_is_not_the_actor(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- how often an event is held is no part of its name -------------------------------------------
+COUNTS = [
+    ("国务院总理温家宝7号和9号召开两次经济形势座谈会，分别听取经济专家意见。在座谈会上，温家宝指出，要稳增长。",
+     {("温家宝", "organized", "经济形势座谈会")},
+     {("温家宝", "organized", "两次经济形势座谈会"), ("温家宝", "attended", "经济形势座谈会")}),
+    # right after a term the number is an ordinal and stays
+    ("十四届全国人大一次会议主席团常务主席第一次会议4日下午在北京举行。赵乐际主持会议。", set(),
+     {("赵乐际", "organized", "会议主席团常务主席第一次会议")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", COUNTS, ids=["count", "ordinal"])
+def test_event_counts(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_a_headline_place_stays_beside_the_body_cities(nlp):
+    got = _got_headed(nlp, "习近平在江苏考察", "5日下午，习近平来到苏州工业园区考察。随后，习近平来到南京市考察。")
+    assert {("习近平", "visited", "江苏"), ("习近平", "visited", "南京市")} <= got, got
+
+
+# -- 这里: the place the sentence before describes -------------------------------------------------
+HERE = [
+    ("东城区隆福寺街区打造成为多业态步行街区。习近平来到这里。", {("习近平", "visited", "隆福寺街区")}, set()),
+    # a place after 位于 is where the described place lies, not the place itself
+    ("位于西城区北草厂胡同的养老服务街区，近年来推进适老化改造。习近平来到这里。", set(),
+     {("习近平", "visited", "西城区"), ("习近平", "visited", "北草厂胡同")}),
+    # only the sentence right before: a place named further back is not 这里
+    ("东城区隆福寺街区打造成为多业态步行街区。老人们在写春联。习近平来到这里。", set(),
+     {("习近平", "visited", "隆福寺街区")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", HERE, ids=["described", "located", "further back"])
+def test_here_is_the_place_described_before(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- teams named after the body that leads them ---------------------------------------------------
+TEAMS = [
+    ("6月中旬，由国家发改委牵头的调研组，分赴湖北、浙江等地调研。",
+     {("国家发改委调研组", "visited", "湖北"), ("国家发改委调研组", "visited", "浙江")},
+     {("国家发改委", "visited", "湖北")}),
+    ("国家发改委调研组来到湖北。", {("国家发改委调研组", "visited", "湖北")}, set()),
+    # a body that visits without a team word is no visitor (visits are by people or teams)
+    ("国家发改委来到湖北。", set(), {("国家发改委", "visited", "湖北")}),
+    # a team word after people is still the officials named before
+    ("省人社厅副厅长师广卫巡视考务工作。巡视领导先后来到市第十五中学校。", {("师广卫", "visited", "市第十五中学校")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TEAMS, ids=["led by", "named", "body", "officials"])
+def test_teams(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
