@@ -209,12 +209,13 @@ def explorer_payload(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES, overview: i
 
 def _careers(G: nx.MultiDiGraph, index: dict[str, int]) -> dict[str, list[list[str]]]:
     """The career rows of every person the page carries (see :func:`explorer_payload`)."""
-    from kg.graph.careers import career
+    from kg.graph.careers import careers
 
+    by_person = careers(G)
     out: dict[str, list[list[str]]] = {}
     for node, i in index.items():
         if G.nodes[node]["type"] == "Person":
-            rows = [[m.begin or "", m.end or "", m.title, G.nodes[m.org]["label"], m.begin_from, m.end_from] for m in career(G, node)]
+            rows = [[m.begin or "", m.end or "", m.title, G.nodes[m.org]["label"], m.begin_from, m.end_from] for m in by_person.get(node, ())]
             if rows:
                 out[str(i)] = rows
     return out
