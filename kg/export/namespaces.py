@@ -22,6 +22,7 @@ AttributeError: term 'visitd' not in namespace 'https://w3id.org/kg/ontology#'
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
@@ -157,8 +158,10 @@ def _iri_char(ch: str) -> str:
     return "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
 
 
+@lru_cache(maxsize=1 << 16)
 def iri(node_id: str) -> URIRef:
-    """The stable IRI of a graph node id (or any id under the data namespace)."""
+    """The stable IRI of a graph node id (or any id under the data namespace); cached, as an
+    export asks for each node's IRI once per edge and evidence item."""
     return URIRef(str(KGR) + "".join(_iri_char(ch) for ch in node_id))
 
 

@@ -119,8 +119,11 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+_DECIMAL = XSD.decimal  # looked up once (see _EV)
+
+
 def _confidence(value: Any) -> Literal:
-    return Literal(Decimal(str(round(float(value), 6))).normalize(), datatype=XSD.decimal)
+    return Literal(Decimal(str(round(float(value), 6))).normalize(), datatype=_DECIMAL)
 
 
 def node_triples(node: str, data: dict[str, Any], people: dict[str, str]) -> Iterator[Triple]:
@@ -190,39 +193,53 @@ def edge_triples(G: nx.MultiDiGraph, s: str, o: str, data: dict[str, Any], state
         yield from _change(G, s, o, data, evidence_iris, stated)
 
 
+#: Terms of the evidence nodes, looked up once: a ``DefinedNamespace`` attribute costs a
+#: checked lookup each time, and an export writes a dozen per evidence item.
+_EV = {
+    name: term
+    for name, term in (
+        ("type", RDF.type), ("Evidence", KG.Evidence), ("Entity", PROV.Entity), ("subject", KG.subject),
+        ("predicate", KG.predicate), ("object", KG.object), ("wasDerivedFrom", PROV.wasDerivedFrom),
+        ("value", PROV.value), ("startOffset", KG.startOffset), ("endOffset", KG.endOffset), ("rule", KG.rule),
+        ("source", KG.source), ("confidence", KG.confidence), ("date", KG.date), ("title", KG.title), ("weight", KG.weight),
+    )
+}
+
+
 def _evidence_nodes(s: str, o: str, prop: URIRef, data: dict[str, Any]) -> Iterator[tuple[URIRef, list[Triple]]]:
     """One kg:Evidence per evidence item; data edges (no evidence) get one carrying kg:source."""
     common = {k: data.get(k) for k in ("title", "date", "confidence", "weight", "source")}
     items: Iterable[dict[str, Any] | None] = edge_evidence(data) or [None]
+    t = _EV
     for ev in items:
         node = _hash_iri("evidence", s, str(prop), o, ev, common)
         triples: list[Triple] = [
-            (node, RDF.type, KG.Evidence),
-            (node, RDF.type, PROV.Entity),
-            (node, KG.subject, iri(s)),
-            (node, KG.predicate, prop),
-            (node, KG.object, iri(o)),
+            (node, t["type"], t["Evidence"]),
+            (node, t["type"], t["Entity"]),
+            (node, t["subject"], iri(s)),
+            (node, t["predicate"], prop),
+            (node, t["object"], iri(o)),
         ]
         if ev is not None:
             triples += [
-                (node, PROV.wasDerivedFrom, article_iri(str(ev["article_id"]))),
-                (node, PROV.value, _zh(str(ev["sentence"]))),
-                (node, KG.startOffset, Literal(int(ev["start"]))),
-                (node, KG.endOffset, Literal(int(ev["end"]))),
-                (node, KG.rule, Literal(str(ev["rule"]))),
+                (node, t["wasDerivedFrom"], article_iri(str(ev["article_id"]))),
+                (node, t["value"], _zh(str(ev["sentence"]))),
+                (node, t["startOffset"], Literal(int(ev["start"]))),
+                (node, t["endOffset"], Literal(int(ev["end"]))),
+                (node, t["rule"], Literal(str(ev["rule"]))),
             ]
         if common["source"]:
-            triples.append((node, KG.source, Literal(str(common["source"]))))
+            triples.append((node, t["source"], Literal(str(common["source"]))))
         elif ev is None:
-            triples.append((node, KG.source, Literal("unknown")))
+            triples.append((node, t["source"], Literal("unknown")))
         if common["confidence"] is not None:
-            triples.append((node, KG.confidence, _confidence(common["confidence"])))
+            triples.append((node, t["confidence"], _confidence(common["confidence"])))
         if common["date"]:
-            triples.append((node, KG.date, date_literal(common["date"], f"edge {s} -> {o}")))
+            triples.append((node, t["date"], date_literal(common["date"], f"edge {s} -> {o}")))
         if str(common["title"] or "").strip():
-            triples.append((node, KG.title, _zh(str(common["title"]).strip())))
+            triples.append((node, t["title"], _zh(str(common["title"]).strip())))
         if common["weight"] is not None:
-            triples.append((node, KG.weight, Literal(int(common["weight"]))))
+            triples.append((node, t["weight"], Literal(int(common["weight"]))))
         yield node, triples
 
 

@@ -552,12 +552,13 @@ class ArticleClaims:
         # A trigger must line up with the segmentation on at least one side (先后来到 is often
         # cut 先|后来|到, so 来到 ends on a boundary without starting on one); a one-character
         # trigger on both.
-        starts = {t.start for t in sent.tokens}
-        ends = {t.end for t in sent.tokens}
+        starts: set[int] | None = None  # the token bounds, built on the first match only
         for m in rule.trigger_re.finditer(sent.text):
             start, end = sent.start + m.start(), sent.start + m.end()
             if any(i.start <= start < i.end for i in items):
                 continue
+            if starts is None:
+                starts, ends = {t.start for t in sent.tokens}, {t.end for t in sent.tokens}
             if starts and start not in starts and end not in ends:
                 continue
             if starts and end - start == 1 and not (start in starts and end in ends):

@@ -19,8 +19,9 @@ class CharPatterns:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        text = doc.text  # built from the tokens on each access: once per Doc, not per pattern
         for p in self.patterns:
-            for a, b in p.spans(doc.text):
+            for a, b in p.spans(text):
                 span = doc.char_span(a, b, label=p.label, span_id=SOURCE_PATTERN)
                 if span is not None and not any(t.tag_ in p.reject_tags for t in span):
                     spans.append(span)

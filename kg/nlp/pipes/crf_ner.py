@@ -50,11 +50,11 @@ class CrfEntities:
         self.extend = dict(extend or {})
         self.max_extension = max_extension
 
-    def _read(self, doc: Doc) -> list[tuple[int, int, str, float]]:
+    def _read(self, doc: Doc, text: str) -> list[tuple[int, int, str, float]]:
         """The model's spans with their confidence (the lowest marginal of their characters),
         sentence by sentence, for the sentences where a name or a title stands: the model adds
-        titles and reads names longer, and elsewhere it has nothing to do (a third of the cost)."""
-        text = doc.text
+        titles and reads names longer, and elsewhere it has nothing to do (a third of the cost).
+        ``text`` is ``doc.text`` (spaCy builds it from the tokens on each access)."""
         marked = [t.i for e in doc.ents if e.label_ == "PERSON" for t in e[:1]]
         marked += [s.start for key in (TITLES_KEY, "roles") for s in doc.spans.get(key, ())]
         if doc.has_annotation("SENT_START"):
@@ -75,9 +75,10 @@ class CrfEntities:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc.text.strip():
+        text = doc.text
+        if not text.strip():
             return doc
-        spans = self._read(doc)
+        spans = self._read(doc, text)
         taken = {t.i for e in doc.ents for t in e}
         titles = list(doc.spans.get(TITLES_KEY, ()))
         titled = {t.i for s in titles for t in s} | {t.i for s in doc.spans.get("roles", ()) for t in s}

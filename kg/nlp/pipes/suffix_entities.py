@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -104,9 +105,14 @@ class SuffixRule:
     def is_stop(self, name: str, suffix: str) -> bool:
         """A stop head rejects a name equal to it (bare 社区, 工程) or ending with it when it is
         longer than the suffix that matched (…新格局 for 局, 太原考区 for 区)."""
-        return name in self.stop_heads or any(
-            len(stop) > len(suffix) and name.endswith(stop) for stop in self.stop_heads
-        )
+        stops = _word_set(self.stop_heads)
+        return name in stops or any(name[-k:] in stops for k in range(len(suffix) + 1, len(name) + 1))
+
+
+@lru_cache(maxsize=64)
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    """``words`` as a set, made once per list (a rule's lists are tuples, kept in file order)."""
+    return frozenset(words)
 
 
 def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:

@@ -41,7 +41,10 @@ class Titles:
 
     def __call__(self, doc: Doc) -> Doc:
         words = [t.text for t in doc]
-        persons = [t.ent_type_ == "PERSON" for t in doc]
+        persons = [False] * len(doc)  # from the ents: cheaper than each token's ent_type_
+        for e in doc.ents:
+            if e.label_ == "PERSON":
+                persons[e.start : e.end] = [True] * len(e)
         verbs = [t.tag_ in self.verb_tags for t in doc]
         last_chars = self.lexicon.last_chars
         groups: dict[str, list[Span]] = {"post": [], "occupation": []}
