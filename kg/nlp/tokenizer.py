@@ -240,7 +240,7 @@ class LacTokenizer:
         """LAC's entity words as spans, without lexicon pieces at their edges; a word that lost
         a glued joiner gets ``span_id`` SPLIT_ID."""
         token_at = {s: i for i, s in enumerate(starts)}
-        token_at[len(doc.text)] = len(doc)
+        token_at[doc[-1].idx + len(doc[-1]) if len(doc) else 0] = len(doc)  # doc.text would rebuild the text
 
         def is_piece(i: int) -> bool:
             return (doc[i].idx, doc[i].idx + len(doc[i])) in split_pieces
