@@ -171,6 +171,98 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
     return tuple(rules)
 
 
+@dataclass(frozen=True, slots=True)
+class EventNames:
+    """How an event name the rules found grows to its full extent (``[event_names]`` of
+    ``kg/data/nlp/suffix_rules.toml``): what an anniversary meeting commemorates
+    (纪念|朱光亚|同志|诞辰100周年座谈会, 中俄|建交|60周年庆祝大会) and two events joined by 暨 as one
+    (…研讨会|暨国际儒学联合会|第七届会员大会)."""
+
+    label: str
+    marker: str
+    leads: frozenset[str]
+    acts: frozenset[str]
+    honorifics: frozenset[str]
+    name_tags: frozenset[str]
+    name_ents: frozenset[str]
+    reach: int
+    joiners: tuple[str, ...]
+    join_reach: int
+    part_labels: frozenset[str]
+
+    @classmethod
+    def load(cls, raw: dict | None) -> "EventNames | None":
+        if not raw:
+            return None
+        return cls(
+            label=raw["label"],
+            marker=raw["marker"],
+            leads=frozenset(raw["leads"]),
+            acts=frozenset(raw["acts"]),
+            honorifics=frozenset(raw["honorifics"]),
+            name_tags=frozenset(raw["name_tags"]),
+            name_ents=frozenset(raw["name_ents"]),
+            reach=int(raw["reach"]),
+            joiners=tuple(raw["joiners"]),
+            join_reach=int(raw["join_reach"]),
+            part_labels=frozenset(raw["part_labels"]),
+        )
+
+    def _commemorated(self, doc: Doc, span: Span) -> int:
+        """The start of an anniversary event's name: the words before it that say what it
+        commemorates (acts such as 诞辰, 建交; names; a person with an honorific), from a lead verb
+        (纪念, 庆祝) if one is written, else from the first of them."""
+        if self.marker not in span.text:
+            return span.start
+        start, i = span.start, span.start - 1
+        while i >= 0 and span.start - i <= self.reach:
+            token = doc[i]
+            if token.text in self.leads:
+                return i
+            person = token.ent_type_ == "PERSON" or (token.text in self.honorifics and i > 0 and doc[i - 1].ent_type_ == "PERSON")
+            if not (person or token.text in self.acts or token.text in self.joiners or
+                    token.tag_ in self.name_tags or token.ent_type_ in self.name_ents):
+                break
+            if token.text in self.joiners and start == i + 1 and start == span.start:
+                break  # 暨 right before the event joins two events, it names nothing
+            start, i = i, i - 1
+        while start < span.start and doc[start].text in self.joiners:
+            start += 1
+        # the walk must reach a person or an act: a bare place before 100周年大会 is where it is
+        words = doc[start : span.start]
+        if not any(t.ent_type_ == "PERSON" or t.text in self.acts for t in words):
+            return span.start
+        return start
+
+    def grow(self, doc: Doc, found: list[Span], parts: list[Span]) -> list[Span]:
+        """``found`` with event names grown; the persons and bodies a grown name swallows are
+        kept in ``parts`` (朱光亚 of 纪念朱光亚同志诞辰100周年座谈会)."""
+        out: list[Span] = []
+        for span in sorted(found, key=lambda s: s.start):
+            if span.label_ != self.label:
+                out.append(span)
+                continue
+            start = self._commemorated(doc, span)
+            prev = next((s for s in reversed(out) if s.label_ == self.label), None)
+            if prev is not None and self._joins(doc, prev.end, start):
+                start = prev.start
+            if start < span.start:  # what the grown name swallows: kept as parts
+                swallowed = [e for e in out if start <= e.start]
+                out = [e for e in out if e.start < start]
+                parts += [e for e in list(doc.ents) + swallowed
+                          if e.label_ in self.part_labels and start <= e.start and e.end < span.end]
+            out.append(Span(doc, start, span.end, label=span.label_, span_id=span.id_))
+        return out
+
+    def _joins(self, doc: Doc, end: int, start: int) -> bool:
+        """Do the words between two events (``doc[end:start]``) join them as one name: a
+        joiner (暨) first, then name words only?"""
+        between = doc[end:start]
+        if not 0 < len(between) <= self.join_reach or not between[0].text.startswith(self.joiners):
+            return False
+        return all(t.tag_ in self.name_tags or t.ent_type_ in self.name_ents or t.text.startswith(self.joiners) for t in between[1:])
+
+
 def _complete_place(doc: Doc, i: int, end: int) -> bool:
     """Token ``i`` is a known place name and not the name part of a bare head right after it:
     陕西|岐山县 and 四川|广元火车站 are two places, 杏花岭|区 is one."""
@@ -339,6 +431,7 @@ class SuffixEntities:
 
     def __init__(self, nlp: Language, rules: str, part_labels: Iterable[str] = (), outer_labels: Iterable[str] = ()) -> None:
         self.rules = load_suffix_rules(rules)
+        self.events = EventNames.load(load_toml(rules).get("event_names"))
         self.part_labels = frozenset(part_labels)
         self.outer_labels = frozenset(outer_labels)
         self.finders = [_HeadFinder.of(rule) for rule in self.rules]
@@ -529,6 +622,8 @@ class SuffixEntities:
                         if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in inner)
                     ]
         found = [best[k] for k in sorted(best)]
+        if self.events is not None:
+            found = self.events.grow(doc, found, parts)
         self._keep_parts(doc, found, parts)
         merge_entities(doc, found)
         return doc
