@@ -546,6 +546,14 @@ FULL_EVENT_NAMES = [
     ("纪念墨子诞辰2500周年学术研讨会暨中国墨子学会第三届会员大会开幕。政协副主席吴光出席开幕会。",
      {("吴光", "attended", "纪念墨子诞辰2500周年学术研讨会暨中国墨子学会第三届会员大会")},
      {("吴光", "attended", "第三届会员大会")}),
+    # a quoted theme of two halves before the head belongs to the name
+    ("中国科学院在京举行“坚守科研初心 服务国家需求”专家座谈会。副总理郑平出席会议。",
+     {("中国科学院", "organized", "“坚守科研初心 服务国家需求”专家座谈会"),
+      ("郑平", "attended", "“坚守科研初心 服务国家需求”专家座谈会")},
+     {("郑平", "attended", "专家座谈会")}),
+    # a verb inside a name that starts with the meeting's reach
+    ("副总理赵明在全国深化农村集体产权制度改革工作推进会上讲话。",
+     {("赵明", "attended", "全国深化农村集体产权制度改革工作推进会")}, set()),
 ]
 
 

@@ -51,6 +51,7 @@ class SuffixRule:
     inner_min_chars: int
     inner_suffixes: tuple[str, ...]
     inner_lead: bool
+    inner_lead_words: tuple[str, ...]
     lead_tags: tuple[str, ...]
     lead_stop: frozenset[str]
     lead_suffixes: tuple[str, ...]
@@ -137,6 +138,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     inner_min_chars=int(r.get("inner_min_chars", 1)),
                     inner_suffixes=list_words(r.get("inner_suffixes")),
                     inner_lead=bool(r.get("inner_lead", False)),
+                    inner_lead_words=list_words(r.get("inner_lead_words")),
                     lead_tags=tuple(r.get("lead_tags", [])),
                     lead_stop=frozenset(list_words(r.get("lead_stop"))),
                     lead_suffixes=list_words(r.get("lead_suffixes")),
@@ -271,8 +273,15 @@ def _complete_place(doc: Doc, i: int, end: int) -> bool:
     return not (i == end - 2 and len(doc[end - 1].text) <= 2)
 
 
-#: How many tokens a quoted word inside a name may have.
-QUOTED_MAX_TOKENS = 8
+#: How many tokens a quoted word inside a name may have (a slogan of two halves:
+#: “践行工程科技使命 推进科技强国建设”院士座谈会).
+QUOTED_MAX_TOKENS = 12
+
+
+def _breaks_quote(token) -> bool:
+    """A clause break or a line break: a quoted name never holds one. A space between the
+    halves of a slogan does not break it (“践行…使命 推进…建设”)."""
+    return (token.is_space and token.text.strip(" \u3000") != "") or token.text in "。，；！？,;"
 
 
 def _quote_start(doc: Doc, j: int) -> int | None:
@@ -284,7 +293,7 @@ def _quote_start(doc: Doc, j: int) -> int | None:
     for k in range(j - 1, max(-1, j - QUOTED_MAX_TOKENS - 2), -1):
         if (doc[k].text, closing) in QUOTE_PAIRS:
             return k
-        if doc[k].is_space or doc[k].text in "。，；！？,;":
+        if _breaks_quote(doc[k]):
             return None
     return None
 
@@ -297,7 +306,7 @@ def quote_end(doc: Doc, i: int, limit: int) -> int | None:
     for k in range(i + 1, min(limit, i + QUOTED_MAX_TOKENS + 2)):
         if (opening, doc[k].text) in QUOTE_PAIRS:
             return k
-        if doc[k].is_space or doc[k].text in "。，；！？,;":
+        if _breaks_quote(doc[k]):
             return None
     return None
 
@@ -562,7 +571,7 @@ class SuffixEntities:
         return any(text.find(u, 1) >= 3 for u in rule.lead_suffixes)
 
     @staticmethod
-    def _inner_ok(rule: SuffixRule, span: Span, head: int) -> bool:
+    def _inner_ok(rule: SuffixRule, span: Span, head: int, units: dict[int, tuple[int, str]] | None = None) -> bool:
         """A name that holds an inner-tag word (a verb) must end with a strong head and, with
         ``inner_lead``, start with a level word or a province or prefecture: 山西合成生物凯赛研究院,
         省数字化转型促进中心; not 加快建设中心 (no owner), not 市场|推动|中心."""
@@ -572,11 +581,16 @@ class SuffixEntities:
             closing = quote_end(doc, i, head)
             if closing is not None:
                 quoted.update(range(i, closing + 1))
+        for end, (start, _) in (units or {}).items():  # a name found before (…项目常化酸洗机组)
+            if span.start <= start and end <= head:
+                quoted.update(range(start, end))
         inner = [t for t in doc[span.start : head] if t.tag_ in rule.inner_tags and t.tag_ not in rule.name_tags and t.i not in quoted]
         if not inner:
             return True
         if rule.inner_suffixes and not span.doc[head : span.end].text.endswith(rule.inner_suffixes):
             return False
+        if rule.inner_lead_words:  # 全国|扶持…交流会: a meeting named by its reach
+            return span[0].text.startswith(rule.inner_lead_words)
         if rule.inner_lead:
             first = span[0].text
             anchored = first not in rule.anchor_false and any(first.startswith(w) for w in rule.anchor_words)
@@ -611,7 +625,7 @@ class SuffixEntities:
                 if (key, end) in best:
                     continue
                 span = self._trim(doc, rule, start, head, end)
-                if span is not None and self._accept(rule, span, head) and self._inner_ok(rule, span, head):
+                if span is not None and self._accept(rule, span, head) and self._inner_ok(rule, span, head, known):
                     stop = self._tail_end(rule, doc, span.end) if rule.tails else span.end
                     best[(key, end)] = Span(doc, span.start, stop, label=rule.label, span_id=SOURCE_SUFFIX)
                     units.setdefault(rule.label, {})[stop] = (span.start, rule.label)
