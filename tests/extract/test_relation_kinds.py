@@ -527,3 +527,36 @@ TEAMS = [
 @pytest.mark.parametrize("text, expected, forbidden", TEAMS, ids=["led by", "named", "body", "officials"])
 def test_teams(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- event names at their full extent: what an anniversary commemorates; names joined by 暨 ------
+FULL_EVENT_NAMES = [
+    # the lead verb, the person commemorated and the honorific belong to the name; a bare
+    # 座谈会 later stands for it
+    ("纪念王明远同志诞辰110周年座谈会18日在京举行。全国政协副主席李国华出席座谈会。",
+     {("李国华", "attended", "纪念王明远同志诞辰110周年座谈会")},
+     {("李国华", "attended", "诞辰110周年座谈会")}),
+    # no lead verb: the name starts with what is commemorated (a place, an act)
+    ("副总理陈立明将出席中法建交60周年庆祝大会。",
+     {("陈立明", "attended", "中法建交60周年庆祝大会")}, {("陈立明", "attended", "60周年庆祝大会")}),
+    # a body founded: its founding meeting
+    ("华北新材料集团有限公司成立大会在石家庄举行。省委书记周建华出席成立大会。",
+     {("周建华", "attended", "华北新材料集团有限公司成立大会")}, set()),
+    # two meetings joined by 暨 are one event
+    ("纪念墨子诞辰2500周年学术研讨会暨中国墨子学会第三届会员大会开幕。政协副主席吴光出席开幕会。",
+     {("吴光", "attended", "纪念墨子诞辰2500周年学术研讨会暨中国墨子学会第三届会员大会")},
+     {("吴光", "attended", "第三届会员大会")}),
+    # a quoted theme of two halves before the head belongs to the name
+    ("中国科学院在京举行“坚守科研初心 服务国家需求”专家座谈会。副总理郑平出席会议。",
+     {("中国科学院", "organized", "“坚守科研初心 服务国家需求”专家座谈会"),
+      ("郑平", "attended", "“坚守科研初心 服务国家需求”专家座谈会")},
+     {("郑平", "attended", "专家座谈会")}),
+    # a verb inside a name that starts with the meeting's reach
+    ("副总理赵明在全国深化农村集体产权制度改革工作推进会上讲话。",
+     {("赵明", "attended", "全国深化农村集体产权制度改革工作推进会")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", FULL_EVENT_NAMES, ids=[r[0][:12] for r in FULL_EVENT_NAMES])
+def test_full_event_names(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)

@@ -52,6 +52,7 @@ class SuffixRule:
     inner_min_chars: int
     inner_suffixes: tuple[str, ...]
     inner_lead: bool
+    inner_lead_words: tuple[str, ...]
     lead_tags: tuple[str, ...]
     lead_stop: frozenset[str]
     lead_suffixes: tuple[str, ...]
@@ -143,6 +144,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     inner_min_chars=int(r.get("inner_min_chars", 1)),
                     inner_suffixes=list_words(r.get("inner_suffixes")),
                     inner_lead=bool(r.get("inner_lead", False)),
+                    inner_lead_words=list_words(r.get("inner_lead_words")),
                     lead_tags=tuple(r.get("lead_tags", [])),
                     lead_stop=frozenset(list_words(r.get("lead_stop"))),
                     lead_suffixes=list_words(r.get("lead_suffixes")),
@@ -177,6 +179,98 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
     return tuple(rules)
 
 
+@dataclass(frozen=True, slots=True)
+class EventNames:
+    """How an event name the rules found grows to its full extent (``[event_names]`` of
+    ``kg/data/nlp/suffix_rules.toml``): what an anniversary meeting commemorates
+    (纪念|朱光亚|同志|诞辰100周年座谈会, 中俄|建交|60周年庆祝大会) and two events joined by 暨 as one
+    (…研讨会|暨国际儒学联合会|第七届会员大会)."""
+
+    label: str
+    marker: str
+    leads: frozenset[str]
+    acts: frozenset[str]
+    honorifics: frozenset[str]
+    name_tags: frozenset[str]
+    name_ents: frozenset[str]
+    reach: int
+    joiners: tuple[str, ...]
+    join_reach: int
+    part_labels: frozenset[str]
+
+    @classmethod
+    def load(cls, raw: dict | None) -> "EventNames | None":
+        if not raw:
+            return None
+        return cls(
+            label=raw["label"],
+            marker=raw["marker"],
+            leads=frozenset(raw["leads"]),
+            acts=frozenset(raw["acts"]),
+            honorifics=frozenset(raw["honorifics"]),
+            name_tags=frozenset(raw["name_tags"]),
+            name_ents=frozenset(raw["name_ents"]),
+            reach=int(raw["reach"]),
+            joiners=tuple(raw["joiners"]),
+            join_reach=int(raw["join_reach"]),
+            part_labels=frozenset(raw["part_labels"]),
+        )
+
+    def _commemorated(self, doc: Doc, span: Span) -> int:
+        """The start of an anniversary event's name: the words before it that say what it
+        commemorates (acts such as 诞辰, 建交; names; a person with an honorific), from a lead verb
+        (纪念, 庆祝) if one is written, else from the first of them."""
+        if self.marker not in span.text:
+            return span.start
+        start, i = span.start, span.start - 1
+        while i >= 0 and span.start - i <= self.reach:
+            token = doc[i]
+            if token.text in self.leads:
+                return i
+            person = token.ent_type_ == "PERSON" or (token.text in self.honorifics and i > 0 and doc[i - 1].ent_type_ == "PERSON")
+            if not (person or token.text in self.acts or token.text in self.joiners or
+                    token.tag_ in self.name_tags or token.ent_type_ in self.name_ents):
+                break
+            if token.text in self.joiners and start == i + 1 and start == span.start:
+                break  # 暨 right before the event joins two events, it names nothing
+            start, i = i, i - 1
+        while start < span.start and doc[start].text in self.joiners:
+            start += 1
+        # the walk must reach a person or an act: a bare place before 100周年大会 is where it is
+        words = doc[start : span.start]
+        if not any(t.ent_type_ == "PERSON" or t.text in self.acts for t in words):
+            return span.start
+        return start
+
+    def grow(self, doc: Doc, found: list[Span], parts: list[Span]) -> list[Span]:
+        """``found`` with event names grown; the persons and bodies a grown name swallows are
+        kept in ``parts`` (朱光亚 of 纪念朱光亚同志诞辰100周年座谈会)."""
+        out: list[Span] = []
+        for span in sorted(found, key=lambda s: s.start):
+            if span.label_ != self.label:
+                out.append(span)
+                continue
+            start = self._commemorated(doc, span)
+            prev = next((s for s in reversed(out) if s.label_ == self.label), None)
+            if prev is not None and self._joins(doc, prev.end, start):
+                start = prev.start
+            if start < span.start:  # what the grown name swallows: kept as parts
+                swallowed = [e for e in out if start <= e.start]
+                out = [e for e in out if e.start < start]
+                parts += [e for e in list(doc.ents) + swallowed
+                          if e.label_ in self.part_labels and start <= e.start and e.end < span.end]
+            out.append(Span(doc, start, span.end, label=span.label_, span_id=span.id_))
+        return out
+
+    def _joins(self, doc: Doc, end: int, start: int) -> bool:
+        """Do the words between two events (``doc[end:start]``) join them as one name: a
+        joiner (暨) first, then name words only?"""
+        between = doc[end:start]
+        if not 0 < len(between) <= self.join_reach or not between[0].text.startswith(self.joiners):
+            return False
+        return all(t.tag_ in self.name_tags or t.ent_type_ in self.name_ents or t.text.startswith(self.joiners) for t in between[1:])
+
+
 def _complete_place(doc: Doc, i: int, end: int) -> bool:
     """Token ``i`` is a known place name and not the name part of a bare head right after it:
     陕西|岐山县 and 四川|广元火车站 are two places, 杏花岭|区 is one."""
@@ -185,8 +279,15 @@ def _complete_place(doc: Doc, i: int, end: int) -> bool:
     return not (i == end - 2 and len(doc[end - 1].text) <= 2)
 
 
-#: How many tokens a quoted word inside a name may have.
-QUOTED_MAX_TOKENS = 8
+#: How many tokens a quoted word inside a name may have (a slogan of two halves:
+#: “践行工程科技使命 推进科技强国建设”院士座谈会).
+QUOTED_MAX_TOKENS = 12
+
+
+def _breaks_quote(token) -> bool:
+    """A clause break or a line break: a quoted name never holds one. A space between the
+    halves of a slogan does not break it (“践行…使命 推进…建设”)."""
+    return (token.is_space and token.text.strip(" \u3000") != "") or token.text in "。，；！？,;"
 
 
 def _quote_start(doc: Doc, j: int) -> int | None:
@@ -198,7 +299,7 @@ def _quote_start(doc: Doc, j: int) -> int | None:
     for k in range(j - 1, max(-1, j - QUOTED_MAX_TOKENS - 2), -1):
         if (doc[k].text, closing) in QUOTE_PAIRS:
             return k
-        if doc[k].is_space or doc[k].text in "。，；！？,;":
+        if _breaks_quote(doc[k]):
             return None
     return None
 
@@ -211,7 +312,7 @@ def quote_end(doc: Doc, i: int, limit: int) -> int | None:
     for k in range(i + 1, min(limit, i + QUOTED_MAX_TOKENS + 2)):
         if (opening, doc[k].text) in QUOTE_PAIRS:
             return k
-        if doc[k].is_space or doc[k].text in "。，；！？,;":
+        if _breaks_quote(doc[k]):
             return None
     return None
 
@@ -345,6 +446,7 @@ class SuffixEntities:
 
     def __init__(self, nlp: Language, rules: str, part_labels: Iterable[str] = (), outer_labels: Iterable[str] = ()) -> None:
         self.rules = load_suffix_rules(rules)
+        self.events = EventNames.load(load_toml(rules).get("event_names"))
         self.part_labels = frozenset(part_labels)
         self.outer_labels = frozenset(outer_labels)
         self.finders = [_HeadFinder.of(rule) for rule in self.rules]
@@ -475,7 +577,7 @@ class SuffixEntities:
         return any(text.find(u, 1) >= 3 for u in rule.lead_suffixes)
 
     @staticmethod
-    def _inner_ok(rule: SuffixRule, span: Span, head: int) -> bool:
+    def _inner_ok(rule: SuffixRule, span: Span, head: int, units: dict[int, tuple[int, str]] | None = None) -> bool:
         """A name that holds an inner-tag word (a verb) must end with a strong head and, with
         ``inner_lead``, start with a level word or a province or prefecture: 山西合成生物凯赛研究院,
         省数字化转型促进中心; not 加快建设中心 (no owner), not 市场|推动|中心."""
@@ -485,11 +587,16 @@ class SuffixEntities:
             closing = quote_end(doc, i, head)
             if closing is not None:
                 quoted.update(range(i, closing + 1))
+        for end, (start, _) in (units or {}).items():  # a name found before (…项目常化酸洗机组)
+            if span.start <= start and end <= head:
+                quoted.update(range(start, end))
         inner = [t for t in doc[span.start : head] if t.tag_ in rule.inner_tags and t.tag_ not in rule.name_tags and t.i not in quoted]
         if not inner:
             return True
         if rule.inner_suffixes and not span.doc[head : span.end].text.endswith(rule.inner_suffixes):
             return False
+        if rule.inner_lead_words:  # 全国|扶持…交流会: a meeting named by its reach
+            return span[0].text.startswith(rule.inner_lead_words)
         if rule.inner_lead:
             first = span[0].text
             anchored = first not in rule.anchor_false and any(first.startswith(w) for w in rule.anchor_words)
@@ -524,7 +631,7 @@ class SuffixEntities:
                 if (key, end) in best:
                     continue
                 span = self._trim(doc, rule, start, head, end)
-                if span is not None and self._accept(rule, span, head) and self._inner_ok(rule, span, head):
+                if span is not None and self._accept(rule, span, head) and self._inner_ok(rule, span, head, known):
                     stop = self._tail_end(rule, doc, span.end) if rule.tails else span.end
                     best[(key, end)] = Span(doc, span.start, stop, label=rule.label, span_id=SOURCE_SUFFIX)
                     units.setdefault(rule.label, {})[stop] = (span.start, rule.label)
@@ -535,6 +642,8 @@ class SuffixEntities:
                         if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in inner)
                     ]
         found = [best[k] for k in sorted(best)]
+        if self.events is not None:
+            found = self.events.grow(doc, found, parts)
         self._keep_parts(doc, found, parts)
         merge_entities(doc, found)
         return doc
