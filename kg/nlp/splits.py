@@ -33,6 +33,7 @@ before 和/与 does not end like an organisation). Rules come from ``nlp/word_sp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,6 +63,11 @@ class SplitRule:
     name_tag: str | None
     left_known: int = -1
     right_prefixes: tuple[str, ...] = ()
+    right_any: bool = False
+    right_not: tuple[str, ...] = ()
+    right_long: tuple[str, ...] = ()
+    right_reject: re.Pattern[str] | None = None
+    vouch: bool = False
 
     def lead(self, word: str) -> list[tuple[str, str | None]] | None:
         """A word that starts with a joiner and ends like a name: LAC's ``和信息化委员会办公室``/c
@@ -85,6 +91,19 @@ class SplitRule:
             return False
         return not any(text.endswith(w) and len(w) >= len(suffix) for w in self.stop)
 
+    def _any_name(self, text: str) -> bool:
+        """With ``right_any``: ``text`` is long enough, does not end like a venue or facility
+        (``right_not``: another rule keeps 北京|人民大会堂, a station stays whole) and does not
+        start with a stop word (a part or kind of the place: 中部, 县城, 乡村…)."""
+        if not self.right_any or len(text) < self.min_chars or text.endswith(self.right_not):
+            return False
+        if text.startswith(self.stop) or (self.right_reject is not None and self.right_reject.match(text)):
+            return False  # 江西|中部, 中亚|三国, 清徐|乡村振兴镇 (a designation, not a town)
+        if self.right_long and len(text) > 2 and text not in known_places(3):
+            # a longer piece ends like a place (香港|元朗公路), not a product (娄烦|山药蛋)
+            return any(text.endswith(x) and len(text) > len(x) for x in self.right_long)
+        return True
+
     def cut(self, word: str) -> list[tuple[str, str | None]] | None:
         """The pieces of ``word`` as (text, joiner tag or None for a name), or None."""
         if self.keep_known >= 0 and word in known_places(self.keep_known):
@@ -103,7 +122,7 @@ class SplitRule:
                 candidates.append("")
             for joiner in sorted(candidates, key=len, reverse=True):
                 rest = word[k + len(joiner) :]
-                if self._ends_name(rest, self.right_suffixes):
+                if self._ends_name(rest, self.right_suffixes) or self._any_name(rest):
                     pieces: list[tuple[str, str | None]] = [(left, None)]
                     if joiner:
                         pieces.append((joiner, self.joiners[joiner]))
@@ -164,9 +183,14 @@ def load_split_rules(name: str) -> tuple[SplitRule, ...]:
                     name_tag=r.get("name_tag"),
                     left_known=int(r.get("left_known", -1)),
                     right_prefixes=_words_of(r.get("right_prefixes")),
+                    right_any=bool(r.get("right_any", False)),
+                    right_not=_words_of(r.get("right_not")),
+                    right_long=tuple(sorted((row[0] for row in load_tsv(r["right_long"], 2)), key=len, reverse=True)) if "right_long" in r else (),
+                    right_reject=re.compile(r["right_reject"]) if "right_reject" in r else None,
+                    vouch=bool(r.get("vouch", False)),
                 )
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, re.error) as exc:
             raise DataError("E301", data_path(name), detail=f"split {number}: {exc}") from exc
     return tuple(rules)
 
@@ -190,6 +214,12 @@ def split_words(words: list[Word], rules: tuple[SplitRule, ...]) -> tuple[list[W
             name_tag = rule.name_tag or tag
             pieces = rule.lead(word) if rule.lead_joiner else rule.cut(word)
             if pieces:
+                if rule.vouch:  # each piece is a name by the other (云林|四湖: a town of 云林)
+                    pos = start
+                    for text, joiner_tag in pieces:
+                        if joiner_tag is None:
+                            edged.add((pos, pos + len(text)))
+                        pos += len(text)
                 break
             before = words[i - 1][2] if i > 0 else None
             after = words[i + 1][2] if i + 1 < len(words) else None

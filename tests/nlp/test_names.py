@@ -112,6 +112,10 @@ def test_names_lac_split_at_the_dot_are_one():
 @pytest.mark.parametrize("text, not_a_place", [
     ("要全面贯彻习近平新时代中国特色社会主义思想。", "中国"),
     ("要深入实施科教兴国战略、人才强国战略。", "兴国"),
+    # the state as a polity or a people, not a place
+    ("全省各地举办活动庆祝新中国成立70周年。", "中国"),
+    ("双方重申坚持一个中国原则。", "中国"),
+    ("中国人民有信心办好自己的事。", "中国"),
 ])
 def test_no_place_inside_a_set_phrase(nlp, text, not_a_place):
     assert not_a_place not in {e.text for e in nlp(text).ents}

@@ -22,6 +22,10 @@ CASES = [
     ("推动在京津冀协同发展。", set(), {"京"}),
     ("沿104省道、208国道和G5京昆高速布局。", {"104省道", "208国道", "G5京昆高速"}, set()),
     ("徐沟、集义、王答等乡镇道路封闭。", {"徐沟", "集义", "王答"}, set()),
+    # a town written right after its county or city: both are places, the town needs no
+    # gazetteer entry of its own
+    ("强降雨导致广东顺德多处积水。", {"广东", "顺德"}, {"广东顺德"}),
+    ("旅行团抵达日本大阪后入住酒店。", {"日本", "大阪"}, {"日本大阪"}),
     # inside an idiom a place name is no place
     ("工作不能四平八稳。", set(), {"四平"}),
 ]

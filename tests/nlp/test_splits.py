@@ -21,6 +21,18 @@ def pieces(*words: tuple[str, str]) -> list[tuple[str, str]]:
 
 # (LAC words, words after splitting)
 CASES = [
+    # a place after its country, province or county in one word: two places
+    ([("广东顺德", "LOC")], [("广东", "LOC"), ("顺德", "LOC")]),
+    ([("日本大阪", "LOC")], [("日本", "LOC"), ("大阪", "LOC")]),
+    ([("花莲玉里", "LOC")], [("花莲", "LOC"), ("玉里", "LOC")]),
+    ([("广州天河路", "LOC")], [("广州", "LOC"), ("天河路", "LOC")]),
+    # not a part or kind of the place, a zone kind, a count, a product or a body
+    ([("四川东部", "LOC")], [("四川东部", "LOC")]),
+    ([("福建自由贸易试验区", "LOC")], [("福建自由贸易试验区", "LOC")]),
+    ([("东盟十国", "LOC")], [("东盟十国", "LOC")]),
+    ([("广州西路", "LOC")], [("广州西路", "LOC")]),
+    ([("宁夏枸杞酒", "LOC")], [("宁夏枸杞酒", "LOC")]),
+    ([("英国剑桥大学", "LOC")], [("英国剑桥大学", "LOC")]),
     # organisations coordinated inside one word
     ([("市财政局和市审计局", "ORG")], [("市财政局", "ORG"), ("和", "c"), ("市审计局", "ORG")]),
     ([("省委宣传部联合省文明办及省教育厅", "ORG")],

@@ -46,6 +46,7 @@ class LabelFilter:
     name_dots: str
     coordinated: tuple[str, ...]
     coordinated_starts: tuple[str, ...]
+    vouch_sources: frozenset[str] = frozenset()
 
 
 _SPACES = re.compile(r"\s+")
@@ -130,6 +131,7 @@ class EntityFilter:
                 name_dots=r.get("name_dots", ""),
                 coordinated=tuple(r.get("coordinated", [])),
                 coordinated_starts=list_words(r.get("coordinated_starts")),
+                vouch_sources=frozenset(r.get("vouch_sources", [])),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False) -> bool:
@@ -262,7 +264,8 @@ class EntityFilter:
                 continue
             if trimmed.label_ in self.idiom_labels and self.in_idiom(trimmed, text):
                 continue
-            vouched = trimmed.id_ == SOURCE_LIST or self.vouched(trimmed, title_edges)
+            f = self.filters.get(trimmed.label_)
+            vouched = trimmed.id_ == SOURCE_LIST or (f is not None and trimmed.id_ in f.vouch_sources) or self.vouched(trimmed, title_edges)
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
         doc.set_ents(kept)

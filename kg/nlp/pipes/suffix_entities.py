@@ -80,6 +80,7 @@ class SuffixRule:
     prefix_tags: tuple[str, ...]
     descriptor: bool
     lead_lists: frozenset[str]
+    list_context: frozenset[str] = frozenset()
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
@@ -172,6 +173,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     prefix_tags=tuple(r.get("prefix_tags", [])),
                     descriptor=bool(r.get("descriptor", False)),
                     lead_lists=frozenset(list_words(r.get("lead_lists"))),
+                    list_context=frozenset(list_words(r.get("list_context"))),
                 )
             )
         except (KeyError, re.error) as exc:
@@ -627,11 +629,13 @@ class SuffixEntities:
                 starts = [start] if start is not None else self._starts(key, doc, head, end, known)
                 candidates.update((s, head, end) for s in starts)
             # longest first within each head end: the first accepted match is the one kept
+            listed: set[int] = set()  # ends of this rule's names so far (a list after its verb)
             for start, head, end in sorted(candidates, key=lambda m: (m[2], m[0], m[1])):
                 if (key, end) in best:
                     continue
                 span = self._trim(doc, rule, start, head, end)
-                if span is not None and self._accept(rule, span, head) and self._inner_ok(rule, span, head, known):
+                if span is not None and self._accept(rule, span, head, listed) and self._inner_ok(rule, span, head, known):
+                    listed.add(span.end)
                     stop = self._tail_end(rule, doc, span.end) if rule.tails else span.end
                     best[(key, end)] = Span(doc, span.start, stop, label=rule.label, span_id=SOURCE_SUFFIX)
                     units.setdefault(rule.label, {})[stop] = (span.start, rule.label)
@@ -705,8 +709,11 @@ class SuffixEntities:
         return Span(doc, start, end) if start < end else None
 
     @staticmethod
-    def _accept(rule: SuffixRule, span: Span, head_start: int) -> bool:
-        """Long enough, a real head, and (for anchored rules) a proper name inside."""
+    def _accept(rule: SuffixRule, span: Span, head_start: int, listed: set[int] = frozenset()) -> bool:
+        """Long enough, a real head, and (for anchored rules) a proper name inside. ``listed``:
+        ends of names of the rule accepted so far; with ``list_context``, a name right after a
+        separator that follows one of them is an item of the same list, after the same verb
+        (推进西部大开发、|中部崛起)."""
         if len(span.text) < rule.min_chars:
             return False
         after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -726,6 +733,8 @@ class SuffixEntities:
         before = span.doc[span.start - 2] if span.start > 1 else None
         after_context = prev is not None and (prev.text in rule.context_words or (
             prev.text in rule.context_skip and before is not None and before.text in rule.context_words))  # 推进|好|…项目
+        if not after_context and prev is not None and prev.text in rule.list_context and prev.i in listed:
+            after_context = True  # the next item of a list of programmes after their verb
         if rule.context_tags and not after_context and any(t.tag_ in rule.context_tags for t in span):
             return False  # 综改/vn 区 is a place only where a verb says so (位于综改区)
         if rule.context_only:
