@@ -817,6 +817,11 @@ class ArticleClaims:
                 # 座谈会在京举行), not the subject's object.
                 pool = [i for i in list(self.previous_items) + list(items) if i.end <= subjects[0].start and i.label in rule.object]
                 objects = pool[-1:]
+                if not objects and self.events:
+                    # …。国际儒学联合会会长孙春兰主持。 after a sentence that names no event: the
+                    # article's event, the first one it names (in its headline).
+                    first = self.events[0]
+                    objects = [Item(first.start, first.end, first.label, (first,))]
         if objects and self._framed(sent, subjects[-1].end, t[0], objects[-1].end):
             return  # 孙波在北京召开的“…论坛”上说: where 孙波 speaks, not what he holds
         if objects and sent.slice(objects[-1].end, sent.end).lstrip("”」》\"'").startswith("的"):

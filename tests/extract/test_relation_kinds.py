@@ -589,3 +589,9 @@ def test_meeting_of_listed_countries_starts_after_the_list(nlp):
     doc = nlp("李明出席了中国、法国、德国“三国”领导人会晤。两国领导人已举行过3次集体会晤。")
     events = [e.text for e in doc.ents if e.label_ == "EVENT"]
     assert events == ["“三国”领导人会晤"], events
+
+
+def test_bare_preside_after_a_sentence_with_no_event_is_the_articles_event(extract):
+    # 主持。 with no object, after a sentence that names no event: the first event of the article
+    text = "全省文化论坛19日在太原开幕。王明表示，要弘扬传统文化，推动交流互鉴。省文化学会会长张华主持。"
+    assert ("张华", "organized", "全省文化论坛") in _got(extract, text)
