@@ -637,6 +637,13 @@ class ArticleClaims:
             cut = items[idx[-1]].end + breaks[0]
             if self._has_verb(sent, cut + 1, pos) or gap[: breaks[0]].endswith(self.cfg.subordinate_ends):
                 return []
+            # …，宣布辞去澳门社会文化司司长一职，参加…: a body after a verb of its own clause is
+            # that verb's object, not who acts in the next clause (a person may follow a title
+            # LAC tags as a verb: 特别代表…王岐山).
+            # (由国家发改委牵头的调研组: a verb of a relative clause before its noun is no such verb)
+            head = self._clause_tail(sent.slice(sent.start, items[idx[-1]].start))
+            if items[idx[-1]].label != "PERSON" and "的" not in head and self._has_verb(sent, items[idx[-1]].start - len(head), items[idx[-1]].start):
+                return []
         return self._without_elided_places(sent, self._group_back(sent, items, idx[-1], labels))
 
     def _without_elided_places(self, sent: Sentence, group: list[Item]) -> list[Item]:
@@ -810,6 +817,11 @@ class ArticleClaims:
                 # 座谈会在京举行), not the subject's object.
                 pool = [i for i in list(self.previous_items) + list(items) if i.end <= subjects[0].start and i.label in rule.object]
                 objects = pool[-1:]
+                if not objects and self.events:
+                    # …。国际儒学联合会会长孙春兰主持。 after a sentence that names no event: the
+                    # article's event, the first one it names (in its headline).
+                    first = self.events[0]
+                    objects = [Item(first.start, first.end, first.label, (first,))]
         if objects and self._framed(sent, subjects[-1].end, t[0], objects[-1].end):
             return  # 孙波在北京召开的“…论坛”上说: where 孙波 speaks, not what he holds
         if objects and sent.slice(objects[-1].end, sent.end).lstrip("”」》\"'").startswith("的"):

@@ -560,3 +560,38 @@ FULL_EVENT_NAMES = [
 @pytest.mark.parametrize("text, expected, forbidden", FULL_EVENT_NAMES, ids=[r[0][:12] for r in FULL_EVENT_NAMES])
 def test_full_event_names(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- event names that end with a talk, a plenary, a briefing or an election ---------------------
+EVENT_ENDINGS = [
+    # …对话 with 与 inside the name, after a relative clause
+    ("赵强准备出席即将在北京举行的第二轮中欧战略与经济对话。", {("赵强", "attended", "第二轮中欧战略与经济对话")}, set()),
+    # a plenary of a term (N届…N次全会)
+    ("王刚在十四届省委五次全会上讲话。", {("王刚", "attended", "十四届省委五次全会")}, set()),
+    # an election named by its place and term
+    ("李华宣布参加香港第七届行政长官选举。", {("李华", "attended", "香港第七届行政长官选举")}, set()),
+    # a briefing
+    ("外交部副部长王明在中外媒体吹风会上表示，要加强合作。", {("王明", "attended", "中外媒体吹风会")}, set()),
+    # a body after a verb of its own clause is that verb's object, not who takes part next
+    ("张明走进会场，宣布辞去市教育局局长一职，参加第五届区议会选举。", set(),
+     {("市教育局", "attended", "第五届区议会选举")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", EVENT_ENDINGS, ids=[r[0][:12] for r in EVENT_ENDINGS])
+def test_event_endings(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_meeting_of_listed_countries_starts_after_the_list(nlp):
+    # the last place of a list before a quoted name is no part of the meeting's name; a count
+    # before a talk is no part of it either
+    doc = nlp("李明出席了中国、法国、德国“三国”领导人会晤。两国领导人已举行过3次集体会晤。")
+    events = [e.text for e in doc.ents if e.label_ == "EVENT"]
+    assert events == ["“三国”领导人会晤"], events
+
+
+def test_bare_preside_after_a_sentence_with_no_event_is_the_articles_event(extract):
+    # 主持。 with no object, after a sentence that names no event: the first event of the article
+    text = "全省文化论坛19日在太原开幕。王明表示，要弘扬传统文化，推动交流互鉴。省文化学会会长张华主持。"
+    assert ("张华", "organized", "全省文化论坛") in _got(extract, text)

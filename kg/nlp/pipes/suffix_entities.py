@@ -80,6 +80,7 @@ class SuffixRule:
     prefix_tags: tuple[str, ...]
     descriptor: bool
     lead_lists: frozenset[str]
+    list_tails: frozenset[str]
     list_context: frozenset[str] = frozenset()
 
     def suffix_of(self, word: str) -> str | None:
@@ -173,6 +174,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     prefix_tags=tuple(r.get("prefix_tags", [])),
                     descriptor=bool(r.get("descriptor", False)),
                     lead_lists=frozenset(list_words(r.get("lead_lists"))),
+                    list_tails=frozenset(list_words(r.get("list_tails"))),
                     list_context=frozenset(list_words(r.get("list_context"))),
                 )
             )
@@ -678,6 +680,8 @@ class SuffixEntities:
             return Span(doc, start, end)
         if 0 < start and end < len(doc) and (doc[start - 1].text, doc[end].text) in QUOTE_PAIRS:
             return Span(doc, start, end)
+        if rule.list_tails and 0 < start and start + 1 < head and doc[start - 1].text in rule.list_tails and _is_place_token(doc[start]):
+            start += 1  # 中国、巴西、俄罗斯、印度“金砖四国”领导人会晤: the last place of a list is no part of the name
         i = start - 1
         while rule.lead_lists and i + 3 < head and _is_place_token(doc[i + 1]) and doc[i + 2].text in rule.lead_lists and _is_place_token(doc[i + 3]):
             i += 2  # a list of places that starts the name stays whole: 北沙河、北涧河…
