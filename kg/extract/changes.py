@@ -99,6 +99,58 @@ def _expand(frame: Frame, name: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _needles(frame: Frame) -> tuple[tuple[str, ...], ...]:
+    """Literal words every match of the frame holds, each as its alternatives: a sentence
+    lacking one cannot match, and ``in`` is far cheaper than the frame's regex (whose name
+    slot is tried at every position). Read from the parsed pattern: top-level literal runs
+    and groups of literal alternatives; anything else (slots, optional parts) only ends a run.
+
+    >>> _needles(Frame("removed", "免去<NAMES>(?:同志)?的?<POSTS>职务"))
+    (('免去',), ('职务',))
+    >>> _needles(Frame("appointed", "(?:任命|增补)<NAMES>为<POSTS><END>"))
+    (('任命', '增补'), ('为',))
+    """
+    skeleton = re.sub(r"<(?:NAMES|POSTS|END|SUBJ)>", "(?:.)", frame.pattern)
+    try:
+        parsed = re._parser.parse(skeleton)  # type: ignore[attr-defined]  # the stdlib's own parser
+    except Exception:  # noqa: BLE001 - a pattern it cannot read gets no needles: never a wrong skip
+        return ()
+    literal = re._constants.LITERAL  # type: ignore[attr-defined]
+    needles: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in parsed:
+        if op is literal:
+            run += chr(av)
+            continue
+        if run:
+            needles.append((run,))
+            run = ""
+        alternatives = _literal_alternatives(op, av)
+        if alternatives:
+            needles.append(alternatives)
+    if run:
+        needles.append((run,))
+    return tuple(needles)
+
+
+def _literal_alternatives(op, av) -> tuple[str, ...] | None:
+    """The words of literal alternatives (``(?:任命|增补)``, parsed as one BRANCH), else None."""
+    if op is not re._constants.BRANCH:  # type: ignore[attr-defined]
+        return None
+    words = []
+    for branch in av[1]:
+        if not branch or any(o is not re._constants.LITERAL for o, _ in branch):  # type: ignore[attr-defined]
+            return None
+        words.append("".join(chr(a) for _, a in branch))
+    return tuple(words)
+
+
+def _may_match(frame: Frame, text: str) -> bool:
+    """False when ``text`` lacks one of the frame's needles (see :func:`_needles`)."""
+    return all(any(word in text for word in words) for words in _needles(frame))
+
+
+@lru_cache(maxsize=None)
 def _prefilter(frame: Frame) -> re.Pattern[str]:
     """The frame with any name at all: a sentence it does not match cannot match the frame."""
     return re.compile(_expand(frame, _GENERIC_NAME))
@@ -317,7 +369,7 @@ class ChangeReader:
         ner_names = tuple(sorted({e.text for e in ner.values()}, key=lambda n: (-len(n), n)))
         found: list[_Match] = []
         for frame in FRAMES:
-            if not _prefilter(frame).search(sent.text):
+            if not _may_match(frame, sent.text) or not _prefilter(frame).search(sent.text):
                 continue
             pattern = _compiled(frame, ner_names)
             if pattern is None:

@@ -127,3 +127,23 @@ def test_body_of_a_unit():
     assert _body_of("全国政协教科卫体委员会") == "全国政协"
     assert _body_of("最高人民法院审判委员会") == "最高人民法院"
     assert _body_of("外交部") == "外交部"
+
+
+def test_needles_never_skip_a_sentence_a_frame_matches():
+    """The cheap needle check (``_may_match``) only skips sentences the frame's regex cannot
+    match: checked on every sentence of the appointment notices and 新闻联播 items."""
+    import re
+
+    from kg.extract.changes import FRAMES, _may_match, _prefilter
+    from tests.conftest import SHARED
+
+    texts = [p.read_text(encoding="utf-8") for folder in ("xwlb_appointments", "xwlb") for p in sorted((SHARED / "corpus" / folder).glob("*.txt"))]
+    assert len(texts) > 20
+    sentences = [s for text in texts for s in re.split(r"(?<=[。！？\n])", text) if s.strip()]
+    matched = 0
+    for frame in FRAMES:
+        for sentence in sentences:
+            if _prefilter(frame).search(sentence):
+                matched += 1
+                assert _may_match(frame, sentence), (frame.pattern, sentence)
+    assert matched > 20  # the notices do hold changes: the check ran on real matches
