@@ -25,6 +25,12 @@ CASES = [
     ("杏花岭区荣膺省生态文明建设示范区。", set()),
     # a head word that starts a compound ends no name (工程|技术人员)
     ("以改革创新精神做好新时代工程技术工作。", set()),
+    # a unit's head right after 项目 is a post of a unit, not a project's: 项目|主任
+    ("该研究院能源政策项目主任李明表示。", set()),
+    # a class of projects (鼓励类, 限制类) is no name
+    ("外资用于国家限制类项目的，不予减免。", set()),
+    # 做实 carries out a programme
+    ("各地要做实家庭医生签约服务项目。", {"家庭医生签约服务项目"}),
 ]
 
 
