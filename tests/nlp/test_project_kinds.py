@@ -31,6 +31,11 @@ CASES = [
     ("外资用于国家限制类项目的，不予减免。", set()),
     # 做实 carries out a programme
     ("各地要做实家庭医生签约服务项目。", {"家庭医生签约服务项目"}),
+    # a plan that starts with its verb, described at length before a generic head (发展规划),
+    # with or without its quoted period; a short one is a kind
+    ("国家制定并实施了扶持革命老区经济发展规划。", {"扶持革命老区经济发展规划"}),
+    ("要做好支持革命老区经济发展“十四五”规划编制工作。", {"支持革命老区经济发展“十四五”规划"}),
+    ("各地要落实产业发展规划。", set()),
 ]
 
 
