@@ -83,6 +83,9 @@ class SuffixRule:
     list_context: frozenset[str] = frozenset()
     stop_head_words: int = 0
     lead_verbs: frozenset[str] = frozenset()
+    quote_verbs: frozenset[str] = frozenset()
+    quote_false: re.Pattern[str] | None = None
+    quote_not_before: frozenset[str] = frozenset()
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
@@ -192,6 +195,9 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     list_context=frozenset(list_words(r.get("list_context"))),
                     stop_head_words=int(r.get("stop_head_words", 0)),
                     lead_verbs=frozenset(list_words(r.get("lead_verbs"))),
+                    quote_verbs=frozenset(list_words(r.get("quote_verbs"))),
+                    quote_false=re.compile(r["quote_false"]) if "quote_false" in r else None,
+                    quote_not_before=frozenset(list_words(r.get("quote_not_before"))),
                 )
             )
         except (KeyError, re.error) as exc:
@@ -677,11 +683,40 @@ class SuffixEntities:
                         if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in inner)
                     ]
         found = [best[k] for k in sorted(best)]
+        found += self._quoted_after_verb(doc, found)
         if self.events is not None:
             found = self.events.grow(doc, found, parts)
         self._keep_parts(doc, found, parts)
         merge_entities(doc, found)
         return doc
+
+    def _quoted_after_verb(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """A quoted short name right after a verb of a rule's ``quote_verbs`` (推进“两廊一圈”,
+        共建“一带一路”) is a name of the rule, without its quotes, when no name word follows the
+        quote (not 推进“三医联动”|改革: ``quote_not_before``) and it is no counted
+        slogan (``quote_false``: 落实“两个毫不动摇”)."""
+        taken = {i for span in list(doc.ents) + found for i in range(span.start, span.end)}
+        names: list[Span] = []
+        for rule in self.rules:
+            if not rule.quote_verbs:
+                continue
+            for i in range(len(doc) - 3):
+                if doc[i].text not in rule.quote_verbs:
+                    continue
+                closing = quote_end(doc, i + 1, min(len(doc), i + 9))
+                if closing is None or closing - i < 3 or any(j in taken for j in range(i + 1, closing + 1)):
+                    continue
+                nxt = doc[closing + 1] if closing + 1 < len(doc) else None
+                if nxt is not None and (nxt.tag_ not in ("w", "c", "vn", SPACE_TAG) or nxt.text in rule.quote_not_before):
+                    continue  # 推进“三医联动”|改革: the quote is part of a longer name
+                inner = doc[i + 2 : closing]
+                if len(inner.text) < rule.min_chars or (rule.quote_false is not None and rule.quote_false.search(inner.text)):
+                    continue
+                if any(t.is_punct or t.ent_type_ in rule.blocked_ents for t in inner):
+                    continue
+                names.append(Span(doc, inner.start, inner.end, label=rule.label, span_id=SOURCE_SUFFIX))
+                taken.update(range(i + 1, closing + 1))
+        return names
 
     def _keep_parts(self, doc: Doc, found: list[Span], parts: list[Span]) -> None:
         """Names that a longer new name swallows, kept in ``doc.spans["parts"]`` for
