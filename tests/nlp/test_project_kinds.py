@@ -25,6 +25,22 @@ CASES = [
     ("杏花岭区荣膺省生态文明建设示范区。", set()),
     # a head word that starts a compound ends no name (工程|技术人员)
     ("以改革创新精神做好新时代工程技术工作。", set()),
+    # a unit's head right after 项目 is a post of a unit, not a project's: 项目|主任
+    ("该研究院能源政策项目主任李明表示。", set()),
+    # a class of projects (鼓励类, 限制类) is no name
+    ("外资用于国家限制类项目的，不予减免。", set()),
+    # 做实 carries out a programme
+    ("各地要做实家庭医生签约服务项目。", {"家庭医生签约服务项目"}),
+    # a plan that starts with its verb, described at length before a generic head (发展规划),
+    # with or without its quoted period; a short one is a kind
+    ("国家制定并实施了扶持革命老区经济发展规划。", {"扶持革命老区经济发展规划"}),
+    ("要做好支持革命老区经济发展“十四五”规划编制工作。", {"支持革命老区经济发展“十四五”规划"}),
+    ("各地要落实产业发展规划。", set()),
+    # a quoted short name right after a verb that carries it out, not a counted slogan, nor
+    # the start of a longer name (“…”改革)
+    ("双方同意推进“两廊一圈”和共建“数字丝路”对接合作。", {"两廊一圈", "数字丝路"}),
+    ("全面推进“三医联动”改革。", set()),
+    ("要推进“两个毫不动摇”，激发活力。", set()),
 ]
 
 

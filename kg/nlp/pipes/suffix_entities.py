@@ -82,6 +82,11 @@ class SuffixRule:
     lead_lists: frozenset[str]
     list_tails: frozenset[str]
     list_context: frozenset[str] = frozenset()
+    stop_head_words: int = 0
+    lead_verbs: frozenset[str] = frozenset()
+    quote_verbs: frozenset[str] = frozenset()
+    quote_false: re.Pattern[str] | None = None
+    quote_not_before: frozenset[str] = frozenset()
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
@@ -110,6 +115,20 @@ class SuffixRule:
         longer than the suffix that matched (…新格局 for 局, 太原考区 for 区)."""
         stops = _word_set(self.stop_heads)
         return name in stops or any(name[-k:] in stops for k in range(len(suffix) + 1, len(name) + 1))
+
+    def is_stop_span(self, span: Span, suffix: str) -> bool:
+        """``is_stop`` for a name in its doc: with ``stop_head_words``, a name ending with a stop
+        head is a name after all when that many words or more describe it before the stop head
+        (扶持|人口|较少|民族|发展规划; 区域|发展规划 is a kind)."""
+        name = span.text
+        if not self.is_stop(name, suffix):
+            return False
+        if not self.stop_head_words or name in _word_set(self.stop_heads):
+            return True
+        stops = _word_set(self.stop_heads)
+        k = max(k for k in range(len(suffix) + 1, len(name) + 1) if name[-k:] in stops)
+        cut = span.start_char + len(name) - k
+        return sum(1 for t in span if t.idx + len(t.text) <= cut) < self.stop_head_words
 
 
 @lru_cache(maxsize=64)
@@ -176,6 +195,11 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     lead_lists=frozenset(list_words(r.get("lead_lists"))),
                     list_tails=frozenset(list_words(r.get("list_tails"))),
                     list_context=frozenset(list_words(r.get("list_context"))),
+                    stop_head_words=int(r.get("stop_head_words", 0)),
+                    lead_verbs=frozenset(list_words(r.get("lead_verbs"))),
+                    quote_verbs=frozenset(list_words(r.get("quote_verbs"))),
+                    quote_false=re.compile(r["quote_false"]) if "quote_false" in r else None,
+                    quote_not_before=frozenset(list_words(r.get("quote_not_before"))),
                 )
             )
         except (KeyError, re.error) as exc:
@@ -412,6 +436,15 @@ def _owner(token) -> bool:
     return token.tag_ in ("LOC", "ORG") or token.ent_type_ in PLACE_LABELS or token.ent_type_ == "ORG"
 
 
+def _period(words: Span) -> bool:
+    """A five-year period, as quoted inside the name of a plan: “十二五”."""
+    return len(words) == 1 and PERIOD.fullmatch(words[0].text) is not None
+
+
+#: A five-year plan period: 十一五, 十二五, 十四五.
+PERIOD = re.compile("十[一二三四五六七八九]?五")
+
+
 def _is_place_token(token) -> bool:
     """LAC tagged the token as a place, or it is (part of) a place ent."""
     return token.tag_ == "LOC" or token.ent_type_ in PLACE_LABELS
@@ -466,6 +499,8 @@ class SuffixEntities:
     def _name_token(self, rule: SuffixRule, token) -> bool:
         """May ``token`` be part of the name before a head of ``rule``?"""
         tag = token.tag_
+        if token.text in rule.lead_verbs:
+            return token.ent_type_ not in rule.blocked_ents  # 扶持/v …发展规划: a programme named by its aim
         if tag not in rule.name_tags and tag not in rule.inner_tags and not (rule.joiners and tag in ("c", "p")):
             return False
         if tag in rule.inner_tags and tag not in rule.name_tags:
@@ -524,10 +559,12 @@ class SuffixEntities:
                 continue
             opening = _quote_start(doc, first - 1)
             if opening is not None and first - opening > 2:
+                quoted = doc[opening + 1 : first - 1]
                 first = opening  # a quoted word inside the name: 西塋乡“清化收”工作领导小组
                 count += 1
-                if opening > 0 and not _owner(doc[opening - 1]):
-                    break  # …after its owner only: not 首次|“金砖四国”峰会
+                if opening > 0 and not _owner(doc[opening - 1]) and not _period(quoted):
+                    break  # …after its owner only: not 首次|“金砖四国”峰会 (a plan's quoted
+                    # period goes on: 扶持…发展|“十二五”|规划)
                 continue
             if not self._name_token(rule, doc[first - 1]) and not self._prefix(rule, doc, first - 1, head):
                 break
@@ -648,11 +685,40 @@ class SuffixEntities:
                         if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in inner)
                     ]
         found = [best[k] for k in sorted(best)]
+        found += self._quoted_after_verb(doc, found)
         if self.events is not None:
             found = self.events.grow(doc, found, parts)
         self._keep_parts(doc, found, parts)
         merge_entities(doc, found)
         return doc
+
+    def _quoted_after_verb(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """A quoted short name right after a verb of a rule's ``quote_verbs`` (推进“两廊一圈”,
+        共建“一带一路”) is a name of the rule, without its quotes, when no name word follows the
+        quote (not 推进“三医联动”|改革: ``quote_not_before``) and it is no counted
+        slogan (``quote_false``: 落实“两个毫不动摇”)."""
+        taken = {i for span in list(doc.ents) + found for i in range(span.start, span.end)}
+        names: list[Span] = []
+        for rule in self.rules:
+            if not rule.quote_verbs:
+                continue
+            for i in range(len(doc) - 3):
+                if doc[i].text not in rule.quote_verbs:
+                    continue
+                closing = quote_end(doc, i + 1, min(len(doc), i + 9))
+                if closing is None or closing - i < 3 or any(j in taken for j in range(i + 1, closing + 1)):
+                    continue
+                nxt = doc[closing + 1] if closing + 1 < len(doc) else None
+                if nxt is not None and (nxt.tag_ not in ("w", "c", "vn", SPACE_TAG) or nxt.text in rule.quote_not_before):
+                    continue  # 推进“三医联动”|改革: the quote is part of a longer name
+                inner = doc[i + 2 : closing]
+                if len(inner.text) < rule.min_chars or (rule.quote_false is not None and rule.quote_false.search(inner.text)):
+                    continue
+                if any(t.is_punct or t.ent_type_ in rule.blocked_ents for t in inner):
+                    continue
+                names.append(Span(doc, inner.start, inner.end, label=rule.label, span_id=SOURCE_SUFFIX))
+                taken.update(range(i + 1, closing + 1))
+        return names
 
     def _keep_parts(self, doc: Doc, found: list[Span], parts: list[Span]) -> None:
         """Names that a longer new name swallows, kept in ``doc.spans["parts"]`` for
@@ -725,7 +791,7 @@ class SuffixEntities:
             return False  # 工程|技术人员, 工程|院: the head word is the start of a compound
         head = span.doc[head_start : span.end].text
         suffix = rule.suffix_of(head)
-        if suffix is None or rule.is_stop(span.text, suffix):
+        if suffix is None or rule.is_stop_span(span, suffix):
             return False
         if rule.shape is not None and not rule.shape.fullmatch(span.text):
             return False
