@@ -70,3 +70,16 @@ def test_a_numbered_standing_committee_inside_its_session(nlp):
 def test_a_short_company_name_before_a_post_needs_no_ending(nlp, text, present, absent):
     found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
     assert present <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("张伟曾任黑牡丹（集团）股份有限公司董事。", "黑牡丹（集团）股份有限公司"),
+    ("王明任职于东方日升（宁波）电力开发有限公司。", "东方日升（宁波）电力开发有限公司"),
+])
+def test_a_company_name_with_a_bracketed_qualifier_is_one_name(nlp, text, name):
+    assert name in {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+
+
+def test_a_bracket_after_a_company_without_a_company_ending_stays_apart(nlp):
+    found = {e.text for e in nlp("新纶科技（香港）发布了年报。").ents}
+    assert not any("（" in name for name in found), found
