@@ -60,3 +60,26 @@ def test_acts_slogans_and_coordination_around_a_body(nlp, text, present, absent)
 def test_a_numbered_standing_committee_inside_its_session(nlp):
     doc = nlp("全国政协十四届常委会第二次会议在京开幕。")
     assert ("全国政协十四届常委会", "ORG") in {(s.text, s.label_) for s in doc.spans["nested"]}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("他现任蓝思科技总经理。", {"蓝思科技"}, set()),  # a brand name with a post holder is a company
+    ("李明现任中储粮总经理。", {"中储粮"}, set()),
+    ("目前中储粮开始收购粮食。", set(), {"中储粮"}),  # without one, an ORG of LAC still needs a body's ending
+])
+def test_a_short_company_name_before_a_post_needs_no_ending(nlp, text, present, absent):
+    found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+    assert present <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("张伟曾任黑牡丹（集团）股份有限公司董事。", "黑牡丹（集团）股份有限公司"),
+    ("王明任职于东方日升（宁波）电力开发有限公司。", "东方日升（宁波）电力开发有限公司"),
+])
+def test_a_company_name_with_a_bracketed_qualifier_is_one_name(nlp, text, name):
+    assert name in {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+
+
+def test_a_bracket_after_a_company_without_a_company_ending_stays_apart(nlp):
+    found = {e.text for e in nlp("新纶科技（香港）发布了年报。").ents}
+    assert not any("（" in name for name in found), found

@@ -47,6 +47,7 @@ class LabelFilter:
     coordinated: tuple[str, ...]
     coordinated_starts: tuple[str, ...]
     vouch_sources: frozenset[str] = frozenset()
+    titled_needs_no_ending: bool = False
 
 
 _SPACES = re.compile(r"\s+")
@@ -132,15 +133,18 @@ class EntityFilter:
                 coordinated=tuple(r.get("coordinated", [])),
                 coordinated_starts=list_words(r.get("coordinated_starts")),
                 vouch_sources=frozenset(r.get("vouch_sources", [])),
+                titled_needs_no_ending=bool(r.get("titled_needs_no_ending", False)),
             )
 
-    def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False) -> bool:
+    def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
         """Whether ``text`` (made by component ``source``) may be an entity of ``label``.
 
         ``vouched``: the context says what the text is (see :meth:`vouched`, and the items of a
         list closed by a kind noun: 集义、王答等乡镇), so the checks of its spelling that only
         guess (a known surname; a short place the gazetteer must know) are skipped; the others
-        still apply.
+        still apply. ``titled``: a post word follows the text (欣旺达|监事, 中储粮|总裁); with
+        ``titled_needs_no_ending`` the text needs no ending of ``endings`` then (a company named
+        by its own short brand name has a post holder, a phrase LAC took for a name has not).
         """
         f = self.filters.get(label)
         if f is None:
@@ -170,7 +174,7 @@ class EntityFilter:
         if (short or long_from_lac) and not vouched and text not in known_places() and text not in f.known_extra:
             if not any(text.endswith(s) and len(text) > len(s) for s in f.known_suffixes):
                 return False
-        if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not foreign:
+        if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not foreign and not (titled and f.titled_needs_no_ending):
             if not any(text.endswith(e) for e in f.endings):
                 return False
         if f.not_known >= 0 and text in known_places(f.not_known):
@@ -266,7 +270,8 @@ class EntityFilter:
                 continue
             f = self.filters.get(trimmed.label_)
             vouched = trimmed.id_ == SOURCE_LIST or (f is not None and trimmed.id_ in f.vouch_sources) or self.vouched(trimmed, title_edges)
-            if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched) and not self._after_kind_word(trimmed):
+            titled = trimmed.end in title_edges[1]
+            if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched, titled) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
         doc.set_ents(kept)
         return doc

@@ -137,6 +137,23 @@ def _word_set(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _qualified_pattern(table: dict | None) -> re.Pattern[str] | None:
+    """The text after an ORG that makes it a company name with a bracketed qualifier.
+
+    >>> p = _qualified_pattern({"heads": "nlp/qualified_heads.txt", "max_qualifier": 6, "max_between": 12})
+    >>> p.match("（香港）有限公司董事").group(), p.match("（香港）发布消息") is None
+    ('（香港）有限公司', True)
+    """
+    if not table:
+        return None
+    heads = sorted(list_words(table["heads"]), key=len, reverse=True)
+    name = "[\\u4e00-\\u9fffA-Za-z0-9]"
+    return re.compile(
+        f"[（(]{name}{{1,{int(table['max_qualifier'])}}}[）)]{name}{{0,{int(table['max_between'])}}}?"
+        f"(?:{'|'.join(map(re.escape, heads))})"
+    )
+
+
 def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
     """Rules of a TOML file (``[[rule]]`` tables, see ``kg/data/nlp/suffix_rules.toml``)."""
     raw = load_toml(name)
@@ -484,6 +501,7 @@ class SuffixEntities:
     def __init__(self, nlp: Language, rules: str, part_labels: Iterable[str] = (), outer_labels: Iterable[str] = ()) -> None:
         self.rules = load_suffix_rules(rules)
         self.events = EventNames.load(load_toml(rules).get("event_names"))
+        self.qualified = _qualified_pattern(load_toml(rules).get("qualified_names"))
         self.part_labels = frozenset(part_labels)
         self.outer_labels = frozenset(outer_labels)
         self.finders = [_HeadFinder.of(rule) for rule in self.rules]
@@ -690,7 +708,25 @@ class SuffixEntities:
             found = self.events.grow(doc, found, parts)
         self._keep_parts(doc, found, parts)
         merge_entities(doc, found)
+        if self.qualified is not None:
+            merge_entities(doc, self._qualified_names(doc))
         return doc
+
+    def _qualified_names(self, doc: Doc) -> list[Span]:
+        """An ORG with a bracketed qualifier and a company ending after it is one name
+        (新纶科技（香港）有限公司); see ``[qualified_names]`` of suffix_rules.toml."""
+        text = doc.text
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            m = self.qualified.match(text, ent.end_char)
+            if m is None:
+                continue
+            span = doc.char_span(ent.start_char, m.end(), label="ORG", span_id=SOURCE_SUFFIX)
+            if span is not None:  # a match that ends inside a word of LAC is no name's end
+                found.append(span)
+        return found
 
     def _quoted_after_verb(self, doc: Doc, found: list[Span]) -> list[Span]:
         """A quoted short name right after a verb of a rule's ``quote_verbs`` (推进“两廊一圈”,
