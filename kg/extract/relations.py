@@ -51,6 +51,7 @@ class Rule:
     subject_heads: tuple[str, ...] = ()  # subjects must end with one of these (调研组)
     topic_subject: bool = False  # a clause with no subject of its own: the article's place
     implied: dict[str, str] = field(default_factory=dict)  # trigger -> the object it names (访华 -> 中国)
+    intent_words: tuple[str, ...] = ()  # in the trigger's clause before it: the act is only planned (谋划启动)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,7 @@ def load_config() -> Config:
                 subject_heads=tuple(r.get("subject_heads", ())),
                 topic_subject=r.get("topic_subject", False),
                 implied=dict(r.get("implied_objects", {})),
+                intent_words=tuple(r.get("intent_words", ())),
             )
         )
     refs = []
@@ -596,14 +598,31 @@ class ArticleClaims:
         """The item at index ``first`` and the coordinated ones after it; a place written
         right after another (西藏日喀则, 定日县长所乡) is one more."""
         group = [items[first]]
-        for j in range(first + 1, len(items)):
+        j = first + 1
+        while j < len(items):
             gap = sent.slice(group[-1].end, items[j].start).strip()
             nested_place = not gap and group[-1].label in PLACE_LABELS and items[j].label in PLACE_LABELS
             if items[j].label in labels and not items[j].modifier and (nested_place or (gap in self.cfg.joiners and gap not in self.cfg.clause_ends)):
                 group.append(items[j])
+            elif gap in self.cfg.joiners and gap not in self.cfg.clause_ends and (k := self._place_qualified(sent, items, j, labels)):
+                group.append(items[k])  # 出席了A和中国、巴西…“金砖四国”领导人会晤: the places qualify the next one
+                j = k
             else:
                 break
+            j += 1
         return group
+
+    def _place_qualified(self, sent: Sentence, items: Sequence[Item], j: int, labels: frozenset[str]) -> int | None:
+        """The index of an item of ``labels`` that a run of places starting at ``j`` qualifies
+        (中国、巴西、俄罗斯、印度“金砖四国”领导人会晤), written right after the last place; else None."""
+        if labels & PLACE_LABELS or items[j].label not in PLACE_LABELS:
+            return None
+        k = j
+        while k + 1 < len(items) and items[k + 1].label in PLACE_LABELS and sent.slice(items[k].end, items[k + 1].start) in ("、", "和", "及"):
+            k += 1
+        if k + 1 < len(items) and items[k + 1].label in labels and not items[k + 1].modifier and not sent.slice(items[k].end, items[k + 1].start).strip("“”「」\"'"):
+            return k + 1
+        return None
 
     def _subject_before(self, sent: Sentence, items: Sequence[Item], pos: int, labels: frozenset[str]) -> list[Item]:
         """The nearest subject group before ``pos``, if it is close enough to be the subject:
@@ -791,6 +810,11 @@ class ArticleClaims:
 
     # -- shapes -------------------------------------------------------------------------
     def _svo(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        if rule.intent_words:
+            clause = t[0] - len(self._clause_tail(sent.slice(sent.start, t[0])))
+            if any(clause <= k.start and k.end <= t[0] and sent.slice(k.start, k.end) in rule.intent_words
+                   and sent.ent_at(k.start) is None for k in sent.tokens):
+                return  # 该区正在谋划启动…工程: a word of intent in the clause; a plan, not yet the act
         subjects = self._subject_before(sent, items, t[0], rule.subject)
         if not subjects and rule.topic_subject:
             subjects = self._topic(sent, items, t[0])

@@ -595,3 +595,26 @@ def test_bare_preside_after_a_sentence_with_no_event_is_the_articles_event(extra
     # 主持。 with no object, after a sentence that names no event: the first event of the article
     text = "全省文化论坛19日在太原开幕。王明表示，要弘扬传统文化，推动交流互鉴。省文化学会会长张华主持。"
     assert ("张华", "organized", "全省文化论坛") in _got(extract, text)
+
+
+# -- a project only planned is not undertaken; the second of two joined events -----------------
+PLANNED_AND_JOINED = [
+    # a word of intent before the trigger: the district plans it, nobody builds it yet
+    ("该区正在谋划启动南河生态修复工程。", set(), {("杏花岭区", "undertakes", "南河生态修复工程")}),
+    ("该区拟实施东山综合整治工程和西峪生态复流工程。", set(),
+     {("杏花岭区", "undertakes", "东山综合整治工程"), ("杏花岭区", "undertakes", "西峪生态复流工程")}),
+    # without one, the district undertakes it
+    ("该区启动东山综合整治工程。", {("杏花岭区", "undertakes", "东山综合整治工程")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", PLANNED_AND_JOINED, ids=[r[0][:12] for r in PLANNED_AND_JOINED])
+def test_planned_projects(extract, text, expected, forbidden):
+    _check(_got(extract, text, dateline="杏花岭区"), expected, forbidden)
+
+
+def test_second_joined_event_after_its_places(extract):
+    # 出席了A和[places]B: the places qualify B, which is attended too; the places are not
+    got = _got(extract, "王明在北京出席了全国科技大会和中国、法国、德国“三国”领导人会晤。")
+    _check(got, {("王明", "attended", "全国科技大会"), ("王明", "attended", "“三国”领导人会晤")},
+           {("王明", "attended", "中国"), ("王明", "attended", "法国")})
