@@ -126,7 +126,7 @@ SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels of objects a headline names in short (国家主席令, 全国政协十四届常委会第二次会议).
 SHORTENED = frozenset({"EVENT", "LAW"})
-REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named", "issuer", "here")
+REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named", "issuer", "here", "members")
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +276,7 @@ class ArticleClaims:
         for ref in self.cfg.refs:
             for m in ref.pattern.finditer(sent.text):
                 start, end = sent.start + m.start(), sent.start + m.end()
-                if sent.ent_at(start) or sent.ent_at(end - 1):
+                if ref.kind != "members" and (sent.ent_at(start) or sent.ent_at(end - 1)):
                     continue
                 mentions = self._resolve_reference(sent, ref, m, start, end)
                 if mentions:
@@ -324,6 +324,8 @@ class ArticleClaims:
             return [Mention(word, p.label, self.article.id, start, end, sent.start, sent.end, p.refers_to or p.text) for p in places[-1:]]
         if kind == "issuer":  # 第四十一号主席令说… -> whoever issued 第四十一号主席令 before
             return self.issuers.get(word, [])[-1:]
+        if kind == "members":  # 由唐道光、丁鹏宇等组成的参赛团队 -> the persons it is made of
+            return [p for p in self._current if p.label == "PERSON" and start <= p.start and p.end <= end]
         if kind == "last_person":
             return before[-1:]
         if kind == "group_person":

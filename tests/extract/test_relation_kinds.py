@@ -618,3 +618,11 @@ def test_second_joined_event_after_its_places(extract):
     got = _got(extract, "王明在北京出席了全国科技大会和中国、法国、德国“三国”领导人会晤。")
     _check(got, {("王明", "attended", "全国科技大会"), ("王明", "attended", "“三国”领导人会晤")},
            {("王明", "attended", "中国"), ("王明", "attended", "法国")})
+
+
+def test_members_of_a_team_take_part(extract):
+    # 由P1、P2等组成的…团队…参赛: each person the team is made of takes part in the event named before
+    text = "省体育局举办全省青少年围棋锦标赛，由王刚、李明、赵强等组成的代表队代表我市参赛。"
+    got = _got(extract, text)
+    _check(got, {("王刚", "attended", "全省青少年围棋锦标赛"), ("李明", "attended", "全省青少年围棋锦标赛"),
+                 ("赵强", "attended", "全省青少年围棋锦标赛")}, {("省体育局", "attended", "全省青少年围棋锦标赛")})
