@@ -86,6 +86,7 @@ class Config:
     at_markers: tuple[str, ...]
     pair_joiners: tuple[str, ...]
     subject_reach: int = 40
+    serial_clauses: int = 2
     locatives: tuple[str, ...] = ()
     phrase_stops: tuple[str, ...] = ()
     refs: tuple[Reference, ...] = ()
@@ -186,6 +187,7 @@ def load_config() -> Config:
         at_markers=tuple(raw["at_markers"]),
         pair_joiners=tuple(raw["pair_joiners"]),
         subject_reach=raw["subject_reach"],
+        serial_clauses=raw.get("serial_clauses", 2),
         locatives=tuple(raw["locatives"]),
         phrase_stops=tuple(raw["phrase_stops"]),
         refs=tuple(refs),
@@ -649,13 +651,13 @@ class ArticleClaims:
         if items[idx[-1]].label != "PERSON" and any(h in self._clause_tail(gap) for h in self.cfg.person_heads):
             return []  # 市委宣传部等相关部门负责人参加: the people of the body act, unnamed
         breaks = [i for i, c in enumerate(gap) if c in self.cfg.clause_ends]
-        if len(gap) > self.cfg.subject_reach or len(breaks) > 1:
+        if len(gap) > self.cfg.subject_reach or len(breaks) > 1 and not self._serial(sent, items[idx[-1]], gap, breaks):
             return []
         if breaks:
             # Across a comma the subject carries on only into a clause that has no verb of its
             # own before the trigger (支持中方举办… is 中方's act), and not out of a time clause
             # (梅德韦杰夫就任俄罗斯总统后，…元首…访问).
-            cut = items[idx[-1]].end + breaks[0]
+            cut = items[idx[-1]].end + breaks[-1]
             if self._has_verb(sent, cut + 1, pos) or gap[: breaks[0]].endswith(self.cfg.subordinate_ends):
                 return []
             # …，宣布辞去澳门社会文化司司长一职，参加…: a body after a verb of its own clause is
@@ -664,8 +666,28 @@ class ArticleClaims:
             # (由国家发改委牵头的调研组: a verb of a relative clause before its noun is no such verb)
             head = self._clause_tail(sent.slice(sent.start, items[idx[-1]].start))
             if items[idx[-1]].label != "PERSON" and "的" not in head and self._has_verb(sent, items[idx[-1]].start - len(head), items[idx[-1]].start):
-                return []
+                # …the person who acts in both clauses may be named further back (崔世安…，宣布辞去…一职，参加…)
+                persons = labels & {"PERSON"}
+                return self._subject_before(sent, items, pos, frozenset(persons)) if persons and persons != labels else []
         return self._without_elided_places(sent, self._group_back(sent, items, idx[-1], labels))
+
+    def _serial(self, sent: Sentence, item: Item, gap: str, breaks: list[int]) -> bool:
+        """Does a person carry on as the subject through the clauses of ``gap`` (the text from
+        ``item`` to the trigger, clause ends at ``breaks``)? Each clause between is one more act
+        of the same person, opening with its verb (崔世安步入会场，宣布辞去…一职，参加…选举), none of
+        them a time clause; at most ``serial_clauses`` clauses between."""
+        if item.label != "PERSON" or len(breaks) - 1 > self.cfg.serial_clauses:
+            return False
+        for a, b in zip(breaks, breaks[1:]):
+            if gap[:b].endswith(self.cfg.subordinate_ends) or gap[: a].endswith(self.cfg.subordinate_ends):
+                return False
+            start = item.end + a + 1
+            lead = [t for t in sent.tokens if start <= t.start and t.end <= item.end + b]
+            while lead and lead[0].tag in self.cfg.topic_lead_tags:
+                lead.pop(0)
+            if not lead or lead[0].tag not in self.cfg.verb_tags:
+                return False
+        return True
 
     def _without_elided_places(self, sent: Sentence, group: list[Item]) -> list[Item]:
         """Places coordinated right before a body are the places of that body, not bodies of

@@ -573,8 +573,12 @@ EVENT_ENDINGS = [
     # a briefing
     ("外交部副部长王明在中外媒体吹风会上表示，要加强合作。", {("王明", "attended", "中外媒体吹风会")}, set()),
     # a body after a verb of its own clause is that verb's object, not who takes part next
-    ("张明走进会场，宣布辞去市教育局局长一职，参加第五届区议会选举。", set(),
+    # …and the person carries on through the clauses of his acts, each opening with its verb
+    ("张明走进会场，宣布辞去市教育局局长一职，参加第五届区议会选举。", {("张明", "attended", "第五届区议会选举")},
      {("市教育局", "attended", "第五届区议会选举")}),
+    # not out of a time clause
+    ("张明走进会场后，宣布辞去市教育局局长一职，参加第五届区议会选举。", set(),
+     {("张明", "attended", "第五届区议会选举"), ("市教育局", "attended", "第五届区议会选举")}),
 ]
 
 
