@@ -51,6 +51,7 @@ class Rule:
     subject_heads: tuple[str, ...] = ()  # subjects must end with one of these (调研组)
     topic_subject: bool = False  # a clause with no subject of its own: the article's place
     implied: dict[str, str] = field(default_factory=dict)  # trigger -> the object it names (访华 -> 中国)
+    intent_words: tuple[str, ...] = ()  # in the trigger's clause before it: the act is only planned (谋划启动)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ class Config:
     at_markers: tuple[str, ...]
     pair_joiners: tuple[str, ...]
     subject_reach: int = 40
+    serial_clauses: int = 2
     locatives: tuple[str, ...] = ()
     phrase_stops: tuple[str, ...] = ()
     refs: tuple[Reference, ...] = ()
@@ -125,7 +127,7 @@ SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels of objects a headline names in short (国家主席令, 全国政协十四届常委会第二次会议).
 SHORTENED = frozenset({"EVENT", "LAW"})
-REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named", "issuer", "here")
+REFERENCE_KINDS = ("last_person", "group_person", "officials", "place", "home", "last_event", "last_named", "issuer", "here", "members")
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +163,7 @@ def load_config() -> Config:
                 subject_heads=tuple(r.get("subject_heads", ())),
                 topic_subject=r.get("topic_subject", False),
                 implied=dict(r.get("implied_objects", {})),
+                intent_words=tuple(r.get("intent_words", ())),
             )
         )
     refs = []
@@ -184,6 +187,7 @@ def load_config() -> Config:
         at_markers=tuple(raw["at_markers"]),
         pair_joiners=tuple(raw["pair_joiners"]),
         subject_reach=raw["subject_reach"],
+        serial_clauses=raw.get("serial_clauses", 2),
         locatives=tuple(raw["locatives"]),
         phrase_stops=tuple(raw["phrase_stops"]),
         refs=tuple(refs),
@@ -274,7 +278,7 @@ class ArticleClaims:
         for ref in self.cfg.refs:
             for m in ref.pattern.finditer(sent.text):
                 start, end = sent.start + m.start(), sent.start + m.end()
-                if sent.ent_at(start) or sent.ent_at(end - 1):
+                if ref.kind != "members" and (sent.ent_at(start) or sent.ent_at(end - 1)):
                     continue
                 mentions = self._resolve_reference(sent, ref, m, start, end)
                 if mentions:
@@ -322,6 +326,8 @@ class ArticleClaims:
             return [Mention(word, p.label, self.article.id, start, end, sent.start, sent.end, p.refers_to or p.text) for p in places[-1:]]
         if kind == "issuer":  # 第四十一号主席令说… -> whoever issued 第四十一号主席令 before
             return self.issuers.get(word, [])[-1:]
+        if kind == "members":  # 由唐道光、丁鹏宇等组成的参赛团队 -> the persons it is made of
+            return [p for p in self._current if p.label == "PERSON" and start <= p.start and p.end <= end]
         if kind == "last_person":
             return before[-1:]
         if kind == "group_person":
@@ -596,14 +602,31 @@ class ArticleClaims:
         """The item at index ``first`` and the coordinated ones after it; a place written
         right after another (西藏日喀则, 定日县长所乡) is one more."""
         group = [items[first]]
-        for j in range(first + 1, len(items)):
+        j = first + 1
+        while j < len(items):
             gap = sent.slice(group[-1].end, items[j].start).strip()
             nested_place = not gap and group[-1].label in PLACE_LABELS and items[j].label in PLACE_LABELS
             if items[j].label in labels and not items[j].modifier and (nested_place or (gap in self.cfg.joiners and gap not in self.cfg.clause_ends)):
                 group.append(items[j])
+            elif gap in self.cfg.joiners and gap not in self.cfg.clause_ends and (k := self._place_qualified(sent, items, j, labels)):
+                group.append(items[k])  # 出席了A和中国、巴西…“金砖四国”领导人会晤: the places qualify the next one
+                j = k
             else:
                 break
+            j += 1
         return group
+
+    def _place_qualified(self, sent: Sentence, items: Sequence[Item], j: int, labels: frozenset[str]) -> int | None:
+        """The index of an item of ``labels`` that a run of places starting at ``j`` qualifies
+        (中国、巴西、俄罗斯、印度“金砖四国”领导人会晤), written right after the last place; else None."""
+        if labels & PLACE_LABELS or items[j].label not in PLACE_LABELS:
+            return None
+        k = j
+        while k + 1 < len(items) and items[k + 1].label in PLACE_LABELS and sent.slice(items[k].end, items[k + 1].start) in ("、", "和", "及"):
+            k += 1
+        if k + 1 < len(items) and items[k + 1].label in labels and not items[k + 1].modifier and not sent.slice(items[k].end, items[k + 1].start).strip("“”「」\"'"):
+            return k + 1
+        return None
 
     def _subject_before(self, sent: Sentence, items: Sequence[Item], pos: int, labels: frozenset[str]) -> list[Item]:
         """The nearest subject group before ``pos``, if it is close enough to be the subject:
@@ -628,13 +651,13 @@ class ArticleClaims:
         if items[idx[-1]].label != "PERSON" and any(h in self._clause_tail(gap) for h in self.cfg.person_heads):
             return []  # 市委宣传部等相关部门负责人参加: the people of the body act, unnamed
         breaks = [i for i, c in enumerate(gap) if c in self.cfg.clause_ends]
-        if len(gap) > self.cfg.subject_reach or len(breaks) > 1:
+        if len(gap) > self.cfg.subject_reach or len(breaks) > 1 and not self._serial(sent, items[idx[-1]], gap, breaks):
             return []
         if breaks:
             # Across a comma the subject carries on only into a clause that has no verb of its
             # own before the trigger (支持中方举办… is 中方's act), and not out of a time clause
             # (梅德韦杰夫就任俄罗斯总统后，…元首…访问).
-            cut = items[idx[-1]].end + breaks[0]
+            cut = items[idx[-1]].end + breaks[-1]
             if self._has_verb(sent, cut + 1, pos) or gap[: breaks[0]].endswith(self.cfg.subordinate_ends):
                 return []
             # …，宣布辞去澳门社会文化司司长一职，参加…: a body after a verb of its own clause is
@@ -643,8 +666,28 @@ class ArticleClaims:
             # (由国家发改委牵头的调研组: a verb of a relative clause before its noun is no such verb)
             head = self._clause_tail(sent.slice(sent.start, items[idx[-1]].start))
             if items[idx[-1]].label != "PERSON" and "的" not in head and self._has_verb(sent, items[idx[-1]].start - len(head), items[idx[-1]].start):
-                return []
+                # …the person who acts in both clauses may be named further back (崔世安…，宣布辞去…一职，参加…)
+                persons = labels & {"PERSON"}
+                return self._subject_before(sent, items, pos, frozenset(persons)) if persons and persons != labels else []
         return self._without_elided_places(sent, self._group_back(sent, items, idx[-1], labels))
+
+    def _serial(self, sent: Sentence, item: Item, gap: str, breaks: list[int]) -> bool:
+        """Does a person carry on as the subject through the clauses of ``gap`` (the text from
+        ``item`` to the trigger, clause ends at ``breaks``)? Each clause between is one more act
+        of the same person, opening with its verb (崔世安步入会场，宣布辞去…一职，参加…选举), none of
+        them a time clause; at most ``serial_clauses`` clauses between."""
+        if item.label != "PERSON" or len(breaks) - 1 > self.cfg.serial_clauses:
+            return False
+        for a, b in zip(breaks, breaks[1:]):
+            if gap[:b].endswith(self.cfg.subordinate_ends) or gap[: a].endswith(self.cfg.subordinate_ends):
+                return False
+            start = item.end + a + 1
+            lead = [t for t in sent.tokens if start <= t.start and t.end <= item.end + b]
+            while lead and lead[0].tag in self.cfg.topic_lead_tags:
+                lead.pop(0)
+            if not lead or lead[0].tag not in self.cfg.verb_tags:
+                return False
+        return True
 
     def _without_elided_places(self, sent: Sentence, group: list[Item]) -> list[Item]:
         """Places coordinated right before a body are the places of that body, not bodies of
@@ -791,6 +834,11 @@ class ArticleClaims:
 
     # -- shapes -------------------------------------------------------------------------
     def _svo(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        if rule.intent_words:
+            clause = t[0] - len(self._clause_tail(sent.slice(sent.start, t[0])))
+            if any(clause <= k.start and k.end <= t[0] and sent.slice(k.start, k.end) in rule.intent_words
+                   and sent.ent_at(k.start) is None for k in sent.tokens):
+                return  # 该区正在谋划启动…工程: a word of intent in the clause; a plan, not yet the act
         subjects = self._subject_before(sent, items, t[0], rule.subject)
         if not subjects and rule.topic_subject:
             subjects = self._topic(sent, items, t[0])

@@ -573,8 +573,12 @@ EVENT_ENDINGS = [
     # a briefing
     ("外交部副部长王明在中外媒体吹风会上表示，要加强合作。", {("王明", "attended", "中外媒体吹风会")}, set()),
     # a body after a verb of its own clause is that verb's object, not who takes part next
-    ("张明走进会场，宣布辞去市教育局局长一职，参加第五届区议会选举。", set(),
+    # …and the person carries on through the clauses of his acts, each opening with its verb
+    ("张明走进会场，宣布辞去市教育局局长一职，参加第五届区议会选举。", {("张明", "attended", "第五届区议会选举")},
      {("市教育局", "attended", "第五届区议会选举")}),
+    # not out of a time clause
+    ("张明走进会场后，宣布辞去市教育局局长一职，参加第五届区议会选举。", set(),
+     {("张明", "attended", "第五届区议会选举"), ("市教育局", "attended", "第五届区议会选举")}),
 ]
 
 
@@ -595,3 +599,34 @@ def test_bare_preside_after_a_sentence_with_no_event_is_the_articles_event(extra
     # 主持。 with no object, after a sentence that names no event: the first event of the article
     text = "全省文化论坛19日在太原开幕。王明表示，要弘扬传统文化，推动交流互鉴。省文化学会会长张华主持。"
     assert ("张华", "organized", "全省文化论坛") in _got(extract, text)
+
+
+# -- a project only planned is not undertaken; the second of two joined events -----------------
+PLANNED_AND_JOINED = [
+    # a word of intent before the trigger: the district plans it, nobody builds it yet
+    ("该区正在谋划启动南河生态修复工程。", set(), {("杏花岭区", "undertakes", "南河生态修复工程")}),
+    ("该区拟实施东山综合整治工程和西峪生态复流工程。", set(),
+     {("杏花岭区", "undertakes", "东山综合整治工程"), ("杏花岭区", "undertakes", "西峪生态复流工程")}),
+    # without one, the district undertakes it
+    ("该区启动东山综合整治工程。", {("杏花岭区", "undertakes", "东山综合整治工程")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", PLANNED_AND_JOINED, ids=[r[0][:12] for r in PLANNED_AND_JOINED])
+def test_planned_projects(extract, text, expected, forbidden):
+    _check(_got(extract, text, dateline="杏花岭区"), expected, forbidden)
+
+
+def test_second_joined_event_after_its_places(extract):
+    # 出席了A和[places]B: the places qualify B, which is attended too; the places are not
+    got = _got(extract, "王明在北京出席了全国科技大会和中国、法国、德国“三国”领导人会晤。")
+    _check(got, {("王明", "attended", "全国科技大会"), ("王明", "attended", "“三国”领导人会晤")},
+           {("王明", "attended", "中国"), ("王明", "attended", "法国")})
+
+
+def test_members_of_a_team_take_part(extract):
+    # 由P1、P2等组成的…团队…参赛: each person the team is made of takes part in the event named before
+    text = "省体育局举办全省青少年围棋锦标赛，由王刚、李明、赵强等组成的代表队代表我市参赛。"
+    got = _got(extract, text)
+    _check(got, {("王刚", "attended", "全省青少年围棋锦标赛"), ("李明", "attended", "全省青少年围棋锦标赛"),
+                 ("赵强", "attended", "全省青少年围棋锦标赛")}, {("省体育局", "attended", "全省青少年围棋锦标赛")})
