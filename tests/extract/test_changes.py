@@ -9,8 +9,6 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.changes import FRAMES, KINDS, _body_of
-from kg.model import Article
-from kg.extract import extract_article
 
 CASES = [
     # 任命…为 / 免去…的…职务 (an ordinary notice, the issue's own example)
