@@ -110,8 +110,11 @@ CASES = [
     ("中共中央政治局", "中国共产党中央委员会政治局", "party", "alias-table"),
     ("中国共产党中央书记处", "中国共产党中央委员会书记处", "party", "alias-table"),
     ("国务院新闻办公室", "国务院新闻办公室", "government", "alias-table"),
-    # special administrative regions have no 人民政府
-    ("澳门政府", "中华人民共和国澳门特别行政区政府", "government", "alias-table"),
+    # special administrative regions have no 人民政府; their governments and its units go by the
+    # names they use themselves (澳门特别行政区政府社会文化司), with no 中华人民共和国 in front
+    ("澳门政府", "澳门特别行政区政府", "government", "alias-table"),
+    ("香港特区政府", "香港特别行政区政府", "government", "alias-table"),
+    ("澳门特区政府社会文化司", "澳门特别行政区政府社会文化司", "other", "alias-table"),
     ("澳门检察院", "澳门检察院", "government", "as-written"),
 ]
 
