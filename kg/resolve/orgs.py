@@ -98,6 +98,7 @@ class OrgResolver:
         self._qualify_exclude: list[str] = rules["qualify_exclude_suffixes"]
         self._municipality: str = rules["municipality_suffix"]
         self._party_prefix: str = rules["party_prefix"]
+        self._party_committees: dict[str, str] = rules["party_committees"]
         self._forms = self._build_forms()
         self._max_form = max(map(len, self._forms))
         self._bodies_by_key: dict[str, Body] = {}
@@ -410,7 +411,15 @@ class OrgResolver:
             if canonical is None:
                 continue
             base = OrgName(canonical, self.tables.kind_of(canonical), "alias-table")
-            found = self._with_units(base, name[k:])
+            tail = name[k:]
+            word = next((w for w in self._party_committees if tail.startswith(w)), "")
+            if word and not canonical.startswith(self._party_prefix):
+                # 央行党委(组织部) -> 中共中国人民银行委员会(组织部): a known body's party committee
+                body = canonical.removeprefix(self._country_name)  # 中共商务部…, not 中共中华人民共和国商务部…
+                committee = self._party_prefix + body + self._party_committees[word]
+                base = OrgName(committee, self.tables.kind_of(committee), "alias-table+party-committee", base)
+                tail = tail[len(word) :]
+            found = self._with_units(base, tail)
             if found is not None:
                 return found
         return None

@@ -91,6 +91,10 @@ CASES = [
     # a two-character alias heads a longer name only when rules.toml lists it (short_alias_heads)
     ("央行国际司", "中国人民银行国际司", "other", "alias-table+sub-unit"),
     ("央行天津分行", "中国人民银行天津分行", "other", "alias-table+sub-unit"),
+    # a known body's party committee: 中共 + the body (without 中华人民共和国) + 委员会, and its units
+    ("央行党委", "中共中国人民银行委员会", "party", "party-committee"),
+    ("央行党委组织部", "中共中国人民银行委员会组织部", "party", "party-committee+sub-unit"),
+    ("商务部党委", "中共商务部委员会", "party", "party-committee"),
     ("太钢技术中心", "太钢技术中心", "unit", "as-written"),
     # names that no rule should touch
     ("山西合成生物凯赛研究院", "山西合成生物凯赛研究院", "unit", "as-written"),
@@ -110,8 +114,11 @@ CASES = [
     ("中共中央政治局", "中国共产党中央委员会政治局", "party", "alias-table"),
     ("中国共产党中央书记处", "中国共产党中央委员会书记处", "party", "alias-table"),
     ("国务院新闻办公室", "国务院新闻办公室", "government", "alias-table"),
-    # special administrative regions have no 人民政府
-    ("澳门政府", "中华人民共和国澳门特别行政区政府", "government", "alias-table"),
+    # special administrative regions have no 人民政府; their governments and its units go by the
+    # names they use themselves (澳门特别行政区政府社会文化司), with no 中华人民共和国 in front
+    ("澳门政府", "澳门特别行政区政府", "government", "alias-table"),
+    ("香港特区政府", "香港特别行政区政府", "government", "alias-table"),
+    ("澳门特区政府社会文化司", "澳门特别行政区政府社会文化司", "other", "alias-table"),
     ("澳门检察院", "澳门检察院", "government", "as-written"),
 ]
 
@@ -157,6 +164,8 @@ CONTEXT_CASES = [
     # that sub-unit (rules.toml root_units)
     ("国际司", Context("t", orgs=("央行国际司", "中国外汇交易中心")), "中国人民银行国际司"),
     ("办公厅", Context("t", orgs=("央行天津分行",)), "中国人民银行办公厅"),
+    # ... not of the body's party committee
+    ("人事司", Context("t", orgs=("央行党委组织部",)), "中国人民银行人事司"),
 ]
 
 
