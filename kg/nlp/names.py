@@ -60,12 +60,14 @@ class NameRules:
     clause_starts: frozenset[str]
     speech_verbs: tuple[str, ...]
     frame_chars: tuple[int, int]
+    conjunction_surnames: frozenset[str]
+    joiners: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
 def load_name_rules(name: str = "nlp/name_rules.toml") -> NameRules:
     data = load_toml(name)
-    frames, ext, titled = data["frames"], data["extension"], data["title_frames"]
+    frames, ext, titled, conj = data["frames"], data["extension"], data["title_frames"], data["conjunctions"]
     return NameRules(
         before=frozenset(frames["before"]),
         after=dict(frames["after"]),
@@ -79,6 +81,8 @@ def load_name_rules(name: str = "nlp/name_rules.toml") -> NameRules:
         clause_starts=frozenset(titled["clause_starts"]),
         speech_verbs=tuple(titled["verbs"]),
         frame_chars=(int(titled["min_chars"]), int(titled["max_chars"])),
+        conjunction_surnames=frozenset(conj["surnames"]),
+        joiners=tuple(conj["joiners"]),
     )
 
 
@@ -166,6 +170,12 @@ def _vouches(words: list[Word], j: int, rules: NameRules) -> bool:
     return text in rules.separators and j + 1 < len(words) and words[j + 1][2] == PERSON_TAG
 
 
+def _titled_speech(words: list[Word], i: int, rules: NameRules) -> bool:
+    """A title right before word ``i`` and a verb of speaking at ``i + 2`` (副行长|宣昌|能|表示)."""
+    return (i > 0 and i + 2 < len(words) and title_lexicon().kind(words[i - 1][1]) == "post"
+            and words[i + 2][1] in rules.speech_verbs)
+
+
 def _extensions(words: list[Word], rules: NameRules) -> list[Word]:
     out: list[Word] = []
     i = 0
@@ -173,12 +183,33 @@ def _extensions(words: list[Word], rules: NameRules) -> list[Word]:
         off, text, tag = words[i]
         if (tag == PERSON_TAG and len(text) == 2 and _HAN.fullmatch(text) and i + 1 < len(words)
                 and len(words[i + 1][1]) == 1 and words[i + 1][1] in rules.given_chars
-                and words[i + 1][2] not in rules.not_tags and _vouches(words, i + 2, rules)):
+                and words[i + 1][2] not in rules.not_tags
+                and (_vouches(words, i + 2, rules) or _titled_speech(words, i, rules))):
             out.append((off, text + words[i + 1][1], PERSON_TAG))
             i += 2
             continue
         out.append(words[i])
         i += 1
+    return out
+
+
+def _conjunctions(words: list[Word], rules: NameRules) -> list[Word]:
+    """The two readings of a conjunction that is also a surname (``[conjunctions]``):
+    ``、|和|殿鹏|、`` -> 和殿鹏 (a list item); ``尹力和|市长|殷勇`` -> 尹力 | 和 (a name right
+    after a title is a second person)."""
+    out: list[Word] = []
+    for i, (off, text, tag) in enumerate(words):
+        prev = out[-1] if out else None
+        if (prev is not None and len(prev[1]) == 1 and prev[1] in rules.conjunction_surnames and prev[2] != PERSON_TAG
+                and len(out) >= 2 and out[-2][1] in rules.separators
+                and tag == PERSON_TAG and len(text) <= 2 and _HAN.fullmatch(text)):
+            out[-1] = (prev[0], prev[1] + text, PERSON_TAG)
+            continue
+        if (tag == PERSON_TAG and len(text) >= 3 and text.endswith(rules.joiners) and i + 2 < len(words)
+                and title_lexicon().kind(words[i + 1][1]) == "post" and words[i + 2][2] == PERSON_TAG):
+            out += [(off, text[:-1], PERSON_TAG), (off + len(text) - 1, text[-1], "c")]
+            continue
+        out.append((off, text, tag))
     return out
 
 
@@ -222,4 +253,4 @@ def repair_names(words: list[Word], rules: NameRules | None = None) -> list[Word
     rules = rules or load_name_rules()
     if not words:
         return words
-    return _same_text(_joined(_extensions(_title_frames(_frames(list(words), rules), rules), rules)))
+    return _same_text(_joined(_conjunctions(_extensions(_title_frames(_frames(list(words), rules), rules), rules), rules)))

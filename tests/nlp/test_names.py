@@ -22,6 +22,14 @@ CASES = [
     ("会见越共中央政治局委员、中组部部长张氏梅。", {"张氏梅"}, set()),
     # no context, no repair: a two-character name stays as LAC gives it
     ("张永刚才说过这件事。", set(), {"张永"}),
+    # a title before the name and a verb of speaking after its last character
+    ("市政府副市长周昌能说，项目将按期完工。", {"周昌能"}, {"周昌"}),
+    # a conjunction that is a surname: a list item after 、 (和 is no conjunction there)
+    ("参赛选手有王立新、和晓鹏、陈学文等。", {"和晓鹏"}, {"晓鹏"}),
+    # … and a joiner LAC glued to a name before a title and a second person
+    ("在省委书记高建和省长刘平陪同下考察。", {"高建", "刘平"}, {"高建和"}),
+    # a name that ends with 和 and no second person after the title keeps it
+    ("李平和书记出席会议。", {"李平和"}, {"李平"}),
 ]
 
 
