@@ -83,3 +83,27 @@ def test_a_company_name_with_a_bracketed_qualifier_is_one_name(nlp, text, name):
 def test_a_bracket_after_a_company_without_a_company_ending_stays_apart(nlp):
     found = {e.text for e in nlp("新纶科技（香港）发布了年报。").ents}
     assert not any("（" in name for name in found), found
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a kind of business by form, size or owner names no one business
+    ("政策将惠及规模较小的股份制公司和民营企业。", set(), {"股份制公司"}),
+    ("鼓励设立村镇银行、小额贷款公司等金融机构。", set(), {"村镇银行", "小额贷款公司"}),
+    ("允许民间资本发起设立中小银行。", set(), {"中小银行"}),
+    ("他们把企业注册为有限责任公司。", set(), {"有限责任公司"}),
+    # a named one stays
+    ("中国建设银行与太钢集团公司签署协议。", {"中国建设银行", "太钢集团公司"}, set()),
+])
+def test_a_kind_of_business_is_no_name(nlp, text, present, absent):
+    found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+    assert present <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a time or place phrase (a locative word) and a quantity word start no name
+    ("会议期间市人民政府召开了新闻发布会。", {"市人民政府"}, {"会议期间市人民政府"}),
+    ("消息公布后，不少选举委员会委员表示支持。", {"选举委员会"}, {"不少选举委员会"}),
+])
+def test_a_locative_or_quantity_word_starts_no_body(nlp, text, present, absent):
+    found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+    assert present <= found and not absent & found, found

@@ -48,6 +48,8 @@ class LabelFilter:
     coordinated_starts: tuple[str, ...]
     vouch_sources: frozenset[str] = frozenset()
     titled_needs_no_ending: bool = False
+    kinds: frozenset[str] = frozenset()
+    kind_modifiers: tuple[str, ...] = ()
 
 
 _SPACES = re.compile(r"\s+")
@@ -78,6 +80,22 @@ def _transliterated(text: str, chars: frozenset[str]) -> bool:
     if "·" in text:
         return 2 * known >= len(letters)
     return known == len(letters)
+
+
+def _a_kind(text: str, kinds: frozenset[str], modifiers: tuple[str, ...]) -> bool:
+    """``text`` is a kind (``kinds``) after nothing but describing words (``modifiers``): a
+    kind of business, not one business.
+
+    >>> k, m = frozenset({"公司", "银行", "投资公司"}), ("中小", "股份制")
+    >>> _a_kind("股份制公司", k, m), _a_kind("中小投资公司", k, m), _a_kind("建设银行", k, m)
+    (True, True, False)
+    """
+    while text not in kinds:
+        modifier = next((m for m in modifiers if text.startswith(m) and len(text) > len(m)), None)
+        if modifier is None:
+            return False
+        text = text[len(modifier) :]
+    return True
 
 
 class EntityFilter:
@@ -134,6 +152,8 @@ class EntityFilter:
                 coordinated_starts=list_words(r.get("coordinated_starts")),
                 vouch_sources=frozenset(r.get("vouch_sources", [])),
                 titled_needs_no_ending=bool(r.get("titled_needs_no_ending", False)),
+                kinds=frozenset(list_words(r.get("kinds"))),
+                kind_modifiers=tuple(sorted(list_words(r.get("kind_modifiers")), key=len, reverse=True)),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -178,6 +198,8 @@ class EntityFilter:
             if not any(text.endswith(e) for e in f.endings):
                 return False
         if f.not_known >= 0 and text in known_places(f.not_known):
+            return False
+        if f.kinds and _a_kind(text, f.kinds, f.kind_modifiers):
             return False
         return True
 

@@ -67,6 +67,7 @@ class SuffixRule:
     person_before_bare_head: bool
     unit_suffixes: tuple[str, ...]
     trim_start: re.Pattern[str] | None
+    restart_tags: tuple[str, ...]
     split_tags: tuple[str, ...]
     unit_labels: tuple[str, ...]
     unit_words: tuple[str, ...]
@@ -197,6 +198,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     person_before_bare_head=bool(r.get("person_before_bare_head", False)),
                     unit_suffixes=list_words(r.get("unit_suffixes")),
                     trim_start=re.compile(r["trim_start"]) if "trim_start" in r else None,
+                    restart_tags=tuple(r.get("restart_tags", [])),
                     split_tags=tuple(r.get("split_tags", [])),
                     unit_labels=tuple(r.get("unit_labels", [])),
                     unit_words=list_words(r.get("unit_words")),
@@ -808,6 +810,8 @@ class SuffixEntities:
                 start = i + 1  # a verb may sit inside a name (省数字化转型促进中心), not start it
             elif rule.trim_start is not None and rule.trim_start.match(text) and i == start:
                 start = i + 1
+            elif doc[i].tag_ in rule.restart_tags:
+                start = i + 1  # a locative word closes a phrase: 期间|特区政府, 岗位上|…
             elif not rule.inner_heads and (rule.suffix_of(text) is not None or _complete_place(doc, i, end)):
                 start = i + 1
             elif rule.place_restart and i > start and _is_place_token(doc[i]) and doc[i - 1].text.endswith(rule.place_restart):
