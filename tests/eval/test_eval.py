@@ -154,3 +154,14 @@ def test_an_unknown_ner_set_is_refused(tmp_path):
     path.write_text('{"text": "x", "entities": []}\n', encoding="utf-8")
     with pytest.raises(DataError, match="E603"):
         read_set(path)
+
+
+def test_six_predicates_count_recall_and_precision_over_the_same_relations():
+    from kg.eval.run import _cells, six_predicates
+    from kg.eval.score import Counts
+
+    total = {"relation:attended": Counts(3, 4, 3, 6), "relation:issued": Counts(1, 1, 1, 2),
+             "relation:partOf": Counts(0, 0, 5, 10)}
+    six = six_predicates(total)
+    assert (six.tp_pred, six.n_pred, six.tp_gold, six.n_gold) == (4, 5, 4, 8)  # partOf left out
+    assert _cells(total["relation:partOf"], precision=False).split()[0] == "—"
