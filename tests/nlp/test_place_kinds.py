@@ -28,6 +28,10 @@ CASES = [
     ("旅行团抵达日本大阪后入住酒店。", {"日本", "大阪"}, {"日本大阪"}),
     # inside an idiom a place name is no place
     ("工作不能四平八稳。", set(), {"四平"}),
+    # a place before an ordinal and a post or a congress names the body, not a place
+    ("国务院任命王某为香港特别行政区第七任行政长官。", set(), {"香港特别行政区"}),
+    ("取消其山西省第十二次党代会代表资格。", set(), {"山西省"}),
+    ("大会在山西省太原市举行，太原市市长出席。", {"山西省", "太原市"}, set()),
 ]
 
 
