@@ -136,7 +136,7 @@ class EntityFilter:
                 max_chars=int(r.get("max_chars", 80)),
                 known_below=int(r.get("known_below", 0)),
                 unknown_from=int(r.get("unknown_from", 0)),
-                known_suffixes=tuple(row[0] for row in load_tsv(r["known_suffixes"], 2)) if "known_suffixes" in r else (),
+                known_suffixes=(tuple(row[0] for row in load_tsv(r["known_suffixes"], 2)) if "known_suffixes" in r else ()) + list_words(r.get("known_endings")),
                 not_known=int(r.get("not_known", -1)),
                 double_surname_above=int(r.get("double_surname_above", 0)),
                 endings=list_words(r.get("endings")),
