@@ -28,6 +28,16 @@ CASES = [
     ("旅行团抵达日本大阪后入住酒店。", {"日本", "大阪"}, {"日本大阪"}),
     # inside an idiom a place name is no place
     ("工作不能四平八稳。", set(), {"四平"}),
+    # a place before an ordinal and a post or a congress names the body, not a place
+    ("国务院任命王某为香港特别行政区第七任行政长官。", set(), {"香港特别行政区"}),
+    ("取消其山西省第十二次党代会代表资格。", set(), {"山西省"}),
+    ("大会在山西省太原市举行，太原市市长出席。", {"山西省", "太原市"}, set()),
+    # a three-character place word of LAC is a known place or ends like one
+    ("三国外长就推进中日韩合作交换意见。", set(), {"中日韩"}),
+    ("防止搞去中国化。", set(), {"中国化"}),
+    ("游客来到位于城中区的宏觉寺参观。", {"城中区", "宏觉寺"}, set()),
+    ("市民在万象城购物。", {"万象城"}, set()),
+    ("东北亚局势总体稳定。", {"东北亚"}, set()),
 ]
 
 

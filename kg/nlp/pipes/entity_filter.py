@@ -50,6 +50,8 @@ class LabelFilter:
     titled_needs_no_ending: bool = False
     kinds: frozenset[str] = frozenset()
     kind_modifiers: tuple[str, ...] = ()
+    body_ordinal: re.Pattern[str] | None = None
+    body_words: tuple[str, ...] = ()
 
 
 _SPACES = re.compile(r"\s+")
@@ -134,7 +136,7 @@ class EntityFilter:
                 max_chars=int(r.get("max_chars", 80)),
                 known_below=int(r.get("known_below", 0)),
                 unknown_from=int(r.get("unknown_from", 0)),
-                known_suffixes=tuple(row[0] for row in load_tsv(r["known_suffixes"], 2)) if "known_suffixes" in r else (),
+                known_suffixes=(tuple(row[0] for row in load_tsv(r["known_suffixes"], 2)) if "known_suffixes" in r else ()) + list_words(r.get("known_endings")),
                 not_known=int(r.get("not_known", -1)),
                 double_surname_above=int(r.get("double_surname_above", 0)),
                 endings=list_words(r.get("endings")),
@@ -154,6 +156,8 @@ class EntityFilter:
                 titled_needs_no_ending=bool(r.get("titled_needs_no_ending", False)),
                 kinds=frozenset(list_words(r.get("kinds"))),
                 kind_modifiers=tuple(sorted(list_words(r.get("kind_modifiers")), key=len, reverse=True)),
+                body_ordinal=re.compile(r["body_ordinal"]) if "body_ordinal" in r else None,
+                body_words=list_words(r.get("body_words")),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -240,6 +244,26 @@ class EntityFilter:
             i -= 1
         return i >= 0 and span.doc[i].text in f.not_after
 
+    def _a_body(self, span: Span, title_starts: set[int]) -> bool:
+        """The place names the body of what follows it, after an ordinal (``body_ordinal``) and
+        any more places of its chain: a post (澳门特别行政区|第六任|行政长官, 中华人民共和国|澳门特别行政区|
+        第六任|行政长官, a title span) or a meeting or decree of that body (海南省|第八次|党代会:
+        ``body_words``). Without an ordinal the place stays (太原市|市长: the city is the post's
+        place)."""
+        f = self.filters.get(span.label_)
+        if f is None or f.body_ordinal is None:
+            return False
+        doc = span.doc
+        i = span.end
+        while i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC"):
+            i += 1
+        if i >= len(doc) or not f.body_ordinal.fullmatch(doc[i].text):
+            return False
+        i += 1
+        if i >= len(doc):
+            return False
+        return i in title_starts or any(doc[i:].text.startswith(w) for w in f.body_words)
+
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
         a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
@@ -293,6 +317,8 @@ class EntityFilter:
             f = self.filters.get(trimmed.label_)
             vouched = trimmed.id_ == SOURCE_LIST or (f is not None and trimmed.id_ in f.vouch_sources) or self.vouched(trimmed, title_edges)
             titled = trimmed.end in title_edges[1]
+            if self._a_body(trimmed, title_edges[1]):
+                continue
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched, titled) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
         doc.set_ents(kept)
