@@ -120,3 +120,13 @@ def test_a_body_known_by_its_short_name(nlp, text, present, absent):
     found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
     assert present <= found, f"missing {present - found}; got {found}"
     assert not absent & found
+
+
+@pytest.mark.parametrize("text, body", [
+    ("经中央纪委常委会会议研究，决定给予其党内警告处分。", "中央纪委常委会"),
+    ("外长们在东盟会议上交换了意见。", "东盟"),
+])
+def test_a_body_whose_meeting_is_named_keeps_its_name(nlp, text, body):
+    doc = nlp(text)
+    assert body in {e.text for e in doc.spans.get("nested", []) if e.label_ == "ORG"} | {
+        e.text for e in doc.ents if e.label_ == "ORG"}
