@@ -107,3 +107,26 @@ def test_a_kind_of_business_is_no_name(nlp, text, present, absent):
 def test_a_locative_or_quantity_word_starts_no_body(nlp, text, present, absent):
     found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
     assert present <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("最高法今天发布了三起典型案例。", {"最高法"}, set()),
+    ("据悉，港府下月将向立法会提交修订草案。", {"港府", "立法会"}, set()),
+    ("当天特区政府宣布了新的防疫措施。", {"特区政府"}, {"区政府"}),
+    ("台当局近日公布了新的处理原则。", {"台当局"}, set()),
+    ("中央和国家机关工委召开专题会议。", {"中央和国家机关工委"}, {"国家机关工委"}),
+])
+def test_a_body_known_by_its_short_name(nlp, text, present, absent):
+    found = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+    assert present <= found, f"missing {present - found}; got {found}"
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text, body", [
+    ("经中央纪委常委会会议研究，决定给予其党内警告处分。", "中央纪委常委会"),
+    ("外长们在东盟会议上交换了意见。", "东盟"),
+])
+def test_a_body_whose_meeting_is_named_keeps_its_name(nlp, text, body):
+    doc = nlp(text)
+    assert body in {e.text for e in doc.spans.get("nested", []) if e.label_ == "ORG"} | {
+        e.text for e in doc.ents if e.label_ == "ORG"}

@@ -763,13 +763,14 @@ class SuffixEntities:
         ``kg_nested`` (ents cannot overlap): the ``units`` an event was named after, and the
         owner that starts a name of an ``outer_labels`` kind, the longest name of a
         ``part_labels`` kind there (省政府 of 省政府民生实事AED项目, 太钢 of 太钢…二期项目) —
-        unless the head follows it right away: 国家区域医疗中心|项目 is the project of building
-        a centre, not a centre's project."""
+        unless the head follows it right away in a project: 国家区域医疗中心|项目 is the project
+        of building a centre, not a centre's project (a body's meeting is its own: 常委会|会议)."""
         inside = sorted((e for e in list(doc.ents) + found if e.label_ in self.part_labels), key=lambda e: -len(e))
         for outer in found:
             if outer.label_ not in self.outer_labels:
                 continue
-            owner = next((e for e in inside if e.start == outer.start and e.end < outer.end - 1), None)
+            last = outer.end if outer.label_ == "EVENT" else outer.end - 1
+            owner = next((e for e in inside if e.start == outer.start and e.end < last), None)
             if owner is not None:
                 parts.append(owner)
         doc.spans[PARTS_KEY] = sorted(set(parts), key=lambda e: (e.start, e.end, e.label_))
