@@ -630,3 +630,20 @@ def test_members_of_a_team_take_part(extract):
     got = _got(extract, text)
     _check(got, {("王刚", "attended", "全省青少年围棋锦标赛"), ("李明", "attended", "全省青少年围棋锦标赛"),
                  ("赵强", "attended", "全省青少年围棋锦标赛")}, {("省体育局", "attended", "全省青少年围棋锦标赛")})
+
+
+# -- the district of a local article holds what a clause opening with the act holds ------------
+TOPIC_EVENTS = [
+    ("3月2日小店区消息，该区优化政务服务。同时，在门户网站、微信公众号等平台宣传推广政策，按月开展“小店创客节”主题活动。",
+     {("小店区", "organized", "“小店创客节”主题活动")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TOPIC_EVENTS, ids=[r[0][:12] for r in TOPIC_EVENTS])
+def test_topic_organizes_events(extract, text, expected, forbidden):
+    _check(_got(extract, text, dateline="小店区"), expected, forbidden)
+
+
+def test_a_clause_of_events_without_a_dateline_has_no_subject(extract):
+    got = _got(extract, "按月开展“小店创客节”主题活动。")
+    assert not any(p == "organized" for _, p, _ in got), got
