@@ -1023,6 +1023,9 @@ class ArticleClaims:
             # 与X合作 with the subject written earlier in the sentence: take the nearest one.
             first = items.index(others[0])
             subj = [i for i in items[:first] if i.label in labels and not i.modifier]
+            # A与B…，与C合作: B is A's partner, A the subject that carries on (not B).
+            while len(subj) > 1 and sent.slice(subj[-2].end, subj[-1].start).strip() in self.cfg.pair_joiners:
+                subj.pop()
             if subj:
                 for other in others:
                     yield [subj[-1]], [other]

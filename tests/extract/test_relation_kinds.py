@@ -239,6 +239,12 @@ PAIRS = [
     # any other verb there makes the second side the subject of a clause of its own
     ("奥巴马政府宣布以合作的原则发展美中关系，这与布什政府致力于建设合作关系的立场一致。", set(),
      {("奥巴马政府", "cooperatesWith", "布什政府"), ("布什政府", "cooperatesWith", "奥巴马政府")}),
+    # joint work named as a 融合 or 协同 of the two
+    ("市文旅局与山西大学开展“文旅融合”。", {("市文旅局", "cooperatesWith", "山西大学")}, set()),
+    ("市供销社与建设银行保持协同。", {("市供销社", "cooperatesWith", "建设银行")}, set()),
+    # 与C合作 after a pair A与B: A carries on, B is no partner of C
+    ("市供销社与建设银行发放贷款3亿元，与工商银行继续保持协同。",
+     {("市供销社", "cooperatesWith", "工商银行")}, {("建设银行", "cooperatesWith", "工商银行")}),
     # two bodies that act jointly still cooperate
     ("省邮政管理局联合省人社厅印发《推进基层快递网点优先参加工伤保险工作实施方案》。",
      {("省邮政管理局", "cooperatesWith", "省人社厅")}, set()),
