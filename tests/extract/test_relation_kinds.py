@@ -653,3 +653,9 @@ def test_topic_organizes_events(extract, text, expected, forbidden):
 def test_a_clause_of_events_without_a_dateline_has_no_subject(extract):
     got = _got(extract, "按月开展“小店创客节”主题活动。")
     assert not any(p == "organized" for _, p, _ in got), got
+
+
+def test_a_topic_clause_with_no_event_after_the_act_takes_none_from_before(extract):
+    """开展。 with nothing after it in a local article: no event of an earlier sentence."""
+    got = _got(extract, "3月2日小店区消息，全省招聘大会在太原召开。同时，积极开展。", dateline="小店区")
+    assert not any(s == "小店区" and p == "organized" for s, p, _ in got), got
