@@ -853,7 +853,8 @@ class ArticleClaims:
             objects = [Item(m.start, m.end, "GPE", (m,))]
         if not objects and rule.phrase_suffixes:
             objects = self._phrase_after(sent, items, t[1], rule)
-        if not objects and rule.object_fallback == "previous":
+        topic = not any(i is subjects[0] for i in items)  # the article's district, not written here
+        if not objects and rule.object_fallback == "previous" and not topic:
             rest = _strip_words(sent.slice(t[1], sent.end).strip(), self.cfg.gap_words)
             first = next(k for k, i in enumerate(items) if i is subjects[0])
             ends = not rest or rest[0] in self.cfg.clause_ends or rest.startswith(self.cfg.continuations)
@@ -1023,6 +1024,9 @@ class ArticleClaims:
             # 与X合作 with the subject written earlier in the sentence: take the nearest one.
             first = items.index(others[0])
             subj = [i for i in items[:first] if i.label in labels and not i.modifier]
+            # A与B…，与C合作: B is A's partner, A the subject that carries on (not B).
+            while len(subj) > 1 and sent.slice(subj[-2].end, subj[-1].start).strip() in self.cfg.pair_joiners:
+                subj.pop()
             if subj:
                 for other in others:
                     yield [subj[-1]], [other]

@@ -239,6 +239,12 @@ PAIRS = [
     # any other verb there makes the second side the subject of a clause of its own
     ("奥巴马政府宣布以合作的原则发展美中关系，这与布什政府致力于建设合作关系的立场一致。", set(),
      {("奥巴马政府", "cooperatesWith", "布什政府"), ("布什政府", "cooperatesWith", "奥巴马政府")}),
+    # joint work named as a 融合 or 协同 of the two
+    ("市文旅局与山西大学开展“文旅融合”。", {("市文旅局", "cooperatesWith", "山西大学")}, set()),
+    ("市供销社与建设银行保持协同。", {("市供销社", "cooperatesWith", "建设银行")}, set()),
+    # 与C合作 after a pair A与B: A carries on, B is no partner of C
+    ("市供销社与建设银行发放贷款3亿元，与工商银行继续保持协同。",
+     {("市供销社", "cooperatesWith", "工商银行")}, {("建设银行", "cooperatesWith", "工商银行")}),
     # two bodies that act jointly still cooperate
     ("省邮政管理局联合省人社厅印发《推进基层快递网点优先参加工伤保险工作实施方案》。",
      {("省邮政管理局", "cooperatesWith", "省人社厅")}, set()),
@@ -630,3 +636,26 @@ def test_members_of_a_team_take_part(extract):
     got = _got(extract, text)
     _check(got, {("王刚", "attended", "全省青少年围棋锦标赛"), ("李明", "attended", "全省青少年围棋锦标赛"),
                  ("赵强", "attended", "全省青少年围棋锦标赛")}, {("省体育局", "attended", "全省青少年围棋锦标赛")})
+
+
+# -- the district of a local article holds what a clause opening with the act holds ------------
+TOPIC_EVENTS = [
+    ("3月2日小店区消息，该区优化政务服务。同时，在门户网站、微信公众号等平台宣传推广政策，按月开展“小店创客节”主题活动。",
+     {("小店区", "organized", "“小店创客节”主题活动")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TOPIC_EVENTS, ids=[r[0][:12] for r in TOPIC_EVENTS])
+def test_topic_organizes_events(extract, text, expected, forbidden):
+    _check(_got(extract, text, dateline="小店区"), expected, forbidden)
+
+
+def test_a_clause_of_events_without_a_dateline_has_no_subject(extract):
+    got = _got(extract, "按月开展“小店创客节”主题活动。")
+    assert not any(p == "organized" for _, p, _ in got), got
+
+
+def test_a_topic_clause_with_no_event_after_the_act_takes_none_from_before(extract):
+    """开展。 with nothing after it in a local article: no event of an earlier sentence."""
+    got = _got(extract, "3月2日小店区消息，全省招聘大会在太原召开。同时，积极开展。", dateline="小店区")
+    assert not any(s == "小店区" and p == "organized" for s, p, _ in got), got
