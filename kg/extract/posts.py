@@ -18,7 +18,8 @@ the nlp stage's title lexicon) serves every wording; each wording is one rule (i
 * ``post/copula-after-name`` — ``王永红作为党员先锋队队长``, ``梅德韦杰夫就任俄罗斯总统后``;
 * ``post/career-list`` — ``历任…、…`` / ``曾任`` (past posts; also after a clause that is only a
   time word: ``2008年进入央行，此前曾担任A董事总经理、B委员和C副主任，及D研究部的高级分析师等职``),
-  ``现为…`` and an obituary's ``X同志是<description>，<posts>``;
+  ``现为…`` (the posts of every name joined with the person when 均/都 is written before it:
+  ``崔世昌和堂弟崔世平，目前均为澳门现任立法会议员``) and an obituary's ``X同志是<description>，<posts>``;
 * ``post/colon-list`` — ``组长：李文钢；副组长：冯镭、沈慧`` in the group the article set up;
 * post changes (``任命…为``, ``免去…职务`` …) come from :mod:`kg.extract.changes`.
 
@@ -402,14 +403,15 @@ def _title_after(sent: Sentence, person: Ent) -> str | None:
     return None
 
 
-def _coordinated_people(sent: Sentence, last: Ent) -> list[Ent]:
-    """``刘晋、温亚、张永刚`` ending at ``last``: every name joined by a name joiner."""
+def _coordinated_people(sent: Sentence, last: Ent, kin: Sequence[str] = ()) -> list[Ent]:
+    """``刘晋、温亚、张永刚`` ending at ``last``: every name joined by a name joiner (and one of
+    ``kin``, the words for a relative: ``崔世昌和堂弟崔世平``)."""
     people = [last]
     joiners = RULES["name_joiners"]
     persons = [e for e in sent.ents if e.label == "PERSON" and e.end <= last.start]
     for ent in reversed(persons):
         gap = sent.slice(ent.end, people[0].start)
-        if gap in joiners:
+        if gap in joiners or any(gap == j + k for j in joiners for k in kin):
             people.insert(0, ent)
         else:
             break
@@ -557,6 +559,9 @@ class PostExtractor:
                     person, person_sent = self.last_person, self.last_person_sent
             if person is None or person_sent is None:
                 continue
+            people = [person]
+            if person_sent is sent and any(w in sent.slice(person.end, at) for w in _CAREER["together"]):
+                people = _coordinated_people(sent, person, _CAREER["kin_words"])  # 崔世昌和堂弟崔世平，目前均为…
             list_start = sent.start + m.end()
             text = sent.slice(list_start, sent.end).rstrip("。；！\n ")
             pending: list[tuple[int, int]] = []  # organisations waiting for the next item's title
@@ -594,7 +599,7 @@ class PostExtractor:
                 for org, ph in orgs:
                     clean = _ORDINALS.sub("", org).replace("、", "")
                     ph = TitlePhrase(ph.start, ph.org_start, ph.org_end, ph.end, clean, ph.title)
-                    yield from self._posts(person_sent, [person], [ph], "post/career-list", 0.8, chain_sent=sent,
+                    yield from self._posts(person_sent, people, [ph], "post/career-list", 0.8, chain_sent=sent,
                                            former=bool(m.group("verb")))
 
     def _colon_lists(self, sent: Sentence) -> Iterator[Post]:

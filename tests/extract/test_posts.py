@@ -181,6 +181,10 @@ CAREER_CASES = [
     # the posts held now
     ("姚期智2004年全职回国任教于清华大学，现为清华大学人工智能学院院长、交叉信息研究院院长。",
      {("姚期智", "院长", "清华大学人工智能学院", False), ("姚期智", "院长", "交叉信息研究院", False)}),
+    # names joined (also through a word for a relative) share the posts when the text says 均/都
+    ("他的哥哥王建国和堂弟王建军，目前均为现任市政协委员。",
+     {("王建国", "委员", "市政协", False), ("王建军", "委员", "市政协", False)}),
+    ("王建国和王建军现任市政协委员。", {("王建军", "委员", "市政协", False)}),
     ("审计发现存在违规行为，主要表现为不按规定招标。", set()),
     # must not fire: descriptions, no list
     ("陈云同志是伟大的无产阶级革命家，是以邓小平同志为核心的党的第二代中央领导集体的重要成员。", set()),
