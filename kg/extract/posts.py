@@ -16,8 +16,10 @@ the nlp stage's title lexicon) serves every wording; each wording is one rule (i
 * ``post/title-after-name`` — ``习近平总书记``, ``宁吉喆常委`` (in a report of a body's meeting,
   the body: ``meeting_body``); it yields to the same post stated otherwise in the article;
 * ``post/copula-after-name`` — ``王永红作为党员先锋队队长``, ``梅德韦杰夫就任俄罗斯总统后``;
-* ``post/career-list`` — ``历任…、…`` / ``曾任`` (past posts), ``现为…`` and an obituary's
-  ``X同志是<description>，<posts>``;
+* ``post/career-list`` — ``历任…、…`` / ``曾任`` (past posts; also after a clause that is only a
+  time word: ``2008年进入央行，此前曾担任A董事总经理、B委员和C副主任，及D研究部的高级分析师等职``),
+  ``现为…`` (the posts of every name joined with the person when 均/都 is written before it:
+  ``崔世昌和堂弟崔世平，目前均为澳门现任立法会议员``) and an obituary's ``X同志是<description>，<posts>``;
 * ``post/colon-list`` — ``组长：李文钢；副组长：冯镭、沈慧`` in the group the article set up;
 * post changes (``任命…为``, ``免去…职务`` …) come from :mod:`kg.extract.changes`.
 
@@ -401,14 +403,15 @@ def _title_after(sent: Sentence, person: Ent) -> str | None:
     return None
 
 
-def _coordinated_people(sent: Sentence, last: Ent) -> list[Ent]:
-    """``刘晋、温亚、张永刚`` ending at ``last``: every name joined by a name joiner."""
+def _coordinated_people(sent: Sentence, last: Ent, kin: Sequence[str] = ()) -> list[Ent]:
+    """``刘晋、温亚、张永刚`` ending at ``last``: every name joined by a name joiner (and one of
+    ``kin``, the words for a relative: ``崔世昌和堂弟崔世平``)."""
     people = [last]
     joiners = RULES["name_joiners"]
     persons = [e for e in sent.ents if e.label == "PERSON" and e.end <= last.start]
     for ent in reversed(persons):
         gap = sent.slice(ent.end, people[0].start)
-        if gap in joiners:
+        if gap in joiners or any(gap == j + k for j in joiners for k in kin):
             people.insert(0, ent)
         else:
             break
@@ -449,20 +452,38 @@ def _list_items(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, separator before)`` of the items of a career list (offsets in ``text``);
     a 、 between two session ordinals (第八届、九届) separates no items.
 
+    A conjunction right after a title ends an item too (``和`` in ``规划委委员和机构监管部副主任``),
+    and one opening an item is no part of it (``，及摩根大通银行…``).
+
     >>> [text[a:b] for text in ["中国科学院、中国工程院资深院士，政协第八届、九届全国委员会副主席"] for a, b, _ in _list_items(text)]
     ['中国科学院', '中国工程院资深院士', '政协第八届、九届全国委员会副主席']
+    >>> [text[a:b] for text in ["证监会规划委委员和机构监管部副主任，及中国和平出版社社长"] for a, b, _ in _list_items(text)]
+    ['证监会规划委委员', '机构监管部副主任', '中国和平出版社社长']
     """
     from kg.extract.changes import _ORDINALS
 
     seps = tuple(_CAREER["separators"])
+    conjs = tuple(sorted(_CAREER["conjunctions"], key=len, reverse=True))
     items, start, sep_before = [], 0, ""
-    for i, ch in enumerate(text):
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        conj = next((c for c in conjs if text.startswith(c, i)), "")
+        if conj and i == start:  # ，及摩根大通银行…: a conjunction opening an item is no part of it
+            start = i = i + len(conj)
+            continue
+        if conj and _heads().search(text[start:i]):  # 规划委委员和机构监管部副主任: after a title, 和 ends an item
+            items.append((start, i, sep_before))
+            start, sep_before = i + len(conj), "、"
+            i += len(conj)
+            continue
+        i += 1
         if ch not in seps:
             continue
-        if ch == "、" and text[:i].endswith("届") and _ORDINALS.match(text, i + 1):
+        if ch == "、" and text[: i - 1].endswith("届") and _ORDINALS.match(text, i):
             continue
-        items.append((start, i, sep_before))
-        start, sep_before = i + 1, ch
+        items.append((start, i - 1, sep_before))
+        start, sep_before = i, ch
     items.append((start, len(text), sep_before))
     return [(a, b, sep) for a, b, sep in items if a < b]
 
@@ -501,12 +522,13 @@ class PostExtractor:
         return body if plain_title(title) in _MEMBER_TITLES.get(key, ()) else ""
 
     def _complete(self, org: str) -> str:
-        """``急诊科`` -> ``山大二院急诊科`` if that fuller name was written earlier."""
+        """``急诊科`` -> ``山大二院急诊科`` if that fuller name was written earlier (not one that
+        only ends with it after a conjunction)."""
         if not org or org.startswith(tuple(RULES["level_prefixes"])):
             return org
         for known in reversed(self.known_orgs):
-            if known != org and known.endswith(org):
-                return known
+            if known != org and known.endswith(org) and not known[: -len(org)].endswith(tuple(_CAREER["conjunctions"])):
+                return known  # not across a conjunction: 规划委委员和|机构监管部 names two units
         return org
 
     def _org_mention(self, sent: Sentence, phrase: TitlePhrase) -> Mention | None:
@@ -531,10 +553,15 @@ class PostExtractor:
             person, person_sent = (persons[-1], sent) if persons else (None, None)
             if person is None and (m.group("verb") or m.group("current")):
                 lead = sent.slice(sent.start, at)
-                if lead.endswith(tuple(_CAREER["pronouns"])) or not lead or lead.endswith("，") or re.fullmatch(r"[\d年月日起至后来]*", lead):
+                clause = lead.rsplit("，", 1)[-1]  # 2008年进入央行，此前|曾担任: a time word opens the clause
+                if (lead.endswith(tuple(_CAREER["pronouns"])) or not lead or lead.endswith("，") or re.fullmatch(r"[\d年月日起至后来]*", lead)
+                        or clause in _CAREER["time_leads"]):
                     person, person_sent = self.last_person, self.last_person_sent
             if person is None or person_sent is None:
                 continue
+            people = [person]
+            if person_sent is sent and any(w in sent.slice(person.end, at) for w in _CAREER["together"]):
+                people = _coordinated_people(sent, person, _CAREER["kin_words"])  # 崔世昌和堂弟崔世平，目前均为…
             list_start = sent.start + m.end()
             text = sent.slice(list_start, sent.end).rstrip("。；！\n ")
             pending: list[tuple[int, int]] = []  # organisations waiting for the next item's title
@@ -552,7 +579,13 @@ class PostExtractor:
                         pending = []
                     continue
                 phrase = _settle(sent, item_start, item_start + match.start(), item_end, match.group())
-                if any(g in phrase.org for g in RULES["org_glue"]):
+                glued = next((g for g in RULES["org_glue"] if g in phrase.org), "")
+                if glued and phrase.org.split(glued)[0].endswith(UNIT_SUFFIXES):
+                    # 摩根大通银行衍生产品研究部的高级分析师: a unit, 的 and the title
+                    unit = phrase.org.split(glued)[0]
+                    title = phrase.org[len(unit) + len(glued):] + phrase.title
+                    phrase = TitlePhrase(phrase.start, phrase.org_start, phrase.org_start + len(unit), phrase.end, unit, title)
+                elif glued:
                     pending, group = [], None  # a description (…集体的重要成员), no post item
                     continue
                 if sep != "、" or group is None:
@@ -566,7 +599,7 @@ class PostExtractor:
                 for org, ph in orgs:
                     clean = _ORDINALS.sub("", org).replace("、", "")
                     ph = TitlePhrase(ph.start, ph.org_start, ph.org_end, ph.end, clean, ph.title)
-                    yield from self._posts(person_sent, [person], [ph], "post/career-list", 0.8, chain_sent=sent,
+                    yield from self._posts(person_sent, people, [ph], "post/career-list", 0.8, chain_sent=sent,
                                            former=bool(m.group("verb")))
 
     def _colon_lists(self, sent: Sentence) -> Iterator[Post]:

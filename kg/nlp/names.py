@@ -10,14 +10,15 @@ where the name ends; rules and word lists are in ``nlp/name_rules.toml``:
   ``任命|茅仲华|为``;
 * **extension** — a two-character PER plus a one-character word that is a usual last character
   of names (learned from annotated corpora) is one name when a vouching word (同志), a title or
-  a list separator before another PER follows;
+  a list separator before another PER follows, or the name so extended is written again in
+  the text;
 * **title frames** — at a clause start, the 2-3 characters before a title and a verb of
   speaking are a name (``南|存|辉|常委|建议``);
 * **joined** — two PER words that touch, one of a single character, are one name
   (``买|买提•艾力``);
-* **same text** — a PER that is the start of a longer PER of the same text, with the rest of
-  that name written right after it (``张永|刚才`` where ``张永刚`` is named elsewhere), is that
-  name.
+* **same text** — a PER (or a word LAC took for a place) that is the start of a longer PER of
+  the same text, with the rest of that name written right after it (``张永|刚才`` where
+  ``张永刚`` is named elsewhere, ``宣昌/LOC|能|，``), is that name.
 
 >>> rules = load_name_rules()
 >>> repair_names([(0, "任命", "v"), (2, "茅仲", "ORG"), (4, "华为", "ORG"), (6, "最高人民法院", "ORG")], rules)
@@ -62,6 +63,8 @@ class NameRules:
     frame_chars: tuple[int, int]
     conjunction_surnames: frozenset[str]
     joiners: tuple[str, ...]
+    recurs: int
+    same_text_tags: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -83,6 +86,8 @@ def load_name_rules(name: str = "nlp/name_rules.toml") -> NameRules:
         frame_chars=(int(titled["min_chars"]), int(titled["max_chars"])),
         conjunction_surnames=frozenset(conj["surnames"]),
         joiners=tuple(conj["joiners"]),
+        recurs=int(ext["recurs"]),
+        same_text_tags=frozenset(data["same_text"]["tags"]),
     )
 
 
@@ -176,15 +181,23 @@ def _titled_speech(words: list[Word], i: int, rules: NameRules) -> bool:
             and words[i + 2][1] in rules.speech_verbs)
 
 
+def _recurs(text: str, name: str, rules: NameRules) -> bool:
+    """The name with its last character is written at least ``[extension] recurs`` times in
+    the text (宣昌|能|接任 … 宣昌能，1997年: a profile repeats the name, a verb after it hardly)."""
+    return text.count(name) >= rules.recurs
+
+
 def _extensions(words: list[Word], rules: NameRules) -> list[Word]:
     out: list[Word] = []
+    whole = "".join(w[1] for w in words)
     i = 0
     while i < len(words):
         off, text, tag = words[i]
         if (tag == PERSON_TAG and len(text) == 2 and _HAN.fullmatch(text) and i + 1 < len(words)
                 and len(words[i + 1][1]) == 1 and words[i + 1][1] in rules.given_chars
                 and words[i + 1][2] not in rules.not_tags
-                and (_vouches(words, i + 2, rules) or _titled_speech(words, i, rules))):
+                and (_vouches(words, i + 2, rules) or _titled_speech(words, i, rules)
+                     or _recurs(whole, text + words[i + 1][1], rules))):
             out.append((off, text + words[i + 1][1], PERSON_TAG))
             i += 2
             continue
@@ -213,19 +226,19 @@ def _conjunctions(words: list[Word], rules: NameRules) -> list[Word]:
     return out
 
 
-def _same_text(words: list[Word]) -> list[Word]:
+def _same_text(words: list[Word], tags: frozenset[str] = frozenset({PERSON_TAG})) -> list[Word]:
     longer = sorted({w for _, w, t in words if t == PERSON_TAG and len(w) >= 3}, key=len, reverse=True)
     if not longer:
         return words
     for i in range(len(words) - 1):
         off, text, tag = words[i]
-        if tag != PERSON_TAG:
+        if tag not in tags or (tag != PERSON_TAG and len(text) < 2):
             continue
         for name in longer:
             rest = name[len(text) :]
             nxt_off, nxt, nxt_tag = words[i + 1]
             if name.startswith(text) and len(name) > len(text) and nxt.startswith(rest) and nxt_off == off + len(text):
-                return _same_text(_recut(words, off, off + len(name), PERSON_TAG, {}))
+                return _same_text(_recut(words, off, off + len(name), PERSON_TAG, {}), tags)
     return words
 
 
@@ -253,4 +266,5 @@ def repair_names(words: list[Word], rules: NameRules | None = None) -> list[Word
     rules = rules or load_name_rules()
     if not words:
         return words
-    return _same_text(_joined(_conjunctions(_extensions(_title_frames(_frames(list(words), rules), rules), rules), rules)))
+    return _same_text(_joined(_conjunctions(_extensions(_title_frames(_frames(list(words), rules), rules), rules), rules)),
+                      rules.same_text_tags)

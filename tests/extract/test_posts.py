@@ -173,9 +173,18 @@ CAREER_CASES = [
      {("吴邦国", "技术员", "上海电子管三厂", True), ("吴邦国", "副厂长", "上海电子管三厂", True),
       ("吴邦国", "副经理", "上海市电子元件工业公司", True)}),
     ("张三是一名老党员，曾任村支部书记。", {("张三", "支部书记", "村支部", True)}),
+    # a clause that is only a time word takes the article's last person; 和 after a title and 及
+    # opening an item separate items; a unit, 的 and the title
+    ("李国华，1990年获得博士学位。2005年进入财政部，此前曾担任华夏证券公司总经理、国家统计局综合司司长和核算司副司长，及东方银行信贷研究部的高级分析师等职。",
+     {("李国华", "总经理", "华夏证券公司", True), ("李国华", "司长", "国家统计局综合司", True),
+      ("李国华", "副司长", "核算司", True), ("李国华", "高级分析师", "东方银行信贷研究部", True)}),
     # the posts held now
     ("姚期智2004年全职回国任教于清华大学，现为清华大学人工智能学院院长、交叉信息研究院院长。",
      {("姚期智", "院长", "清华大学人工智能学院", False), ("姚期智", "院长", "交叉信息研究院", False)}),
+    # names joined (also through a word for a relative) share the posts when the text says 均/都
+    ("他的哥哥王建国和堂弟王建军，目前均为现任市政协委员。",
+     {("王建国", "委员", "市政协", False), ("王建军", "委员", "市政协", False)}),
+    ("王建国和王建军现任市政协委员。", {("王建军", "委员", "市政协", False)}),
     ("审计发现存在违规行为，主要表现为不按规定招标。", set()),
     # must not fire: descriptions, no list
     ("陈云同志是伟大的无产阶级革命家，是以邓小平同志为核心的党的第二代中央领导集体的重要成员。", set()),

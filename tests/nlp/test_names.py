@@ -24,6 +24,8 @@ CASES = [
     ("张永刚才说过这件事。", set(), {"张永"}),
     # a title before the name and a verb of speaking after its last character
     ("市政府副市长周昌能说，项目将按期完工。", {"周昌能"}, {"周昌"}),
+    # a name written again in the text (a profile): the extension holds at both places
+    ("据悉，研究院院长周昌能将接任。周昌能，1990年获得博士学位。", {"周昌能"}, {"周昌"}),
     # a conjunction that is a surname: a list item after 、 (和 is no conjunction there)
     ("参赛选手有王立新、和晓鹏、陈学文等。", {"和晓鹏"}, {"晓鹏"}),
     # … and a joiner LAC glued to a name before a title and a second person
