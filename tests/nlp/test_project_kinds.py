@@ -11,6 +11,10 @@ CASES = [
     # the next items of a list after the verb, and a plan (规划) after it
     ("继续推进西部大开发、中部崛起。", {"西部大开发", "中部崛起"}),
     ("会议要求抓好纺织工业调整和振兴规划的落实。", {"纺织工业调整和振兴规划"}),
+    # the last item of a list after the verb, joined by 和, after an item that is no name
+    ("加快推进东部大开发、南方沿海等老港口基地更新和西部崛起。", {"东部大开发", "西部崛起"}),
+    # an item that starts with a verb opens a clause of its own
+    ("推动东部大开放、促进东部大开发。", set()),
     ("城市总体规划要抓好。", set()),
     ("今年将实施迎宾路北绿地项目。", {"迎宾路北绿地项目"}),
     ("抓好退耕还林、退牧还草、沙化草原治理等工程。", {"退耕还林", "退牧还草", "沙化草原治理"}),
