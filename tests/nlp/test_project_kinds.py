@@ -31,6 +31,10 @@ CASES = [
     ("以改革创新精神做好新时代工程技术工作。", set()),
     # a unit's head right after 项目 is a post of a unit, not a project's: 项目|主任
     ("该研究院能源政策项目主任李明表示。", set()),
+    # a zone set up as a service (…专区) is a project when named (quoted, or by its place);
+    # a zone of a kind is not
+    ("“跨境物流综合服务专区”明年上线。", {"跨境物流综合服务专区"}),
+    ("平台设立招聘专区，方便求职者。", set()),
     # a class of projects (鼓励类, 限制类) is no name
     ("外资用于国家限制类项目的，不予减免。", set()),
     # 做实 carries out a programme
