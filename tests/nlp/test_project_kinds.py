@@ -11,6 +11,10 @@ CASES = [
     # the next items of a list after the verb, and a plan (规划) after it
     ("继续推进西部大开发、中部崛起。", {"西部大开发", "中部崛起"}),
     ("会议要求抓好纺织工业调整和振兴规划的落实。", {"纺织工业调整和振兴规划"}),
+    # the last item of a list after the verb, joined by 和, after an item that is no name
+    ("加快推进东部大开发、南方沿海等老港口基地更新和西部崛起。", {"东部大开发", "西部崛起"}),
+    # an item that starts with a verb opens a clause of its own
+    ("推动东部大开放、促进东部大开发。", set()),
     ("城市总体规划要抓好。", set()),
     ("今年将实施迎宾路北绿地项目。", {"迎宾路北绿地项目"}),
     ("抓好退耕还林、退牧还草、沙化草原治理等工程。", {"退耕还林", "退牧还草", "沙化草原治理"}),
@@ -27,6 +31,10 @@ CASES = [
     ("以改革创新精神做好新时代工程技术工作。", set()),
     # a unit's head right after 项目 is a post of a unit, not a project's: 项目|主任
     ("该研究院能源政策项目主任李明表示。", set()),
+    # a zone set up as a service (…专区) is a project when named (quoted, or by its place);
+    # a zone of a kind is not
+    ("“跨境物流综合服务专区”明年上线。", {"跨境物流综合服务专区"}),
+    ("平台设立招聘专区，方便求职者。", set()),
     # a class of projects (鼓励类, 限制类) is no name
     ("外资用于国家限制类项目的，不予减免。", set()),
     # 做实 carries out a programme

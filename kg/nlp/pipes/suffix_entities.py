@@ -846,6 +846,9 @@ class SuffixEntities:
             prev.text in rule.context_skip and before is not None and before.text in rule.context_words))  # 推进|好|…项目
         if not after_context and prev is not None and prev.text in rule.list_context and prev.i in listed:
             after_context = True  # the next item of a list of programmes after their verb
+        if not after_context and prev is not None and prev.text in rule.list_context:
+            # an item that starts with a verb opens a clause of its own (推动…、|促进西部大开发)
+            after_context = span[0].tag_ != "v" and SuffixEntities._listed_after_verb(rule, span.doc, prev.i)
         if rule.context_tags and not after_context and any(t.tag_ in rule.context_tags for t in span):
             return False  # 综改/vn 区 is a place only where a verb says so (位于综改区)
         if rule.context_only:
@@ -881,6 +884,29 @@ class SuffixEntities:
         if head_start - span.start >= 3 and (span[0].text, span.doc[head_start - 1].text) in QUOTE_PAIRS:
             return True  # a quoted name before the head: “百馆兴体”工程
         return any(head.endswith(u) and len(head) - len(u) >= 2 for u in rule.unit_suffixes)
+
+    @staticmethod
+    def _listed_after_verb(rule: SuffixRule, doc: Doc, sep: int) -> bool:
+        """Is the separator ``doc[sep]`` inside a list that a verb of ``context_words`` opens,
+        items joined by ``list_context`` words only (推进|西部大开发、东北地区等老工业基地振兴和|
+        中部崛起: the last item is carried out by the same verb)? Items are short, and any other
+        punctuation or a clause verb between ends the list."""
+        item = 0
+        for j in range(sep - 1, max(-1, sep - 16), -1):
+            t = doc[j]
+            if t.text in rule.context_words:
+                return item > 0
+            if t.text in rule.list_context:
+                if item == 0:
+                    return False
+                item = 0
+                continue
+            if t.tag_ in ("w", SPACE_TAG) or t.ent_type_ in rule.blocked_ents or (t.tag_ == "v" and t.text not in rule.lead_verbs and j < sep - 1):
+                return False
+            item += 1
+            if item > 8:
+                return False
+        return False
 
     @staticmethod
     def _of_a_kind(rule: SuffixRule, span: Span, head_start: int) -> bool:
