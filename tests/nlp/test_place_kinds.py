@@ -26,6 +26,11 @@ CASES = [
     # gazetteer entry of its own
     ("强降雨导致广东顺德多处积水。", {"广东", "顺德"}, {"广东顺德"}),
     ("旅行团抵达日本大阪后入住酒店。", {"日本", "大阪"}, {"日本大阪"}),
+    # a place that starts a law or decree name written without 《》 is part of that name
+    ("会议通过了关于澳门特别行政区维护国家安全法第二条的解释。", set(), {"澳门特别行政区"}),
+    ("中华人民共和国主席令第十号", set(), {"中华人民共和国", "中国"}),
+    ("澳门特别行政区依法施政。", {"澳门特别行政区"}, set()),
+    ("他是美国专精税法的执业律师。", {"美国"}, set()),
     # inside an idiom a place name is no place
     ("工作不能四平八稳。", set(), {"四平"}),
     # a place before an ordinal and a post or a congress names the body, not a place

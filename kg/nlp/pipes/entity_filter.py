@@ -52,6 +52,7 @@ class LabelFilter:
     kind_modifiers: tuple[str, ...] = ()
     body_ordinal: re.Pattern[str] | None = None
     body_words: tuple[str, ...] = ()
+    name_inside: re.Pattern[str] | None = None
 
 
 _SPACES = re.compile(r"\s+")
@@ -158,6 +159,7 @@ class EntityFilter:
                 kind_modifiers=tuple(sorted(list_words(r.get("kind_modifiers")), key=len, reverse=True)),
                 body_ordinal=re.compile(r["body_ordinal"]) if "body_ordinal" in r else None,
                 body_words=list_words(r.get("body_words")),
+                name_inside=re.compile(r["name_inside"]) if "name_inside" in r else None,
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -264,6 +266,23 @@ class EntityFilter:
             return False
         return i in title_starts or any(doc[i:].text.startswith(w) for w in f.body_words)
 
+    def _a_modifier(self, span: Span, text: str) -> bool:
+        """The place starts a law or decree name written without 《》: the text after it
+        continues that name (``name_inside``: 香港特别行政区|维护国家安全法, 中华人民共和国|主席令)."""
+        f = self.filters.get(span.label_)
+        if f is None:
+            return False
+        after = text[span.end_char : span.end_char + 30]
+        m = f.name_inside.match(after) if f.name_inside is not None else None
+        if m is not None:
+            # the law ends a word of three chars or more (国家安全法) or is a word of its own
+            # (基本|法, 生态|保护|法); a two-char word is a kind of law (专精|税法)
+            end = span.end_char + m.end(1)
+            word = next((t for t in span.doc[span.end :] if t.idx + len(t) >= end), None)
+            if word is not None and word.idx + len(word) == end and (m.group(1) != "法" or len(word) != 2):
+                return True
+        return False
+
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
         a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
@@ -317,7 +336,7 @@ class EntityFilter:
             f = self.filters.get(trimmed.label_)
             vouched = trimmed.id_ == SOURCE_LIST or (f is not None and trimmed.id_ in f.vouch_sources) or self.vouched(trimmed, title_edges)
             titled = trimmed.end in title_edges[1]
-            if self._a_body(trimmed, title_edges[1]):
+            if self._a_body(trimmed, title_edges[1]) or self._a_modifier(trimmed, text):
                 continue
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched, titled) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
