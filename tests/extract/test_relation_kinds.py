@@ -659,3 +659,14 @@ def test_a_topic_clause_with_no_event_after_the_act_takes_none_from_before(extra
     """开展。 with nothing after it in a local article: no event of an earlier sentence."""
     got = _got(extract, "3月2日小店区消息，全省招聘大会在太原召开。同时，积极开展。", dateline="小店区")
     assert not any(s == "小店区" and p == "organized" for s, p, _ in got), got
+
+
+# -- a bare talk word after a verb of taking part is the talk named before -------------------
+def test_taking_part_in_a_bare_talk_is_the_talk_named_before(extract):
+    got = _got(extract, "第三轮中欧高层经济对话昨日在布鲁塞尔开幕。张伟部长当天下午参加对话并发言。")
+    _check(got, {("张伟", "attended", "第三轮中欧高层经济对话")}, set())
+
+
+def test_holding_a_bare_talk_is_a_new_one(extract):
+    got = _got(extract, "第三轮中欧高层经济对话昨日在布鲁塞尔开幕。欧盟委员会随后举行对话。")
+    assert not any(p == "organized" and o == "第三轮中欧高层经济对话" for _, p, o in got), got
