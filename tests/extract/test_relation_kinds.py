@@ -670,3 +670,15 @@ def test_taking_part_in_a_bare_talk_is_the_talk_named_before(extract):
 def test_holding_a_bare_talk_is_a_new_one(extract):
     got = _got(extract, "第三轮中欧高层经济对话昨日在布鲁塞尔开幕。欧盟委员会随后举行对话。")
     assert not any(p == "organized" and o == "第三轮中欧高层经济对话" for _, p, o in got), got
+
+
+# -- 在 + a body + (time) + 举行的 X: the body hosts X; a place there is only where ----------------
+HOSTS = [
+    ("在外交部3月5日举行的例行记者会上，发言人王蕾表示。", {("外交部", "organized", "例行记者会")}, set()),
+    ("在上海3月5日举行的例行记者会上，发言人王蕾表示。", set(), {("上海", "organized", "例行记者会")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", HOSTS, ids=[r[0][:8] for r in HOSTS])
+def test_a_body_after_zai_hosts_the_event_of_its_relative_clause(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
