@@ -801,7 +801,7 @@ class ArticleClaims:
         body = _strip_words(clause.lstrip(), self.cfg.gap_words)  # a suffix of clause
         phrase = body.rstrip()
         start = pos + len(clause) - len(body)
-        if not (4 <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
+        if not (min(4, rule.phrase_min) <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
             return []
         shared = self._shared_head(sent, phrase, start, rule)
         if shared:

@@ -682,3 +682,13 @@ HOSTS = [
 @pytest.mark.parametrize("text, expected, forbidden", HOSTS, ids=[r[0][:8] for r in HOSTS])
 def test_a_body_after_zai_hosts_the_event_of_its_relative_clause(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- a press conference named by its word alone is held by whoever holds it ---------------------
+def test_holding_a_bare_press_conference(extract):
+    _check(_got(extract, "卫生部部长陈竺昨日上午举行记者会，介绍防控进展。"), {("陈竺", "organized", "记者会")}, set())
+
+
+def test_a_bare_meeting_word_is_still_no_name(extract):
+    got = _got(extract, "卫生部部长陈竺昨日上午举行会议，介绍防控进展。")
+    assert not any(p == "organized" and o == "会议" for _, p, o in got), got
