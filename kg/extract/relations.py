@@ -30,6 +30,10 @@ from kg.model import Article, Claim, Mention
 from kg.resources import load_toml
 
 
+#: What may stand between a host and the verb of its relative clause: a date or time of day.
+_TIME_GAP = re.compile(r"[\d〇零一二三四五六七八九十两年月日号上中下午晚早凌晨今昨明当天间夜时分]*")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
@@ -797,7 +801,7 @@ class ArticleClaims:
         body = _strip_words(clause.lstrip(), self.cfg.gap_words)  # a suffix of clause
         phrase = body.rstrip()
         start = pos + len(clause) - len(body)
-        if not (4 <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
+        if not (min(4, rule.phrase_min) <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
             return []
         shared = self._shared_head(sent, phrase, start, rule)
         if shared:
@@ -840,6 +844,8 @@ class ArticleClaims:
                    and sent.ent_at(k.start) is None for k in sent.tokens):
                 return  # 该区正在谋划启动…工程: a word of intent in the clause; a plan, not yet the act
         subjects = self._subject_before(sent, items, t[0], rule.subject)
+        if not subjects:
+            subjects = self._host_before(sent, items, t, rule)
         if not subjects and rule.topic_subject:
             subjects = self._topic(sent, items, t[0])
         if not subjects:
@@ -881,6 +887,22 @@ class ArticleClaims:
             subjects = near if near and after[0].start - objects[-1].end <= self.cfg.subject_reach else []
         if objects and subjects:
             yield subjects, objects
+
+    def _host_before(self, sent: Sentence, items: Sequence[Item], t: tuple[int, int], rule: Rule) -> list[Item]:
+        """在美国国务院7月24日举行的例行新闻发布会上: a body (not a place) right after 在, with
+        only a time between it and a trigger that opens a relative clause (…举行的X), is the host
+        of X. A place there is where (在北京举行的…), a person there never stands."""
+        if not sent.slice(t[1], sent.end).startswith("的"):
+            return []
+        before = [i for i in items if i.end <= t[0] and not i.modifier]
+        if not before or before[-1].label not in rule.subject or before[-1].label in PLACE_LABELS | {"PERSON"}:
+            return []
+        host = before[-1]
+        if not sent.slice(sent.start, host.start).endswith(tuple(self.cfg.at_markers)):
+            return []
+        if not _TIME_GAP.fullmatch(sent.slice(host.end, t[0])):
+            return []
+        return [host]
 
     def _framed(self, sent: Sentence, subject_end: int, trigger: int, object_end: int) -> bool:
         """Is the object the close of a 在…上 phrase that opens between the subject and the

@@ -659,3 +659,36 @@ def test_a_topic_clause_with_no_event_after_the_act_takes_none_from_before(extra
     """开展。 with nothing after it in a local article: no event of an earlier sentence."""
     got = _got(extract, "3月2日小店区消息，全省招聘大会在太原召开。同时，积极开展。", dateline="小店区")
     assert not any(s == "小店区" and p == "organized" for s, p, _ in got), got
+
+
+# -- a bare talk word after a verb of taking part is the talk named before -------------------
+def test_taking_part_in_a_bare_talk_is_the_talk_named_before(extract):
+    got = _got(extract, "第三轮中欧高层经济对话昨日在布鲁塞尔开幕。张伟部长当天下午参加对话并发言。")
+    _check(got, {("张伟", "attended", "第三轮中欧高层经济对话")}, set())
+
+
+def test_holding_a_bare_talk_is_a_new_one(extract):
+    got = _got(extract, "第三轮中欧高层经济对话昨日在布鲁塞尔开幕。欧盟委员会随后举行对话。")
+    assert not any(p == "organized" and o == "第三轮中欧高层经济对话" for _, p, o in got), got
+
+
+# -- 在 + a body + (time) + 举行的 X: the body hosts X; a place there is only where ----------------
+HOSTS = [
+    ("在外交部3月5日举行的例行记者会上，发言人王蕾表示。", {("外交部", "organized", "例行记者会")}, set()),
+    ("在上海3月5日举行的例行记者会上，发言人王蕾表示。", set(), {("上海", "organized", "例行记者会")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", HOSTS, ids=[r[0][:8] for r in HOSTS])
+def test_a_body_after_zai_hosts_the_event_of_its_relative_clause(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- a press conference named by its word alone is held by whoever holds it ---------------------
+def test_holding_a_bare_press_conference(extract):
+    _check(_got(extract, "卫生部部长陈竺昨日上午举行记者会，介绍防控进展。"), {("陈竺", "organized", "记者会")}, set())
+
+
+def test_a_bare_meeting_word_is_still_no_name(extract):
+    got = _got(extract, "卫生部部长陈竺昨日上午举行会议，介绍防控进展。")
+    assert not any(p == "organized" and o == "会议" for _, p, o in got), got
