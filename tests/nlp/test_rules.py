@@ -93,6 +93,14 @@ ENTITY_CASES = [
     ("市委经济工作会议在市委召开。", {("市委经济工作会议", "EVENT")}, {("经济工作会议", "EVENT")}),
     # generic nouns after an adjective are no places
     ("建设新农村。", set(), {("新农村", "GPE"), ("新农村", "LOC")}),
+    # a meeting named by the bodies it reaches and what they do: a bracketed alternate after a
+    # body word and 和 after a reach word stay inside the bodies, a verb after them in the name
+    ("中央和省直机关党组（党委）落实全面从严治党责任座谈会在京召开。",
+     {("中央和省直机关党组（党委）落实全面从严治党责任座谈会", "EVENT")}, {("全面从严治党责任座谈会", "EVENT")}),
+    # …but a meeting verb after the bodies makes a clause: the body holds the meeting
+    ("中央和国家机关工委召开机关党建工作推进会。", {("机关党建工作推进会", "EVENT")},
+     {("中央和国家机关工委召开机关党建工作推进会", "EVENT")}),
+    ("中央召开会见和大会。", set(), {("会见和大会", "EVENT"), ("中央召开会见和大会", "EVENT")}),
     # an event head LAC cut in two and tagged as a verb: 推进/v 会/v, 对接/vn 会/v
     ("全省乡村振兴工作推进会在太原召开。", {("全省乡村振兴工作推进会", "EVENT")}, set()),
     ("2024年晋中市文旅项目招商对接会举行。", {("2024年晋中市文旅项目招商对接会", "EVENT")}, set()),

@@ -244,6 +244,11 @@ class EventNames:
     joiners: tuple[str, ...]
     join_reach: int
     part_labels: frozenset[str]
+    body_leads: tuple[str, ...] = ()
+    body_reach: int = 0
+    body_stop: tuple[str, ...] = ()
+    alternate_ends: tuple[str, ...] = ()
+    body_joiners: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, raw: dict | None) -> "EventNames | None":
@@ -261,7 +266,46 @@ class EventNames:
             joiners=tuple(raw["joiners"]),
             join_reach=int(raw["join_reach"]),
             part_labels=frozenset(raw["part_labels"]),
+            body_leads=tuple(list_words(raw.get("body_leads"))),
+            body_reach=int(raw.get("body_reach", 0)),
+            body_stop=tuple(list_words(raw.get("body_stop"))),
+            alternate_ends=tuple(raw.get("alternate_ends", ())),
+            body_joiners=frozenset(raw.get("body_joiners", ())),
         )
+
+    def _body_word(self, token) -> bool:
+        return token.tag_ in self.name_tags and token.ent_type_ != "PERSON" and token.tag_ != "PER"
+
+    def _of_body(self, doc: Doc, span: Span) -> int:
+        """The start of a meeting's name that begins with the bodies it reaches and what they
+        do (中央和国家机关部门党组（党委）|落实|机关党建…座谈交流会): a verb right before the name
+        the rules found, the bodies before it, a bracketed alternate right after a body word
+        (党组（党委）) and a joiner right after a reach word (中央和国家机关) as part of them; the
+        name must start with a reach word and cross a verb, a bracket or a joiner."""
+        if not self.body_reach:
+            return span.start
+        i, crossed = span.start - 1, False
+        if i > 0 and doc[i].tag_ == "v" and len(doc[i].text) >= 2 and not doc[i].text.startswith(self.body_stop):
+            i, crossed = i - 1, True
+        start = i + 1
+        while i >= 0 and span.start - i <= self.body_reach:
+            token = doc[i]
+            if (token.text == "）" and i >= 3 and doc[i - 2].text == "（" and self._body_word(doc[i - 1])
+                    and doc[i - 1].text.endswith(self.alternate_ends) and doc[i - 3].text.endswith(self.alternate_ends)):
+                start, i, crossed = i - 2, i - 3, True  # 党组（党委）: one body, two names
+                continue
+            if token.text in self.body_joiners and i >= 1 and doc[i - 1].text in self.body_leads and start == i + 1:
+                start, i, crossed = i - 1, i - 2, True  # 中央和国家机关: one kind of body
+                continue
+            if not self._body_word(token):
+                break
+            start, i = i, i - 1
+        while start < span.start and not doc[start].text.startswith(self.body_leads):
+            start += 1
+        if not crossed or start >= span.start or not doc[start].text.startswith(self.body_leads):
+            return span.start
+        # the crossing must lie inside the grown name
+        return start
 
     def _commemorated(self, doc: Doc, span: Span) -> int:
         """The start of an anniversary event's name: the words before it that say what it
@@ -298,6 +342,8 @@ class EventNames:
                 out.append(span)
                 continue
             start = self._commemorated(doc, span)
+            if start == span.start:
+                start = self._of_body(doc, span)
             prev = next((s for s in reversed(out) if s.label_ == self.label), None)
             if prev is not None and self._joins(doc, prev.end, start):
                 start = prev.start
