@@ -34,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.changes import ChangeReader
+from kg.extract.changes import _ORDINALS, ChangeReader
 from kg.extract.spans import Ent, Sentence
 from kg.model import Article, Mention, Post
 from kg.resources import load_list, load_toml
@@ -427,8 +427,6 @@ def meeting_body(event: str) -> str | None:
     >>> meeting_body("市委经济工作会议") is None, meeting_body("常委会") is None
     (True, True)
     """
-    from kg.extract.changes import _ORDINALS
-
     cut = _MEETING_TAIL.sub("", event)
     if cut == event:
         return None
@@ -460,8 +458,6 @@ def _list_items(text: str) -> list[tuple[int, int, str]]:
     >>> [text[a:b] for text in ["证监会规划委委员和机构监管部副主任，及中国和平出版社社长"] for a, b, _ in _list_items(text)]
     ['证监会规划委委员', '机构监管部副主任', '中国和平出版社社长']
     """
-    from kg.extract.changes import _ORDINALS
-
     seps = tuple(_CAREER["separators"])
     conjs = tuple(sorted(_CAREER["conjunctions"], key=len, reverse=True))
     items, start, sep_before = [], 0, ""
@@ -545,8 +541,6 @@ class PostExtractor:
 
     def _career_lists(self, sent: Sentence) -> Iterator[Post]:
         """Posts of a career list in the sentence (posts.toml ``[career_lists]``)."""
-        from kg.extract.changes import _ORDINALS
-
         for m in _career_trigger().finditer(sent.text):
             at = sent.start + m.start()
             persons = [e for e in sent.ents if e.label == "PERSON" and e.end <= at]
@@ -575,7 +569,7 @@ class PostExtractor:
                 match = _heads().search(item)
                 if match is None:
                     pending = pending + [(item_start, item_end)] if sep in ("", "、") or pending else []
-                    if _heads().search(item) is None and not item.endswith(UNIT_SUFFIXES) and sent.ent_at(item_start) is None:
+                    if not item.endswith(UNIT_SUFFIXES) and sent.ent_at(item_start) is None:
                         pending = []
                     continue
                 phrase = _settle(sent, item_start, item_start + match.start(), item_end, match.group())
@@ -678,8 +672,6 @@ class PostExtractor:
         """One post per person and title of the chain; ``people`` are named in ``sent``.
         ``chain_sent`` is the sentence the chain is in when it is another one (a career list
         after 他); ``former`` marks every post as past (历任, 曾任)."""
-        from kg.extract.changes import _ORDINALS
-
         where = chain_sent or sent
         head_org = ""
         for i, phrase in enumerate(chain):

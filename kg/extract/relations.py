@@ -352,10 +352,14 @@ class ArticleClaims:
     def _convened(self, sent: Sentence, start: int) -> bool:
         """Is the word at ``start`` the object of a verb that convenes a new meeting (召开会议,
         举行会议: ``[events] convene``), filler words aside?"""
-        before = sent.slice(sent.start, start)
+        return self._before_fillers(sent, start).endswith(self.cfg.convene)
+
+    def _before_fillers(self, sent: Sentence, pos: int) -> str:
+        """The sentence up to ``pos`` without the filler words (``gap_words``) that end it."""
+        before = sent.slice(sent.start, pos)
         for w in self.cfg.gap_words:
             before = before.removesuffix(w)
-        return before.endswith(self.cfg.convene)
+        return before
 
     def generic_event(self, text: str) -> bool:
         """Is ``text`` a bare meeting word that stands for a named event (会议, 表彰大会, 本次
@@ -431,10 +435,7 @@ class ArticleClaims:
         count = self.cfg.event_count.match(m.text) if item.label == "EVENT" and not m.refers_to else None
         if count is None:
             return item
-        before = sent.slice(sent.start, item.start)
-        for w in self.cfg.gap_words:
-            before = before.removesuffix(w)
-        end = item.start - (len(sent.slice(sent.start, item.start)) - len(before))
+        end = sent.start + len(self._before_fillers(sent, item.start))
         if not any(t.end == end and t.tag in self.cfg.verb_tags for t in sent.tokens):
             return item
         name = m.text[count.end() :]
@@ -551,8 +552,7 @@ class ArticleClaims:
         while first > 0 and items[first - 1].label == "PERSON" and sent.slice(items[first - 1].end, items[first].start) in self.cfg.joiners:
             first -= 1
         start = items[first].start
-        before = sent.slice(sent.start, start)
-        clause_start = sent.start + max((i + 1 for i, c in enumerate(before) if c in self.cfg.clause_ends), default=0)
+        clause_start = start - len(self._clause_tail(sent.slice(sent.start, start)))
         lead = [t for t in sent.tokens if clause_start <= t.start and t.end <= start]
         while lead and lead[0].tag in self.cfg.clause_lead_tags:
             lead.pop(0)
@@ -921,10 +921,9 @@ class ArticleClaims:
         place = self.article.dateline_place
         if not place or not any(place + w in self.article.text for w in self.cfg.topic_words):
             return []  # 新华网北京…电: where the report was filed, not what it is about
-        before = sent.slice(sent.start, pos)
-        clause_start = sent.start + max((i + 1 for i, c in enumerate(before) if c in self.cfg.clause_ends), default=0)
+        clause_start = pos - len(self._clause_tail(sent.slice(sent.start, pos)))
         lead = _strip_words(sent.slice(clause_start, pos).strip(), self.cfg.plan_markers)
-        if not place or any(clause_start <= i.start < pos for i in items):
+        if any(clause_start <= i.start < pos for i in items):
             return []
         if any(t.tag not in self.cfg.topic_lead_tags for t in sent.tokens if pos - len(lead) <= t.start and t.end <= pos):
             return []

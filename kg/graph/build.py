@@ -284,7 +284,7 @@ class GraphBuilder:
         list (more than MAX_PEOPLE people, or after a list heading): at most MAX_PEOPLE - 1
         pairs per person named, so O(n) edges for n names whatever the article."""
         list_start = _list_start(article.text)
-        pairs: dict[tuple[str, str], Evidence] = {}
+        pairs: set[tuple[str, str]] = set()  # each pair counts once per article
         for (start, end), people in sorted(windows.items()):
             if len(people) < 2:
                 continue
@@ -293,12 +293,11 @@ class GraphBuilder:
                 continue
             evidence = Evidence(article.id, article.text[start:end], start, end, "coAppearsWith/sentence")
             for a, b in combinations(sorted(people), 2):
-                pairs.setdefault((a, b), evidence)
+                pairs.add((a, b))
                 edge = self._relate(a, "coAppearsWith", b, evidence, 1.0, source="same-sentence")
                 if edge is not None:
                     edge.weight = edge.weight or 0
-        for pair in pairs:
-            self.co_appearances[pair] += 1
+        self.co_appearances.update(pairs)
 
     def _located_by_name(self, eid: str, m: Mention, evidence: Evidence, ctx: Context) -> None:
         """晋源区文体活动中心项目 is in 晋源区: a name that starts with an administrative unit
