@@ -93,7 +93,7 @@ class OrgResolver:
         self._kept_units: dict[str, list[str]] = rules["kept_units"]
         # a name that is only the head word of a body (办公室, 党委) names no body of its own
         self._bare_heads = frozenset(load_list("nlp/suffix/org.txt"))
-        self._country_name = "中华人民共和国"  # the canonical names of central state bodies start so
+        self._country_name: str = rules["country_name"]
         self._qualify: list[str] = rules["qualify_county_suffixes"]
         self._qualify_exclude: list[str] = rules["qualify_exclude_suffixes"]
         self._municipality: str = rules["municipality_suffix"]
