@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import DataError
 from kg.nlp.crf import doc_features, spans_of
-from kg.nlp.pipes.common import TITLES_KEY, merge_entities
+from kg.nlp.pipes.common import ROLES_KEY, TITLES_KEY, merge_entities
 from kg.resources import data_path
 
 SOURCE_CRF = "crf"
@@ -56,7 +56,7 @@ class CrfEntities:
         titles and reads names longer, and elsewhere it has nothing to do (a third of the cost).
         ``text`` is ``doc.text`` (spaCy builds it from the tokens on each access)."""
         marked = [t.i for e in doc.ents if e.label_ == "PERSON" for t in e[:1]]
-        marked += [s.start for key in (TITLES_KEY, "roles") for s in doc.spans.get(key, ())]
+        marked += [s.start for key in (TITLES_KEY, ROLES_KEY) for s in doc.spans.get(key, ())]
         if doc.has_annotation("SENT_START"):
             starts = [t.i for t in doc if t.is_sent_start] or [0]
             bounds = list(zip(starts, starts[1:] + [len(doc)]))
@@ -81,7 +81,7 @@ class CrfEntities:
         spans = self._read(doc, text)
         taken = {t.i for e in doc.ents for t in e}
         titles = list(doc.spans.get(TITLES_KEY, ()))
-        titled = {t.i for s in titles for t in s} | {t.i for s in doc.spans.get("roles", ()) for t in s}
+        titled = {t.i for s in titles for t in s} | {t.i for s in doc.spans.get(ROLES_KEY, ()) for t in s}
         new_ents: list[Span] = []
         grown = self._extensions(doc, spans)
         if grown:

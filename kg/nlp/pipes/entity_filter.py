@@ -270,18 +270,16 @@ class EntityFilter:
         """The place starts a law or decree name written without 《》: the text after it
         continues that name (``name_inside``: 香港特别行政区|维护国家安全法, 中华人民共和国|主席令)."""
         f = self.filters.get(span.label_)
-        if f is None:
+        if f is None or f.name_inside is None:
             return False
-        after = text[span.end_char : span.end_char + 30]
-        m = f.name_inside.match(after) if f.name_inside is not None else None
-        if m is not None:
-            # the law ends a word of three chars or more (国家安全法) or is a word of its own
-            # (基本|法, 生态|保护|法); a two-char word is a kind of law (专精|税法)
-            end = span.end_char + m.end(1)
-            word = next((t for t in span.doc[span.end :] if t.idx + len(t) >= end), None)
-            if word is not None and word.idx + len(word) == end and (m.group(1) != "法" or len(word) != 2):
-                return True
-        return False
+        m = f.name_inside.match(text[span.end_char : span.end_char + 30])
+        if m is None:
+            return False
+        # the law ends a word of three chars or more (国家安全法) or is a word of its own
+        # (基本|法, 生态|保护|法); a two-char word is a kind of law (专精|税法)
+        end = span.end_char + m.end(1)
+        word = next((t for t in span.doc[span.end :] if t.idx + len(t) >= end), None)
+        return word is not None and word.idx + len(word) == end and (m.group(1) != "法" or len(word) != 2)
 
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):

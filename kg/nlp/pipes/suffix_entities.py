@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -36,7 +35,7 @@ class SuffixRule:
     suffixes: tuple[str, ...]
     head_tags: tuple[str, ...]
     name_tags: tuple[str, ...]
-    stop_heads: tuple[str, ...]
+    stop_heads: frozenset[str]
     stop_words: tuple[str, ...]
     blocked_ents: tuple[str, ...]
     max_tokens: int
@@ -114,7 +113,7 @@ class SuffixRule:
     def is_stop(self, name: str, suffix: str) -> bool:
         """A stop head rejects a name equal to it (bare 社区, 工程) or ending with it when it is
         longer than the suffix that matched (…新格局 for 局, 太原考区 for 区)."""
-        stops = _word_set(self.stop_heads)
+        stops = self.stop_heads
         return name in stops or any(name[-k:] in stops for k in range(len(suffix) + 1, len(name) + 1))
 
     def is_stop_span(self, span: Span, suffix: str) -> bool:
@@ -124,18 +123,11 @@ class SuffixRule:
         name = span.text
         if not self.is_stop(name, suffix):
             return False
-        if not self.stop_head_words or name in _word_set(self.stop_heads):
+        if not self.stop_head_words or name in self.stop_heads:
             return True
-        stops = _word_set(self.stop_heads)
-        k = max(k for k in range(len(suffix) + 1, len(name) + 1) if name[-k:] in stops)
+        k = max(k for k in range(len(suffix) + 1, len(name) + 1) if name[-k:] in self.stop_heads)
         cut = span.start_char + len(name) - k
         return sum(1 for t in span if t.idx + len(t.text) <= cut) < self.stop_head_words
-
-
-@lru_cache(maxsize=64)
-def _word_set(words: tuple[str, ...]) -> frozenset[str]:
-    """``words`` as a set, made once per list (a rule's lists are tuples, kept in file order)."""
-    return frozenset(words)
 
 
 def _qualified_pattern(table: dict | None) -> re.Pattern[str] | None:
@@ -167,7 +159,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     suffixes=tuple(sorted(list_words(r["suffixes"]), key=len, reverse=True)),
                     head_tags=tuple(r["head_tags"]),
                     name_tags=tuple(r["name_tags"]),
-                    stop_heads=list_words(r.get("stop_heads")),
+                    stop_heads=frozenset(list_words(r.get("stop_heads"))),
                     stop_words=list_words(r.get("stop_words")),
                     blocked_ents=tuple(r.get("blocked_ents", ["PERSON", "DATE"])),
                     max_tokens=int(r.get("max_tokens", 6)),
@@ -266,9 +258,9 @@ class EventNames:
             joiners=tuple(raw["joiners"]),
             join_reach=int(raw["join_reach"]),
             part_labels=frozenset(raw["part_labels"]),
-            body_leads=tuple(list_words(raw.get("body_leads"))),
+            body_leads=list_words(raw.get("body_leads")),
             body_reach=int(raw.get("body_reach", 0)),
-            body_stop=tuple(list_words(raw.get("body_stop"))),
+            body_stop=list_words(raw.get("body_stop")),
             alternate_ends=tuple(raw.get("alternate_ends", ())),
             body_joiners=frozenset(raw.get("body_joiners", ())),
         )
@@ -548,8 +540,9 @@ class SuffixEntities:
 
     def __init__(self, nlp: Language, rules: str, part_labels: Iterable[str] = (), outer_labels: Iterable[str] = ()) -> None:
         self.rules = load_suffix_rules(rules)
-        self.events = EventNames.load(load_toml(rules).get("event_names"))
-        self.qualified = _qualified_pattern(load_toml(rules).get("qualified_names"))
+        table = load_toml(rules)
+        self.events = EventNames.load(table.get("event_names"))
+        self.qualified = _qualified_pattern(table.get("qualified_names"))
         self.part_labels = frozenset(part_labels)
         self.outer_labels = frozenset(outer_labels)
         self.finders = [_HeadFinder.of(rule) for rule in self.rules]
