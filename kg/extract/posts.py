@@ -418,6 +418,11 @@ def _coordinated_people(sent: Sentence, last: Ent, kin: Sequence[str] = ()) -> l
     return people
 
 
+def _member_key(body: str) -> str:
+    """The longest key of ``[meeting_bodies] member_titles`` that ``body`` ends with, or ""."""
+    return next((k for k in sorted(_MEMBER_TITLES, key=len, reverse=True) if body.endswith(k)), "")
+
+
 def meeting_body(event: str) -> str | None:
     """The body whose meeting an event name reports, when its members hold titles of
     ``[meeting_bodies]`` (posts.toml): the name without its meeting words and session ordinals.
@@ -431,7 +436,8 @@ def meeting_body(event: str) -> str | None:
     if cut == event:
         return None
     body = _ORDINALS.sub("", cut)
-    return body if body.endswith(tuple(_MEMBER_TITLES)) and len(body) > max(len(k) for k in _MEMBER_TITLES if body.endswith(k)) else None
+    key = _member_key(body)
+    return body if key and len(body) > len(key) else None
 
 
 _CAREER = RULES["career_lists"]
@@ -514,8 +520,7 @@ class PostExtractor:
         body = self.meeting_body
         if not body:
             return ""
-        key = next((k for k in sorted(_MEMBER_TITLES, key=len, reverse=True) if body.endswith(k)), "")
-        return body if plain_title(title) in _MEMBER_TITLES.get(key, ()) else ""
+        return body if plain_title(title) in _MEMBER_TITLES.get(_member_key(body), ()) else ""
 
     def _complete(self, org: str) -> str:
         """``急诊科`` -> ``山大二院急诊科`` if that fuller name was written earlier (not one that

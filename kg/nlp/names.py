@@ -65,6 +65,7 @@ class NameRules:
     joiners: tuple[str, ...]
     recurs: int
     same_text_tags: frozenset[str]
+    name_dots: str
 
 
 @lru_cache(maxsize=None)
@@ -88,6 +89,7 @@ def load_name_rules(name: str = "nlp/name_rules.toml") -> NameRules:
         joiners=tuple(conj["joiners"]),
         recurs=int(ext["recurs"]),
         same_text_tags=frozenset(data["same_text"]["tags"]),
+        name_dots=load_toml("nlp/filters.toml")["PERSON"]["name_dots"],  # one list for the filter and here
     )
 
 
@@ -242,7 +244,7 @@ def _same_text(words: list[Word], tags: frozenset[str] = frozenset({PERSON_TAG})
     return words
 
 
-def _joined(words: list[Word], dots: str = "·•・‧") -> list[Word]:
+def _joined(words: list[Word], dots: str) -> list[Word]:
     """Two PER words that touch, one of them a single character, are one name: LAC's
     ``买|买提•艾力`` (no one is named 买); so are two PER words joined by a name dot
     (``吉尔拉|·|衣沙木丁``)."""
@@ -266,5 +268,5 @@ def repair_names(words: list[Word], rules: NameRules | None = None) -> list[Word
     rules = rules or load_name_rules()
     if not words:
         return words
-    return _same_text(_joined(_conjunctions(_extensions(_title_frames(_frames(list(words), rules), rules), rules), rules)),
-                      rules.same_text_tags)
+    repaired = _conjunctions(_extensions(_title_frames(_frames(list(words), rules), rules), rules), rules)
+    return _same_text(_joined(repaired, rules.name_dots), rules.same_text_tags)
