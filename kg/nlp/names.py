@@ -66,6 +66,9 @@ class NameRules:
     recurs: int
     same_text_tags: frozenset[str]
     name_dots: str
+    tail_words: dict[str, str]
+    tail_min_chars: int
+    tail_short_next: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -90,6 +93,9 @@ def load_name_rules(name: str = "nlp/name_rules.toml") -> NameRules:
         recurs=int(ext["recurs"]),
         same_text_tags=frozenset(data["same_text"]["tags"]),
         name_dots=load_toml("nlp/filters.toml")["PERSON"]["name_dots"],  # one list for the filter and here
+        tail_words=dict(data["tails"]["words"]),
+        tail_min_chars=int(data["tails"]["min_chars"]),
+        tail_short_next=frozenset(data["tails"]["short_next"]),
     )
 
 
@@ -228,6 +234,35 @@ def _conjunctions(words: list[Word], rules: NameRules) -> list[Word]:
     return out
 
 
+def _full_name(name: str, surnames: frozenset[str]) -> bool:
+    """Surname plus one or two characters: 王晨, 戴秉国, 欧阳晓菲 (not 戴, not 尤尔科夫)."""
+    return bool(_HAN.fullmatch(name)) and any(name[:n] in surnames and 1 <= len(name) - n <= 2 for n in (1, 2))
+
+
+def _tails(words: list[Word], rules: NameRules) -> list[Word]:
+    """``[tails]``: a PER that is a name plus a word that follows names is cut in two
+    (``戴秉国同|印度`` -> 戴秉国 | 同; ``王晨副|委员长`` -> 王晨 | 副, the title's start)."""
+    out: list[Word] = []
+    titles = title_lexicon()
+    for i, (off, text, tag) in enumerate(words):
+        if tag == PERSON_TAG and len(text) >= rules.tail_min_chars:
+            nxt, nxt_tag = words[i + 1][1:] if i + 1 < len(words) else ("", "")
+            for n in (1, 2):
+                head, tail = text[:-n], text[-n:]
+                titled = titles.kind(tail + nxt) == "post"
+                cut_tag = rules.tail_words.get(tail) or ("b" if titled else None)
+                short_ok = len(head) > 2 or titled or nxt_tag in rules.tail_short_next
+                if (cut_tag and short_ok and _full_name(head, rules.surnames)
+                        and not (n == 1 and tail in rules.given_chars)):
+                    out += [(off, head, PERSON_TAG), (off + len(head), tail, cut_tag)]
+                    break
+            else:
+                out.append((off, text, tag))
+            continue
+        out.append((off, text, tag))
+    return out
+
+
 def _same_text(words: list[Word], tags: frozenset[str] = frozenset({PERSON_TAG})) -> list[Word]:
     longer = sorted({w for _, w, t in words if t == PERSON_TAG and len(w) >= 3}, key=len, reverse=True)
     if not longer:
@@ -268,5 +303,5 @@ def repair_names(words: list[Word], rules: NameRules | None = None) -> list[Word
     rules = rules or load_name_rules()
     if not words:
         return words
-    repaired = _conjunctions(_extensions(_title_frames(_frames(list(words), rules), rules), rules), rules)
+    repaired = _tails(_conjunctions(_extensions(_title_frames(_frames(list(words), rules), rules), rules), rules), rules)
     return _same_text(_joined(repaired, rules.name_dots), rules.same_text_tags)

@@ -74,6 +74,34 @@ def test_the_same_name_written_whole_elsewhere_repairs_a_cut():
     assert repair_names(words)[3:6] == [(5, "张永刚", "PER"), (8, "才", "d"), (9, "来", "v")]
 
 
+@pytest.mark.parametrize("words, expected", [
+    # a preposition glued to a full name (four characters: the cut is certain)
+    ([(0, "徐建国同", "PER"), (4, "日本", "LOC")], [(0, "徐建国", "PER"), (3, "同", "p"), (4, "日本", "LOC")]),
+    # a byline: a two-character surname, then 摄
+    ([(0, "司马秋云摄", "PER")], [(0, "司马秋云", "PER"), (4, "摄", "v")]),
+    # a verb glued to a two-character name, its object after it
+    ([(0, "方竹率", "PER"), (3, "考察团", "n")], [(0, "方竹", "PER"), (2, "率", "v"), (3, "考察团", "n")]),
+    # the start of a title that the next word completes
+    ([(0, "刘岩副", "PER"), (3, "秘书长", "n")], [(0, "刘岩", "PER"), (2, "副", "b"), (3, "秘书长", "n")]),
+])
+def test_a_word_glued_after_a_name_is_cut_off(words, expected):
+    assert repair_names(words) == expected
+
+
+@pytest.mark.parametrize("words", [
+    [(0, "王大同", "PER"), (3, "出席", "v")],  # a three-character name ending in 同, a verb after it
+    [(0, "王大同", "PER")],
+    [(0, "尤尔科夫", "PER"), (4, "说", "v")],  # a transliteration: no tail word at its end
+    [(0, "方竹率", "PER"), (3, "。", "w")],  # nothing the verb could take
+])
+def test_no_cut_without_a_tail_and_its_context(words):
+    assert repair_names(words) == words
+
+
+def test_the_statistical_layer_does_not_grow_a_name_over_a_cut_tail(nlp):
+    assert persons(nlp("本报记者上官晓菲摄")) == {"上官晓菲"}  # the model alone reads 上官晓菲摄
+
+
 def test_repairs_keep_every_character():
     words = [(0, "任命", "v"), (2, "茅仲", "ORG"), (4, "华为", "ORG"), (6, "院长", "n")]
     repaired = repair_names(words)

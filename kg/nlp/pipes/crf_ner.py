@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import DataError
 from kg.nlp.crf import doc_features, spans_of
+from kg.nlp.names import load_name_rules
 from kg.nlp.pipes.common import ROLES_KEY, TITLES_KEY, merge_entities
 from kg.resources import data_path
 
@@ -114,9 +115,12 @@ class CrfEntities:
     def _extensions(self, doc: Doc, spans) -> list[Span]:
         """Ents of the ``extend`` classes that the model reads one or two characters longer,
         sure of every character (吴为|山 when LAC cut 吴为山 short): the longer span, when it lies
-        on token boundaries and takes in nothing another ent holds."""
+        on token boundaries, takes in nothing another ent holds and no word that follows names
+        (``[tails]`` of nlp/name_rules.toml: 欧阳晓菲|摄; the training data has bylines 陈浩摄
+        annotated as names)."""
         out: list[Span] = []
         by_label = {ENT_LABELS[c]: c for c in self.extend}
+        tails = load_name_rules().tail_words
         for start, end, cls, confidence in spans:
             if cls not in self.extend or confidence < self.extend[cls]:
                 continue
@@ -124,6 +128,9 @@ class CrfEntities:
             if len(inner) != 1 or by_label.get(inner[0].label_) != cls or (inner[0].start_char, inner[0].end_char) == (start, end):
                 continue
             if end - start - len(inner[0].text) > self.max_extension:
+                continue
+            added = (doc.text[start : inner[0].start_char], doc.text[inner[0].end_char : end])
+            if any(part in tails for part in added):
                 continue
             span = doc.char_span(start, end, label=inner[0].label_, span_id=inner[0].id_ or SOURCE_CRF)
             others = [e for e in doc.ents if e.start < span.end and span.start < e.end and e != inner[0]] if span is not None else []
