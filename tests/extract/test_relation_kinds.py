@@ -372,10 +372,16 @@ HEADLINES = [
     ("全国政协常委会第二次会议开幕", "政协第十四届全国委员会常务委员会第二次会议27日在京开幕。全国政协主席王沪宁主持会议。",
      {("王沪宁", "organized", "政协第十四届全国委员会常务委员会第二次会议")},
      {("王沪宁", "organized", "全国政协常委会第二次会议")}),
+    # the headline names the meeting after the verb that convenes it; the body calls it 座谈会
+    ("王刚主持召开各人民团体、全市民营企业负责人和基层代表座谈会",
+     "市长王刚15日主持召开座谈会，听取意见建议。",
+     {("王刚", "organized", "各人民团体、全市民营企业负责人和基层代表座谈会")},
+     {("王刚", "organized", "基层代表座谈会"), ("王刚", "organized", "座谈会")}),
 ]
 
 
-@pytest.mark.parametrize("headline, body, expected, forbidden", HEADLINES, ids=["restated", "headline only", "body names"])
+@pytest.mark.parametrize("headline, body, expected, forbidden", HEADLINES,
+                         ids=["restated", "headline only", "body names", "headline convened"])
 def test_headline_claims(nlp, headline, body, expected, forbidden):
     _check(_got_headed(nlp, headline, body), expected, forbidden)
 

@@ -149,7 +149,6 @@ def test_this_event_refers_to_the_event_named_before(extract):
 @pytest.mark.parametrize(
     "text, expected, not_expected",
     [
-        ("中央军委20日在北京八一大楼隆重举行晋升上将军衔仪式。", set(), {"organized"}),
         ("双方同意于2010年初在苏丹首都喀土穆召开第二届中阿能源合作大会。", set(), {"organized"}),
         ("胡锦涛前往出席在俄罗斯叶卡捷琳堡举行的上海合作组织成员国元首理事会第九次会议。", set(), {"organized"}),
         ("全国安全生产工作会议在武汉召开。", {("全国安全生产工作会议", "locatedIn", "武汉")}, set()),
@@ -161,6 +160,12 @@ def test_places_where_are_not_agents(extract, text, expected, not_expected):
     got, _ = _claims(extract, text, None)
     assert expected <= got, got
     assert not {g for g in got if g[1] in not_expected}, got
+
+
+def test_the_body_that_holds_a_ceremony_organizes_it_not_the_place(extract):
+    got, _ = _claims(extract, "中央军委20日在北京八一大楼隆重举行晋升上将军衔仪式。", None)
+    assert ("中央军委", "organized", "晋升上将军衔仪式") in got, got
+    assert not {g for g in got if g[1] == "organized" and g[0] in ("北京", "八一大楼")}, got
 
 
 def test_unnamed_documents_are_whole_titles(extract):

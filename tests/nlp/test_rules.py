@@ -101,6 +101,18 @@ ENTITY_CASES = [
     ("中央和国家机关工委召开机关党建工作推进会。", {("机关党建工作推进会", "EVENT")},
      {("中央和国家机关工委召开机关党建工作推进会", "EVENT")}),
     ("中央召开会见和大会。", set(), {("会见和大会", "EVENT"), ("中央召开会见和大会", "EVENT")}),
+    # a meeting named right after the verb that convenes or attends it: everything up to its
+    # first head, lists of bodies and verbs of its topic included
+    ("王刚主持召开各人民团体、全市民营企业负责人和基层代表座谈会",
+     {("各人民团体、全市民营企业负责人和基层代表座谈会", "EVENT")}, {("基层代表座谈会", "EVENT")}),
+    ("省政府召开稳定扩大就业工作电视电话会议。", {("稳定扩大就业工作电视电话会议", "EVENT")},
+     {("就业工作电视电话会议", "EVENT")}),
+    ("李明出席2024年亚洲城市规划联合会年度大会开幕式。", {("2024年亚洲城市规划联合会年度大会", "EVENT")}, set()),
+    # … not a count, a reference, or two meetings in a list
+    ("市里举行一个欢迎仪式。", set(), {("一个欢迎仪式", "EVENT")}),
+    ("他出席了本次研讨会。", set(), {("本次研讨会", "EVENT")}),
+    ("他出席了省委全会、全省人才工作会议。", {("全省人才工作会议", "EVENT")},
+     {("省委全会、全省人才工作会议", "EVENT")}),
     # an event head LAC cut in two and tagged as a verb: 推进/v 会/v, 对接/vn 会/v
     ("全省乡村振兴工作推进会在太原召开。", {("全省乡村振兴工作推进会", "EVENT")}, set()),
     ("2024年晋中市文旅项目招商对接会举行。", {("2024年晋中市文旅项目招商对接会", "EVENT")}, set()),

@@ -218,6 +218,10 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
     return tuple(rules)
 
 
+#: A number and a measure word (一个, 两场, 3次): how many meetings, not a name's first word.
+_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十两几多数]+[个次场届]?")
+
+
 @dataclass(frozen=True, slots=True)
 class EventNames:
     """How an event name the rules found grows to its full extent (``[event_names]`` of
@@ -241,6 +245,13 @@ class EventNames:
     body_stop: tuple[str, ...] = ()
     alternate_ends: tuple[str, ...] = ()
     body_joiners: frozenset[str] = frozenset()
+    convene_verbs: frozenset[str] = frozenset()
+    convene_heads: tuple[str, ...] = ()
+    convene_reach: int = 0
+    convene_min_chars: int = 0
+    convene_separators: frozenset[str] = frozenset()
+    convene_tags: frozenset[str] = frozenset()
+    convene_not_first: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, raw: dict | None) -> "EventNames | None":
@@ -263,6 +274,13 @@ class EventNames:
             body_stop=list_words(raw.get("body_stop")),
             alternate_ends=tuple(raw.get("alternate_ends", ())),
             body_joiners=frozenset(raw.get("body_joiners", ())),
+            convene_verbs=frozenset(raw.get("convene_verbs", ())),
+            convene_heads=tuple(sorted(list_words(raw.get("convene_heads")), key=len, reverse=True)),
+            convene_reach=int(raw.get("convene_reach", 0)),
+            convene_min_chars=int(raw.get("convene_min_chars", 0)),
+            convene_separators=frozenset(raw.get("convene_separators", ())),
+            convene_tags=frozenset(raw.get("convene_tags", ())),
+            convene_not_first=frozenset(raw.get("convene_not_first", ())),
         )
 
     def _body_word(self, token) -> bool:
@@ -325,17 +343,55 @@ class EventNames:
             return span.start
         return start
 
+    def _convened(self, doc: Doc, span: Span) -> int:
+        """The start of a meeting's name written right after the verb that convenes or attends
+        it (召开|防范化解地方债务风险工作视频会议): the word after the verb, when every word
+        between is a name word or a separator (``convene_*`` of ``[event_names]``)."""
+        i = span.start - 1
+        while i >= 0 and span.start - i <= self.convene_reach:
+            token = doc[i]
+            if token.text in self.convene_verbs:
+                start = i + 1
+                if (start < span.start and doc[start].text not in self.convene_not_first
+                        and not _COUNTED.fullmatch(doc[start].text)
+                        and doc[start].text not in self.convene_separators
+                        and len(doc.text[doc[start].idx : span.end_char]) >= self.convene_min_chars):
+                    return start
+                return span.start
+            if (token.ent_type_ in ("PERSON", self.label) or token.tag_ == "PER" or token.text.endswith(self.convene_heads)
+                    or not (token.tag_ in self.convene_tags or token.text in self.convene_separators)):
+                return span.start  # a person, or another meeting: 会议、|“金砖四国”领导人会晤 are two
+            i -= 1
+        return span.start
+
+    def _convened_heads(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Bare meeting heads no rule named (座谈会, 大会) that a convening verb names
+        (:meth:`_convened`), as one-token spans for :meth:`grow` to grow."""
+        if not self.convene_verbs:
+            return []
+        taken = {i for s in found for i in range(s.start, s.end)}
+        out = []
+        for token in doc:
+            if token.i in taken or token.ent_type_ or not token.text.endswith(self.convene_heads):
+                continue
+            span = Span(doc, token.i, token.i + 1, label=self.label, span_id=SOURCE_SUFFIX)
+            if self._convened(doc, span) < span.start:
+                out.append(span)
+        return out
+
     def grow(self, doc: Doc, found: list[Span], parts: list[Span]) -> list[Span]:
         """``found`` with event names grown; the persons and bodies a grown name swallows are
         kept in ``parts`` (朱光亚 of 纪念朱光亚同志诞辰100周年座谈会)."""
         out: list[Span] = []
-        for span in sorted(found, key=lambda s: s.start):
+        for span in sorted(found + self._convened_heads(doc, found), key=lambda s: s.start):
             if span.label_ != self.label:
                 out.append(span)
                 continue
             start = self._commemorated(doc, span)
             if start == span.start:
                 start = self._of_body(doc, span)
+            if start == span.start:
+                start = self._convened(doc, span)
             prev = next((s for s in reversed(out) if s.label_ == self.label), None)
             if prev is not None and self._joins(doc, prev.end, start):
                 start = prev.start
