@@ -372,6 +372,15 @@ HEADLINES = [
     ("全国政协常委会第二次会议开幕", "政协第十四届全国委员会常务委员会第二次会议27日在京开幕。全国政协主席王沪宁主持会议。",
      {("王沪宁", "organized", "政协第十四届全国委员会常务委员会第二次会议")},
      {("王沪宁", "organized", "全国政协常委会第二次会议")}),
+    # the body restates the headline's meeting by its head word: who attends after it attends
+    # the headline's meeting; a bare 会议 no headline event ends with is a new, unnamed meeting
+    ("王刚主持召开各人民团体负责人和基层代表座谈会",
+     "市长王刚15日主持召开座谈会，听取意见建议。副市长李明出席。张平、赵亮参加。",
+     {("李明", "attended", "各人民团体负责人和基层代表座谈会"), ("赵亮", "attended", "各人民团体负责人和基层代表座谈会")},
+     set()),
+    ("全市招商引资工作部署",
+     "在收听收看全省招商引资工作电视电话会议后，我市立即召开会议。副市长李明出席。",
+     set(), {("李明", "attended", "全省招商引资工作电视电话会议")}),
     # the headline names the meeting after the verb that convenes it; the body calls it 座谈会
     ("王刚主持召开各人民团体、全市民营企业负责人和基层代表座谈会",
      "市长王刚15日主持召开座谈会，听取意见建议。",
@@ -381,7 +390,7 @@ HEADLINES = [
 
 
 @pytest.mark.parametrize("headline, body, expected, forbidden", HEADLINES,
-                         ids=["restated", "headline only", "body names", "headline convened"])
+                         ids=["restated", "headline only", "body names", "body restates", "new meeting", "headline convened"])
 def test_headline_claims(nlp, headline, body, expected, forbidden):
     _check(_got_headed(nlp, headline, body), expected, forbidden)
 
