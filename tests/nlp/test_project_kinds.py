@@ -49,6 +49,15 @@ CASES = [
     ("双方同意推进“两廊一圈”和共建“数字丝路”对接合作。", {"两廊一圈", "数字丝路"}),
     ("全面推进“三医联动”改革。", set()),
     ("要推进“两个毫不动摇”，激发活力。", set()),
+    # right after the verb that carries it out, a name may hold a verb of what it repairs
+    ("今年继续实施矿山破坏面植被修复工程。", {"矿山破坏面植被修复工程"}),
+    # a renewal of a named place is a project; an unnamed one is a kind of work
+    ("实施柳巷北街棚户区改造。", {"柳巷北街棚户区改造"}),
+    ("加快农村地区雨污分流改造。", set()),
+    # a built place named as what is being built is a project; open, it stays a place
+    ("保障汾河森林公园建设。", {"汾河森林公园"}),
+    ("年内开工建设太原五中汾东学校。", {"太原五中汾东学校"}),
+    ("比赛在汾河森林公园举行。", set()),
 ]
 
 

@@ -412,6 +412,35 @@ class EventNames:
         return all(t.tag_ in self.name_tags or t.ent_type_ in self.name_ents or t.text.startswith(self.joiners) for t in between[1:])
 
 
+@dataclass(frozen=True, slots=True)
+class BuiltProjects:
+    """A built place named as what is being built is a project (``[built_projects]`` of
+    suffix_rules.toml): 保障千峰路泵站公园|建设, 开工建设|山大附中晋源学校."""
+
+    labels: frozenset[str]
+    org_endings: tuple[str, ...]
+    before: frozenset[str]
+    after: frozenset[str]
+
+    @classmethod
+    def load(cls, raw: dict | None) -> "BuiltProjects | None":
+        if not raw:
+            return None
+        return cls(frozenset(raw["labels"]), tuple(raw.get("org_endings", ())), frozenset(raw["before"]), frozenset(raw["after"]))
+
+    def spans(self, doc: Doc) -> list[Span]:
+        """The ents to read as projects, relabelled."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in self.labels and not (ent.label_ == "ORG" and ent.text.endswith(self.org_endings)):
+                continue
+            before = doc[ent.start - 1].text if ent.start > 0 else ""
+            after = doc[ent.end].text if ent.end < len(doc) else ""
+            if before in self.before or after in self.after:
+                out.append(Span(doc, ent.start, ent.end, label="PROJECT", span_id=ent.id_ or SOURCE_SUFFIX))
+        return out
+
+
 def _complete_place(doc: Doc, i: int, end: int) -> bool:
     """Token ``i`` is a known place name and not the name part of a bare head right after it:
     陕西|岐山县 and 四川|广元火车站 are two places, 杏花岭|区 is one."""
@@ -599,6 +628,7 @@ class SuffixEntities:
         table = load_toml(rules)
         self.events = EventNames.load(table.get("event_names"))
         self.qualified = _qualified_pattern(table.get("qualified_names"))
+        self.built = BuiltProjects.load(table.get("built_projects"))
         self.part_labels = frozenset(part_labels)
         self.outer_labels = frozenset(outer_labels)
         self.finders = [_HeadFinder.of(rule) for rule in self.rules]
@@ -683,7 +713,8 @@ class SuffixEntities:
                 continue
             if not self._name_token(rule, doc[first - 1]) and not self._prefix(rule, doc, first - 1, head):
                 break
-            if doc[first - 1].tag_ in rule.inner_tags and (first < 2 or not (rule.inner_lead or _plain_or_place(doc[first - 2]))):
+            if (doc[first - 1].tag_ in rule.inner_tags and doc[first - 1].text not in rule.lead_verbs
+                    and (first < 2 or not (rule.inner_lead or _plain_or_place(doc[first - 2])))):
                 break  # a verb inside a name follows a common word: 水系|连通, not 中铁十二局|承建
                 # (with inner_lead, _inner_ok checks the whole name instead)
             first -= 1
@@ -807,6 +838,8 @@ class SuffixEntities:
         merge_entities(doc, found)
         if self.qualified is not None:
             merge_entities(doc, self._qualified_names(doc))
+        if self.built is not None:
+            merge_entities(doc, self.built.spans(doc))
         return doc
 
     def _qualified_names(self, doc: Doc) -> list[Span]:
@@ -902,8 +935,9 @@ class SuffixEntities:
             elif len(text) > 1 and text[-1] in rule.joiners and not _plain(doc[i]):
                 start = i + 1  # LAC glued the conjunction to a name: 山西农担与|农业银行
                 # (not to a common word inside one: 信息化建设与|管理处)
-            elif i == start and doc[i].tag_ in rule.inner_tags:
+            elif i == start and doc[i].tag_ in rule.inner_tags and text not in rule.lead_verbs:
                 start = i + 1  # a verb may sit inside a name (省数字化转型促进中心), not start it
+                # (but a lead verb does: 扶持…发展规划)
             elif rule.trim_start is not None and rule.trim_start.match(text) and i == start:
                 start = i + 1
             elif doc[i].tag_ in rule.restart_tags:
