@@ -118,6 +118,9 @@ class Config:
     convene: tuple[str, ...] = ()
     frame_closers: tuple[str, ...] = ()
     topic_words: tuple[str, ...] = ()
+    topic_references: tuple[str, ...] = ()
+    plan_confidence: float = 0.6
+    plan_not_after: tuple[str, ...] = ()
     speakers: dict = field(default_factory=dict)
     proxy_verbs: tuple[str, ...] = ()
     pair_verbs: frozenset[str] = frozenset()
@@ -207,6 +210,9 @@ def load_config() -> Config:
         plan_markers=tuple(sorted(raw["topic"]["plan_markers"], key=len, reverse=True)),
         topic_lead_tags=frozenset(raw["topic"]["lead_tags"]),
         topic_words=tuple(raw["topic"]["dateline_words"]),
+        topic_references=tuple(raw["topic"].get("references", ())),
+        plan_confidence=float(raw["topic"].get("plan_confidence", 0.6)),
+        plan_not_after=tuple(raw["topic"].get("plan_not_after", ())),
         speakers=_speakers_config(raw["speakers"]),
         proxy_verbs=tuple(raw["proxy_verbs"]),
         pair_verbs=frozenset(raw["pair_verbs"]),
@@ -275,6 +281,7 @@ class ArticleClaims:
         self.previous_items: list[Item] = []
         self.previous_sent: Sentence | None = None
         self._current: list[Mention] = []  # entities of the sentence being read
+        self.projects: list[tuple[Mention, Sentence]] = []  # PROJECT mentions of the body, so far
 
     # -- references ---------------------------------------------------------------------
     def _reference_items(self, sent: Sentence) -> list[Item]:
@@ -1122,6 +1129,40 @@ class ArticleClaims:
                     if (inner.refers_to or inner.text) != (outer.refers_to or outer.text):
                         yield Claim(inner, predicate, outer, sent.evidence(self.article.id, f"{predicate}/nested"), (), self.cfg.nested_confidence)
 
+    # -- the plan article -----------------------------------------------------------------
+    def _plan_topic(self) -> Mention | None:
+        """The district a plan article is about: its dateline topic (2月9日晋源区消息), or the
+        place its headline opens with when the body refers to it (阳曲县民生项目… / 该县…)."""
+        art = self.article
+        place = art.dateline_place
+        if place and any(place + w in art.text for w in self.cfg.topic_words):
+            return Mention(place, "GPE", art.id, art.body_start, art.body_start, art.body_start, art.body_start, place)
+        body = art.text[art.body_start :]
+        lead = next((m for m in self.places if m.start == 0 and m.end < art.body_start), None)
+        if lead is not None and any(ref in body and ref[-1] == lead.text[-1] for ref in self.cfg.topic_references):
+            return lead
+        return None
+
+    def plan_claims(self, claims: Sequence[Claim]) -> Iterator[Claim]:
+        """The topic of a plan article undertakes the projects its body names that no claim
+        gives an undertaker (see ``[topic]`` of relations.toml)."""
+        topic = self._plan_topic()
+        if topic is None:
+            return
+        # a project already undertaken, or one named as where something is (…研究院位于综改区
+        # 山西合成生物产业生态园: a place of the zone, not a plan item)
+        taken = {c.object.refers_to or c.object.text for c in claims if c.predicate in ("undertakes", "locatedIn", "partOf")}
+        for mention, sent in self.projects:
+            name = mention.refers_to or mention.text
+            if name in taken or name == (topic.refers_to or topic.text):
+                continue
+            clause = self._clause_tail(sent.slice(sent.start, mention.start))
+            if any(w in clause for w in self.cfg.plan_not_after):
+                continue
+            taken.add(name)
+            yield Claim(topic, "undertakes", mention, sent.evidence(self.article.id, "undertakes/plan"),
+                        (("date", self.article.date),) if self.article.date else (), self.cfg.plan_confidence)
+
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         items = self._items(sent)
@@ -1163,6 +1204,8 @@ class ArticleClaims:
                 self.events.append(mention)
             elif mention.label in ("ORG", "PROJECT"):
                 self.named.append(mention)
+            if mention.label == "PROJECT" and mention.start >= self.article.body_start:
+                self.projects.append((mention, sent))
         self.previous_items = items
         self.previous_sent = sent
 
@@ -1174,6 +1217,7 @@ def extract_claims_from_sentences(
     (from :mod:`kg.extract.posts`), which group references such as 巡视领导 stand for."""
     state = ArticleClaims(article, officials)
     claims = [c for sent in sents for c in state.sentence(sent)]
+    claims += state.plan_claims(claims)
     yield from supersede(restated(claims, article.body_start), load_config().supersedes)
 
 

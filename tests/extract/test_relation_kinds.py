@@ -395,6 +395,26 @@ def test_headline_claims(nlp, headline, body, expected, forbidden):
     _check(_got_headed(nlp, headline, body), expected, forbidden)
 
 
+# -- the plan article: its district undertakes the projects it lists --------------------------
+PLANS = [
+    # the headline opens with the district, the body refers to it (该县): every project it names
+    ("清徐县民生项目加快推进", "2月9日，从清徐县两会上获悉，该县今年将集中力量办好民生实事。一是完成清徐湖水系连通二期工程，"
+     "二是开工建设清徐五中东湖学校。",
+     {("清徐县", "undertakes", "清徐湖水系连通二期工程"), ("清徐县", "undertakes", "清徐五中东湖学校")}, set()),
+    # … not a project named as where something is
+    ("清徐县民生项目加快推进", "该县新建的研究院位于清徐县东湖科创产业园，今年将实施清徐湖水系连通二期工程。",
+     {("清徐县", "undertakes", "清徐湖水系连通二期工程")}, {("清徐县", "undertakes", "东湖科创产业园")}),
+    # a headline about a district the body never refers to is no plan article
+    ("清徐县举办文化节", "文化节期间，省里介绍了清徐湖水系连通二期工程。", set(),
+     {("清徐县", "undertakes", "清徐湖水系连通二期工程")}),
+]
+
+
+@pytest.mark.parametrize("headline, body, expected, forbidden", PLANS, ids=["listed", "located", "no reference"])
+def test_plan_article(nlp, headline, body, expected, forbidden):
+    _check(_got_headed(nlp, headline, body), expected, forbidden)
+
+
 # -- 到 a place; acting on someone's behalf ------------------------------------------------------
 TO_PLACES = [
     # who goes is the one before 代表, not the one he stands for
