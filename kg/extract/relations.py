@@ -110,6 +110,7 @@ class Config:
     supersedes: dict[str, str] = field(default_factory=dict)
     nested_places: dict[str, str] = field(default_factory=dict)
     nested_confidence: float = 0.7
+    nested_between: tuple[str, ...] = ()
     body_term: re.Pattern[str] | None = None
     subordinate_ends: tuple[str, ...] = ()
     person_heads: tuple[str, ...] = ()
@@ -127,7 +128,7 @@ class Config:
     shared_list: re.Pattern[str] | None = None
 
 
-SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported")
+SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported", "relative")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels of objects a headline names in short (国家主席令, 全国政协十四届常委会第二次会议).
 SHORTENED = frozenset({"EVENT", "LAW"})
@@ -217,6 +218,7 @@ def load_config() -> Config:
         supersedes=dict(raw["supersedes"]),
         nested_places=dict(raw["nested_places"]["predicate"]),
         nested_confidence=raw["nested_places"]["confidence"],
+        nested_between=tuple(raw["nested_places"].get("between", ())),
         body_term=re.compile(raw["bodies"]["term"]),
         subordinate_ends=tuple(raw["subordinate_ends"]),
         person_heads=tuple(raw["person_heads"]),
@@ -603,13 +605,14 @@ class ArticleClaims:
         return group
 
     def _group_forward(self, sent: Sentence, items: Sequence[Item], first: int, labels: frozenset[str]) -> list[Item]:
-        """The item at index ``first`` and the coordinated ones after it; a place written
-        right after another (西藏日喀则, 定日县长所乡) is one more."""
+        """The item at index ``first`` and the coordinated ones after it; a place or project
+        written right after a place (西藏日喀则, 定日县长所乡, 综改区山西合成生物产业生态园:
+        ``[nested_places]``) is one more."""
         group = [items[first]]
         j = first + 1
         while j < len(items):
             gap = sent.slice(group[-1].end, items[j].start).strip()
-            nested_place = not gap and group[-1].label in PLACE_LABELS and items[j].label in PLACE_LABELS
+            nested_place = not gap and group[-1].label in PLACE_LABELS and items[j].label in self.cfg.nested_places
             if items[j].label in labels and not items[j].modifier and (nested_place or (gap in self.cfg.joiners and gap not in self.cfg.clause_ends)):
                 group.append(items[j])
             elif gap in self.cfg.joiners and gap not in self.cfg.clause_ends and (k := self._place_qualified(sent, items, j, labels)):
@@ -749,9 +752,12 @@ class ArticleClaims:
     def _object_after(self, sent: Sentence, items: Sequence[Item], pos: int, labels: frozenset[str], max_gap: int) -> list[Item]:
         """The group of ``labels`` items starting at most ``max_gap`` characters (filler words
         aside) after ``pos``, in the same clause, with no verb in between (深入贯彻党中央…
-        is no visit). A place named through another (美国首都华盛顿) is the one after."""
+        is no visit). A place named through another (美国首都华盛顿) is the one after; names
+        inside a relative clause with a verb of its own are what the clause says of the object
+        (来到位于阳泉市狮脑山的百团大战纪念碑广场: the square is visited, not the city)."""
+        inside = self._verb_relative_end(sent, pos)
         for k, item in enumerate(items):
-            if item.start < pos or item.modifier:
+            if item.start < pos or item.modifier or item.end <= inside:
                 continue
             gap = self._clause_text(sent, pos, item.start)
             if gap is None:
@@ -767,6 +773,19 @@ class ArticleClaims:
                     k += 1
                 return self._group_forward(sent, items, k, labels)
         return []
+
+    def _verb_relative_end(self, sent: Sentence, pos: int) -> int:
+        """Where a relative clause that opens with a verb at ``pos`` (filler words aside) ends,
+        after its 的 (位于阳泉市狮脑山的); ``pos`` if none opens there (人民大会堂北大厅同出席
+        会议的代表: a name first, then what is done there)."""
+        rest = sent.slice(pos, sent.end)
+        body = _strip_words(rest, self.cfg.gap_words)
+        at = body.find("的")
+        if at < 0 or not self._relative_clause(body[: at + 1]):
+            return pos
+        start = pos + len(rest) - len(body)
+        opens = sent.token_starting_at(start)
+        return start + at + 1 if opens is not None and opens.tag in self.cfg.verb_tags and sent.ent_at(start) is None else pos
 
     def _has_verb(self, sent: Sentence, start: int, end: int, also_light: frozenset[str] = frozenset()) -> bool:
         """Does a verb token lie inside ``[start, end)``, other than a light verb (开始, 继续 …,
@@ -1068,6 +1087,22 @@ class ArticleClaims:
         if objects and self._clause_text(sent, opened, objects[0].start) is not None:
             yield subjects, objects
 
+    def _relative(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        """A relative clause before its noun: the trigger, the object, 的, then the subject
+        (位于阳泉市狮脑山的百团大战纪念碑广场: the square is located on the mountain). Only quote
+        marks may stand between 的 and the subject."""
+        objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap)
+        if not objects:
+            return
+        rest = sent.slice(objects[-1].end, sent.end).lstrip("”」\"")
+        if not rest.startswith("的"):
+            return
+        at = sent.end - len(rest) + 1
+        at += len(rest[1:]) - len(rest[1:].lstrip("“「\""))
+        subject = next((k for k, i in enumerate(items) if i.start == at and i.label in rule.subject and not i.modifier), None)
+        if subject is not None:
+            yield self._group_forward(sent, items, subject, rule.subject), objects
+
     def _speakers(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
         """Speakers listed after the meeting (13位常委围绕…作大会发言。宁吉喆常委建议，…。郑永飞常委
         提出，…): a sentence that says a number of people spoke (``[speakers] opener``) opens a
@@ -1101,10 +1136,13 @@ class ArticleClaims:
 
     def _nested_places(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
         """A place written right after another lies in it (定日县长所乡, 西城区北草厂胡同 → partOf;
-        北京中山公园 → locatedIn, by the inner place's label: ``[nested_places]``)."""
+        北京中山公园 → locatedIn, by the inner place's label: ``[nested_places]``); so does a
+        project written right after a place, its name in quotes or not (浙江“千万工程”)."""
         for a, b in zip(items, items[1:]):
             predicate = self.cfg.nested_places.get(b.label)
-            if predicate is None or a.label not in PLACE_LABELS or a.end != b.start:
+            if predicate is None or a.label not in PLACE_LABELS:
+                continue
+            if sent.slice(a.end, b.start) not in ("", *self.cfg.nested_between):
                 continue
             for inner in b.mentions:
                 for outer in a.mentions:
@@ -1114,7 +1152,8 @@ class ArticleClaims:
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         items = self._items(sent)
-        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue, "frame": self._frame, "reported": self._reported}
+        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue, "frame": self._frame,
+                  "reported": self._reported, "relative": self._relative}
         seen: set[tuple[int, int, str, int, int]] = set()
         for rule in self.cfg.rules:
             for trigger in self._triggers(sent, rule, items):

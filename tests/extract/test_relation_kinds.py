@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.relations import load_config, supersede
+from kg.extract.relations import SHAPES, load_config, supersede
 from kg.model import Claim, Evidence, Mention
 
 
@@ -159,7 +159,7 @@ def test_every_rule_names_a_known_trigger_list_or_its_own():
     cfg = load_config()
     for rule in cfg.rules:
         assert rule.triggers and all(isinstance(t, str) and t for t in rule.triggers), rule.name
-    assert {r.shape for r in cfg.rules} <= {"svo", "at", "agent", "pair", "venue", "frame", "reported"}
+    assert {r.shape for r in cfg.rules} <= set(SHAPES)
 
 
 # -- signing, projects, documents, membership -----------------------------------------------------
@@ -692,3 +692,26 @@ def test_holding_a_bare_press_conference(extract):
 def test_a_bare_meeting_word_is_still_no_name(extract):
     got = _got(extract, "卫生部部长陈竺昨日上午举行会议，介绍防控进展。")
     assert not any(p == "organized" and o == "会议" for _, p, o in got), got
+
+
+# -- where things are: a project after a place, 位于 + a place and the park in it, 位于X的Y ---------
+LOCATIONS = [
+    # a project written right after a place, its name in quotes, lies in it
+    ("各地要推广广东“百千万工程”经验。", {("百千万工程", "locatedIn", "广东")}, set()),
+    # 位于 + a zone + the park in it: the institute is in both, the park in the zone
+    ("太原智创研究院位于综改区潇河产业园，是省重点项目。",
+     {("太原智创研究院", "locatedIn", "综改区"), ("太原智创研究院", "locatedIn", "潇河产业园"),
+      ("潇河产业园", "locatedIn", "综改区")}, set()),
+    # 来到位于X的Y: Y is visited and lies in X; the places of the relative clause are not visited
+    ("王刚来到位于延安市宝塔区的枣园革命旧址纪念馆，参观展览。",
+     {("王刚", "visited", "枣园革命旧址纪念馆"), ("枣园革命旧址纪念馆", "locatedIn", "宝塔区"),
+      ("枣园革命旧址纪念馆", "locatedIn", "延安市")},
+     {("王刚", "visited", "延安市"), ("王刚", "visited", "宝塔区")}),
+    # a relative clause that opens with a name is no 位于X的: the name is visited
+    ("王刚来到人民大会堂北大厅同参加比赛的运动员见面。", {("王刚", "visited", "人民大会堂")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", LOCATIONS, ids=[r[0][:10] for r in LOCATIONS])
+def test_where_things_are(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
