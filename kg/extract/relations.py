@@ -831,7 +831,9 @@ class ArticleClaims:
             return []  # 召开常务会议, 举行专题讲座: no name
         if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in "、的等"):
             return []  # 的迪斯尼乐园扩建计划, 司法解释、加强案例指导…: not one title
-        if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")):
+        titled = start + 1 if phrase.startswith("《") else None  # 开展《民法典》知识竞赛: what it is about
+        if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")
+               and not (i.start == titled and sent.slice(i.end, i.end + 1) == "》")):
             return []  # a named entity inside: the clause is not one name
         mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
         return [Item(mention.start, mention.end, rule.phrase_label, (mention,))]

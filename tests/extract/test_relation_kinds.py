@@ -715,3 +715,18 @@ LOCATIONS = [
 @pytest.mark.parametrize("text, expected, forbidden", LOCATIONS, ids=[r[0][:10] for r in LOCATIONS])
 def test_where_things_are(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- an event named after the document it is about (开展了《…》竞赛) ---------------------------------
+TITLED_EVENTS = [
+    # the organisers listed before 主办, the event after 开展了 in the next clause
+    ("由市司法局、市总工会主办，开展了《中华人民共和国民法典》竞赛。",
+     {("市司法局", "organized", "《中华人民共和国民法典》竞赛"), ("市总工会", "organized", "《中华人民共和国民法典》竞赛")}, set()),
+    # a title followed by no event word is no event
+    ("市教育局开展了《中小学生守则》学习。", set(), {("市教育局", "organized", "《中小学生守则》学习")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TITLED_EVENTS, ids=[r[0][:10] for r in TITLED_EVENTS])
+def test_events_named_after_a_document(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
