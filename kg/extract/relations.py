@@ -1044,34 +1044,44 @@ class ArticleClaims:
         labels = rule.subject | rule.object
         # The body of a title is no side (中国总理温家宝…与格林纳达总理托马斯举行会谈).
         idx = [k for k, i in enumerate(items) if i.end <= t[0] and i.label in labels and not i.modifier]
-        if len(idx) < 2:
+        if not idx:
             return
         b = items[idx[-1]]
         gap = self._clause_text(sent, b.end, t[0])
         if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0], self.cfg.pair_verbs):
             return  # A与B就…项目进行签约: the sides, then what they sign about; 这与B致力于…合作 is no pair
-        a_idx = idx[-2]
-        a = items[a_idx]
-        joiner = sent.slice(a.end, b.start).strip()
-        if joiner in self.cfg.pair_joiners:
+        if len(idx) > 1 and sent.slice(items[idx[-2]].end, b.start).strip() in self.cfg.pair_joiners:
             # 山大社区党支部和山大离退休人员党支部联合… ; A、B和C联合举办: every two of them.
-            group = self._group_back(sent, items, a_idx, labels) + [b]
+            group = self._group_back(sent, items, idx[-2], labels) + [b]
             for i, left in enumerate(group):
                 for right in group[i + 1 :]:
                     yield [left], [right]
             return
         others = self._group_back(sent, items, idx[-1], labels)  # 与A、B签约: each of them
-        before_a = sent.slice(sent.start, others[0].start)
-        if before_a.rstrip().endswith(self.cfg.pair_joiners):
+        before_a = sent.slice(sent.start, others[0].start).rstrip()
+        if before_a.endswith(self.cfg.pair_joiners):
             # 与X合作 with the subject written earlier in the sentence: take the nearest one.
             first = items.index(others[0])
             subj = [i for i in items[:first] if i.label in labels and not i.modifier]
             # A与B…，与C合作: B is A's partner, A the subject that carries on (not B).
             while len(subj) > 1 and sent.slice(subj[-2].end, subj[-1].start).strip() in self.cfg.pair_joiners:
                 subj.pop()
-            if subj:
-                for other in others:
-                    yield [subj[-1]], [other]
+            if not subj and not self._has_verb(sent, sent.start, others[0].start):
+                subj = self._carried_subject(labels)  # …农业银行…；与邮储银行继续保持协同: no subject here
+            for other in others if subj else ():
+                yield [subj[-1]], [other]
+
+    def _carried_subject(self, labels: frozenset[str]) -> list[Item]:
+        """The subject of the sentence before, for a sentence that has none and opens with its
+        act (其中，山西农担与农业银行发生业务…；与邮储银行继续保持协同力度): the first item of
+        ``labels`` there, with no other item and no verb before it."""
+        prev = self.previous_sent
+        if prev is None or not self.previous_items:
+            return []
+        first = self.previous_items[0]
+        if first.label not in labels or first.modifier or self._has_verb(prev, prev.start, first.start):
+            return []
+        return [first]
 
     def _reported(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         """What a document says was done (第四十一号主席令说，《…法》已由…通过，现予公布): the

@@ -730,3 +730,19 @@ TITLED_EVENTS = [
 @pytest.mark.parametrize("text, expected, forbidden", TITLED_EVENTS, ids=[r[0][:10] for r in TITLED_EVENTS])
 def test_events_named_after_a_document(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- 与B合作 in a sentence with no subject: the body that opened the sentence before ---------------
+CARRIED_PARTNERS = [
+    ("今年以来，晋能控股集团与建设银行签署战略合作协议；与工商银行继续深化合作，授信额度突破百亿元。",
+     {("晋能控股集团", "cooperatesWith", "建设银行"), ("晋能控股集团", "cooperatesWith", "工商银行")},
+     {("建设银行", "cooperatesWith", "工商银行"), ("工商银行", "cooperatesWith", "建设银行")}),
+    # the sentence before opens with a person and a verb: no body to carry
+    ("王刚会见了建设银行负责人。与工商银行开展合作，是今年的重点。", set(),
+     {("建设银行", "cooperatesWith", "工商银行"), ("工商银行", "cooperatesWith", "建设银行")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", CARRIED_PARTNERS, ids=[r[0][:10] for r in CARRIED_PARTNERS])
+def test_partner_of_a_sentence_without_subject(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
