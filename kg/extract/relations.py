@@ -126,6 +126,7 @@ class Config:
     team_led: re.Pattern[str] | None = None
     shared_ordinal: re.Pattern[str] | None = None
     shared_list: re.Pattern[str] | None = None
+    escort: re.Pattern[str] | None = None
 
 
 SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported", "relative")
@@ -227,6 +228,7 @@ def load_config() -> Config:
         shared_ordinal=re.compile(raw["lists"]["shared_ordinal"]),
         shared_list=re.compile("(?:{o}{sep})+{o}(?P<head>\\w+)".format(o=raw["lists"]["shared_ordinal"], sep=raw["lists"]["separator"])),
         continuations=tuple(raw["continuations"]),
+        escort=re.compile(raw["escort"]) if raw.get("escort") else None,
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
 
@@ -640,7 +642,12 @@ class ArticleClaims:
         in the trigger's clause or the one before it (副市长李永强和…负责人一起,赴迎泽区), and
         at most ``subject_reach`` characters away — a name deep in an earlier clause is a
         topic of its own (…习近平总书记赋予山西…使命的良苦用心,坚持…). The body of a title
-        (国务院 of 国务院总理李强主持…) is never the subject."""
+        (国务院 of 国务院总理李强主持…) is never the subject. Who accompanies the subject
+        (习近平在江苏省委书记信长星和省长许昆林陪同下，先后来到苏州: ``escort``) is not: the
+        subject is the one before that phrase."""
+        escort = self._escort_before(sent, pos)
+        if escort is not None:
+            return self._subject_before(sent, items, escort, labels)
         idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels and not i.modifier]
         # 在北京人民大会堂举行…: 北京 is where, not who; the actor is named right before the
         # 在-phrase (十四届全国人大常委会28日下午在北京…举行), with no verb of its own between
@@ -677,6 +684,18 @@ class ArticleClaims:
                 persons = labels & {"PERSON"}
                 return self._subject_before(sent, items, pos, frozenset(persons)) if persons and persons != labels else []
         return self._without_elided_places(sent, self._group_back(sent, items, idx[-1], labels))
+
+    def _escort_before(self, sent: Sentence, pos: int) -> int | None:
+        """Where a phrase naming who accompanies the subject (在…陪同下, ``escort``) starts,
+        when it ends right before ``pos`` (filler words and one comma aside); else None."""
+        if self.cfg.escort is None:
+            return None
+        before = sent.slice(sent.start, pos)
+        for m in self.cfg.escort.finditer(before):
+            rest = before[m.end() :]
+            if len(_strip_words(rest, self.cfg.gap_words)) == 0:
+                return sent.start + m.start()
+        return None
 
     def _serial(self, sent: Sentence, item: Item, gap: str, breaks: list[int]) -> bool:
         """Does a person carry on as the subject through the clauses of ``gap`` (the text from

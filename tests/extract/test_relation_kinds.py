@@ -747,3 +747,19 @@ CARRIED_PARTNERS = [
 @pytest.mark.parametrize("text, expected, forbidden", CARRIED_PARTNERS, ids=[r[0][:10] for r in CARRIED_PARTNERS])
 def test_partner_of_a_sentence_without_subject(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- 在…陪同下: who accompanies the subject does not act -------------------------------------------
+ESCORTED = [
+    ("8月3日至5日，李强在四川省委书记王晓晖和省长黄强陪同下，先后来到成都、绵阳等地调研。",
+     {("李强", "visited", "成都"), ("李强", "visited", "绵阳")},
+     {("黄强", "visited", "成都"), ("王晓晖", "visited", "成都")}),
+    # the escort phrase after a clause of the subject's own; a 在 phrase of time before it
+    ("当天上午，在返京途中，赵乐际走下飞机，在甘肃省委书记胡昌升陪同下，先后考察了敦煌研究院和莫高窟。",
+     {("赵乐际", "visited", "敦煌研究院")}, {("胡昌升", "visited", "敦煌研究院")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", ESCORTED, ids=[r[0][:10] for r in ESCORTED])
+def test_who_accompanies_does_not_act(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
