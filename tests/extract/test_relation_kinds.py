@@ -763,3 +763,10 @@ ESCORTED = [
 @pytest.mark.parametrize("text, expected, forbidden", ESCORTED, ids=[r[0][:10] for r in ESCORTED])
 def test_who_accompanies_does_not_act(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+def test_signing_an_agreement_is_cooperation(extract):
+    """签订 a cooperation agreement: 签订 stands between the second side and 合作; a contract
+    between two persons is no cooperation of bodies."""
+    _check(_got(extract, "晋能控股集团与华为公司签订战略合作协议。"), {("晋能控股集团", "cooperatesWith", "华为公司")}, set())
+    assert not any(p == "cooperatesWith" for _, p, _ in _got(extract, "王刚与李明签订了购房合同。"))
