@@ -127,6 +127,7 @@ class Config:
     shared_ordinal: re.Pattern[str] | None = None
     shared_list: re.Pattern[str] | None = None
     escort: re.Pattern[str] | None = None
+    list_tail: re.Pattern[str] | None = None
 
 
 SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported", "relative")
@@ -229,6 +230,7 @@ def load_config() -> Config:
         shared_list=re.compile("(?:{o}{sep})+{o}(?P<head>\\w+)".format(o=raw["lists"]["shared_ordinal"], sep=raw["lists"]["separator"])),
         continuations=tuple(raw["continuations"]),
         escort=re.compile(raw["escort"]) if raw.get("escort") else None,
+        list_tail=re.compile(raw["list_tail"]) if raw.get("list_tail") else None,
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
 
@@ -648,6 +650,9 @@ class ArticleClaims:
         escort = self._escort_before(sent, pos)
         if escort is not None:
             return self._subject_before(sent, items, escort, labels)
+        led = self._list_led_by(sent, items, pos) if "PERSON" in labels else None
+        if led is not None:
+            return self._group_back(sent, items, led, labels)
         idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels and not i.modifier]
         # 在北京人民大会堂举行…: 北京 is where, not who; the actor is named right before the
         # 在-phrase (十四届全国人大常委会28日下午在北京…举行), with no verb of its own between
@@ -684,6 +689,20 @@ class ArticleClaims:
                 persons = labels & {"PERSON"}
                 return self._subject_before(sent, items, pos, frozenset(persons)) if persons and persons != labels else []
         return self._without_elided_places(sent, self._group_back(sent, items, idx[-1], labels))
+
+    def _list_led_by(self, sent: Sentence, items: Sequence[Item], pos: int) -> int | None:
+        """The index of the last person of a list that unnamed others close before ``pos``
+        (蔡奇、丁薛祥，以及来自亚洲各地的领导人和贵宾等出席: ``list_tail``), or None."""
+        if self.cfg.list_tail is None:
+            return None
+        for k in range(len(items) - 1, -1, -1):
+            item = items[k]
+            if item.end > pos or item.label != "PERSON" or item.modifier:
+                continue
+            if self.cfg.list_tail.fullmatch(sent.slice(item.end, pos)):
+                return k
+            return None  # only the nearest person may lead the list
+        return None
 
     def _escort_before(self, sent: Sentence, pos: int) -> int | None:
         """Where a phrase naming who accompanies the subject (在…陪同下, ``escort``) starts,

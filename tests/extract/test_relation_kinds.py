@@ -770,3 +770,18 @@ def test_signing_an_agreement_is_cooperation(extract):
     between two persons is no cooperation of bodies."""
     _check(_got(extract, "晋能控股集团与华为公司签订战略合作协议。"), {("晋能控股集团", "cooperatesWith", "华为公司")}, set())
     assert not any(p == "cooperatesWith" for _, p, _ in _got(extract, "王刚与李明签订了购房合同。"))
+
+
+# -- named people that lead a list closed by unnamed others (…，以及…等出席) -------------------------
+LED_LISTS = [
+    ("全国民族团结进步表彰大会在京隆重举行。王沪宁、蔡奇，老同志代表，以及各民族群众代表等出席大会。",
+     {("王沪宁", "attended", "全国民族团结进步表彰大会"), ("蔡奇", "attended", "全国民族团结进步表彰大会")}, set()),
+    # no 以及…等 closing the list: the names are too far from the act to be its subject
+    ("全国民族团结进步表彰大会在京隆重举行。王沪宁、蔡奇，还有一些代表出席大会。", set(),
+     {("王沪宁", "attended", "全国民族团结进步表彰大会"), ("蔡奇", "attended", "全国民族团结进步表彰大会")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", LED_LISTS, ids=[r[0][-14:] for r in LED_LISTS])
+def test_named_people_leading_a_list(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
