@@ -692,16 +692,17 @@ class ArticleClaims:
 
     def _list_led_by(self, sent: Sentence, items: Sequence[Item], pos: int) -> int | None:
         """The index of the last person of a list that unnamed others close before ``pos``
-        (蔡奇、丁薛祥，以及来自亚洲各地的领导人和贵宾等出席: ``list_tail``), or None."""
+        (蔡奇、丁薛祥，以及来自亚洲各地的领导人和贵宾等出席: ``list_tail``), or None. The
+        persons open their clause: an object of an earlier verb (表彰了王刚，以及…) leads nothing."""
         if self.cfg.list_tail is None:
             return None
         for k in range(len(items) - 1, -1, -1):
             item = items[k]
             if item.end > pos or item.label != "PERSON" or item.modifier:
                 continue
-            if self.cfg.list_tail.fullmatch(sent.slice(item.end, pos)):
+            if self.cfg.list_tail.fullmatch(sent.slice(item.end, pos)) and self._opens_clause(sent, items, k):
                 return k
-            return None  # only the nearest person may lead the list
+            return None  # only the nearest person may lead the list, and its group opens its clause
         return None
 
     def _escort_before(self, sent: Sentence, pos: int) -> int | None:

@@ -776,9 +776,9 @@ def test_signing_an_agreement_is_cooperation(extract):
 LED_LISTS = [
     ("全国民族团结进步表彰大会在京隆重举行。王沪宁、蔡奇，老同志代表，以及各民族群众代表等出席大会。",
      {("王沪宁", "attended", "全国民族团结进步表彰大会"), ("蔡奇", "attended", "全国民族团结进步表彰大会")}, set()),
-    # no 以及…等 closing the list: the names are too far from the act to be its subject
-    ("全国民族团结进步表彰大会在京隆重举行。王沪宁、蔡奇，还有一些代表出席大会。", set(),
-     {("王沪宁", "attended", "全国民族团结进步表彰大会"), ("蔡奇", "attended", "全国民族团结进步表彰大会")}),
+    # the unnamed others may be described with verbs of their own (来自…的)
+    ("亚洲青年运动会在太原开幕。王刚、李明，以及来自亚洲各地的贵宾等出席开幕式。",
+     {("王刚", "attended", "亚洲青年运动会"), ("李明", "attended", "亚洲青年运动会")}, set()),
 ]
 
 
