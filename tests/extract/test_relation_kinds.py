@@ -785,3 +785,11 @@ LED_LISTS = [
 @pytest.mark.parametrize("text, expected, forbidden", LED_LISTS, ids=[r[0][-14:] for r in LED_LISTS])
 def test_named_people_leading_a_list(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+def test_scheduling_events_is_holding_them(extract):
+    """安排了N场X: whoever schedules the events holds them; 安排 as a noun at a clause end
+    takes no event named before."""
+    _check(_got(extract, "在三天时间内，山西代表团安排了4场项目推介会。"), {("山西代表团", "organized", "项目推介会")}, set())
+    got = _got(extract, "全省招商大会在太原召开。目前，省商务厅已经按照分工安排，成立了专门的小组。")
+    assert not any(p == "organized" and s == "省商务厅" for s, p, _ in got), got
