@@ -108,9 +108,8 @@ class Config:
     verb_tags: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     supersedes: dict[str, str] = field(default_factory=dict)
-    nested_places: dict[str, str] = field(default_factory=dict)
+    nested: tuple[tuple[frozenset[str], dict[str, str], tuple[str, ...]], ...] = ()  # (outer, inner -> predicate, between)
     nested_confidence: float = 0.7
-    nested_between: tuple[str, ...] = ()
     body_term: re.Pattern[str] | None = None
     subordinate_ends: tuple[str, ...] = ()
     person_heads: tuple[str, ...] = ()
@@ -218,9 +217,8 @@ def load_config() -> Config:
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
-        nested_places=dict(raw["nested_places"]["predicate"]),
-        nested_confidence=raw["nested_places"]["confidence"],
-        nested_between=tuple(raw["nested_places"].get("between", ())),
+        nested=tuple((frozenset(n["outer"]), dict(n["inner"]), tuple(n.get("between", ()))) for n in raw["nested"]),
+        nested_confidence=raw["nested_confidence"],
         body_term=re.compile(raw["bodies"]["term"]),
         subordinate_ends=tuple(raw["subordinate_ends"]),
         person_heads=tuple(raw["person_heads"]),
@@ -611,12 +609,12 @@ class ArticleClaims:
     def _group_forward(self, sent: Sentence, items: Sequence[Item], first: int, labels: frozenset[str]) -> list[Item]:
         """The item at index ``first`` and the coordinated ones after it; a place or project
         written right after a place (西藏日喀则, 定日县长所乡, 综改区山西合成生物产业生态园:
-        ``[nested_places]``) is one more."""
+        ``[[nested]]``) is one more."""
         group = [items[first]]
         j = first + 1
         while j < len(items):
             gap = sent.slice(group[-1].end, items[j].start).strip()
-            nested_place = not gap and group[-1].label in PLACE_LABELS and items[j].label in self.cfg.nested_places
+            nested_place = not gap and any(group[-1].label in outer and items[j].label in inner for outer, inner, _ in self.cfg.nested)
             if items[j].label in labels and not items[j].modifier and (nested_place or (gap in self.cfg.joiners and gap not in self.cfg.clause_ends)):
                 group.append(items[j])
             elif gap in self.cfg.joiners and gap not in self.cfg.clause_ends and (k := self._place_qualified(sent, items, j, labels)):
@@ -1185,20 +1183,23 @@ class ArticleClaims:
             if pool:
                 self.speaking, self.speakers_seen, self.speaking_wait = pool[0], 0, cfg["wait"]
 
-    def _nested_places(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
-        """A place written right after another lies in it (定日县长所乡, 西城区北草厂胡同 → partOf;
-        北京中山公园 → locatedIn, by the inner place's label: ``[nested_places]``); so does a
-        project written right after a place, its name in quotes or not (浙江“千万工程”)."""
+    def _nested(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
+        """A name written right after another lies in it or belongs to it (``[[nested]]``): a
+        place in a place (定日县长所乡, 西城区北草厂胡同 → partOf; 北京中山公园 → locatedIn), a
+        project after a place, its name in quotes or not (浙江“千万工程”), a person right after
+        a body, with no title between (国家发改委能源研究所康艳兵 → memberOf). A person with a
+        post stated in the article is no member by this rule: the post says more."""
         for a, b in zip(items, items[1:]):
-            predicate = self.cfg.nested_places.get(b.label)
-            if predicate is None or a.label not in PLACE_LABELS:
-                continue
-            if sent.slice(a.end, b.start) not in ("", *self.cfg.nested_between):
-                continue
-            for inner in b.mentions:
-                for outer in a.mentions:
-                    if (inner.refers_to or inner.text) != (outer.refers_to or outer.text):
-                        yield Claim(inner, predicate, outer, sent.evidence(self.article.id, f"{predicate}/nested"), (), self.cfg.nested_confidence)
+            for outer, inner, between in self.cfg.nested:
+                predicate = inner.get(b.label)
+                if predicate is None or a.label not in outer or sent.slice(a.end, b.start) not in ("", *between):
+                    continue
+                if b.label == "PERSON" and any((o.start, o.end) == (b.start, b.end) for o in self.officials):
+                    continue
+                for inside in b.mentions:
+                    for outside in a.mentions:
+                        if (inside.refers_to or inside.text) != (outside.refers_to or outside.text):
+                            yield Claim(inside, predicate, outside, sent.evidence(self.article.id, f"{predicate}/nested"), (), self.cfg.nested_confidence)
 
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
@@ -1231,7 +1232,7 @@ class ArticleClaims:
                                 qualifiers=(("date", self.article.date),) if self.article.date else (),
                                 confidence=rule.confidence,
                             )
-        yield from self._nested_places(sent, items)
+        yield from self._nested(sent, items)
         yield from self._speakers(sent, items)
         for mention in self._current:  # the sentence's entities, events named after their body
             if mention.label == "PERSON":

@@ -793,3 +793,16 @@ def test_scheduling_events_is_holding_them(extract):
     _check(_got(extract, "在三天时间内，山西代表团安排了4场项目推介会。"), {("山西代表团", "organized", "项目推介会")}, set())
     got = _got(extract, "全省招商大会在太原召开。目前，省商务厅已经按照分工安排，成立了专门的小组。")
     assert not any(p == "organized" and s == "省商务厅" for s, p, _ in got), got
+
+
+# -- a person written right after a body, with no title between, belongs to it -------------------
+MEMBERS = [
+    ("中国社会科学院财经战略研究院李明认为，消费仍将回升。", {("李明", "memberOf", "中国社会科学院财经战略研究院")}, set()),
+    # a title between: a post, not a bare membership
+    ("国务院发展研究中心副主任王刚认为，消费仍将回升。", set(), {("王刚", "memberOf", "国务院发展研究中心")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", MEMBERS, ids=[r[0][:10] for r in MEMBERS])
+def test_a_person_right_after_a_body_is_its_member(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
