@@ -2,7 +2,9 @@
 
 A rule names a predicate, its trigger words, the NER labels allowed on each side and a
 *shape* — where the subject and object sit relative to the trigger (see the data file for
-the shapes: ``svo``, ``at``, ``agent``, ``pair``, ``venue``, ``frame``, ``reported``). Sides written
+the shapes: ``svo``, ``at``, ``agent``, ``pair``, ``venue``, ``frame``, ``reported``, ``relative``).
+Names written one right after the other (定日县长所乡, 浙江“千万工程”, 国家发改委能源研究所康艳兵)
+link by their labels (``[[nested]]``). Sides written
 as references (他, 李永强一行, 巡视领导, 该区, 我市, 出席会议, 第四十一号主席令说) are replaced by what they
 stand for (see ``references.toml``), so a claim never has a pronoun on either side.
 
