@@ -616,7 +616,8 @@ class ArticleClaims:
         j = first + 1
         while j < len(items):
             gap = sent.slice(group[-1].end, items[j].start).strip()
-            nested_place = not gap and any(group[-1].label in outer and items[j].label in inner for outer, inner, _ in self.cfg.nested)
+            nested_place = not gap and group[-1].label in PLACE_LABELS and any(
+                group[-1].label in outer and items[j].label in inner for outer, inner, _ in self.cfg.nested)
             if items[j].label in labels and not items[j].modifier and (nested_place or (gap in self.cfg.joiners and gap not in self.cfg.clause_ends)):
                 group.append(items[j])
             elif gap in self.cfg.joiners and gap not in self.cfg.clause_ends and (k := self._place_qualified(sent, items, j, labels)):
@@ -1189,8 +1190,8 @@ class ArticleClaims:
         """A name written right after another lies in it or belongs to it (``[[nested]]``): a
         place in a place (定日县长所乡, 西城区北草厂胡同 → partOf; 北京中山公园 → locatedIn), a
         project after a place, its name in quotes or not (浙江“千万工程”), a person right after
-        a body, with no title between (国家发改委能源研究所康艳兵 → memberOf). A person with a
-        post stated in the article is no member by this rule: the post says more."""
+        a body, with no title between (国家发改委能源研究所康艳兵 → memberOf). A person whose
+        post the article states at that mention is no member by this rule: the post says more."""
         for a, b in zip(items, items[1:]):
             for outer, inner, between in self.cfg.nested:
                 predicate = inner.get(b.label)
