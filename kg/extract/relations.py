@@ -115,6 +115,7 @@ class Config:
     body_term: re.Pattern[str] | None = None
     subordinate_ends: tuple[str, ...] = ()
     person_heads: tuple[str, ...] = ()
+    kin_heads: tuple[str, ...] = ()
     continuations: tuple[str, ...] = ()
     head_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     convene: tuple[str, ...] = ()
@@ -224,6 +225,7 @@ def load_config() -> Config:
         body_term=re.compile(raw["bodies"]["term"]),
         subordinate_ends=tuple(raw["subordinate_ends"]),
         person_heads=tuple(raw["person_heads"]),
+        kin_heads=tuple(raw.get("kin_heads", ())),
         convene=tuple(raw["events"]["convene"]),
         frame_closers=tuple(raw["frame_closers"]),
         shared_ordinal=re.compile(raw["lists"]["shared_ordinal"]),
@@ -302,6 +304,9 @@ class ArticleClaims:
         if kind == "last_event":  # 本次对接会 / 出席会议 -> the last event named …对接会 / …会议
             head = match.groupdict().get("head") or ""
             if not ref.any_head and self._convened(sent, start):
+                named = self._headline_event(head, start)
+                if named is not None:  # headline 中共中央举行纪念陈云同志诞辰120周年座谈会, body 举行座谈会
+                    return [Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end, named.refers_to or named.text)]
                 # 我市立即召开会议: a new meeting, named nowhere; it is what later bare words
                 # (副市长李永强出席) stand for, so they are dropped with it.
                 new = Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end)
@@ -354,6 +359,19 @@ class ArticleClaims:
             earlier = [p for p in self.places if p.end <= start and p.text.endswith(level)]
             return earlier[-1:]
         raise AssertionError(kind)  # load_config checked the kinds
+
+    def _headline_event(self, head: str, start: int) -> Mention | None:
+        """The event the headline names with the head of a meeting word that the body convenes
+        (headline 中共中央举行纪念陈云同志诞辰120周年座谈会, body 中共中央…举行座谈会: the same
+        meeting), while the body has named none of that head before; else None."""
+        body = self.article.body_start
+        heads = self.cfg.head_families.get(head, (head,))
+        if start < body or not head:
+            return None
+        same = [e for e in self.events if (e.refers_to or e.text).endswith(heads) and (e.start, e.end) not in self.unnamed]
+        if not same or any(e.start >= body for e in same):
+            return None
+        return same[-1]
 
     def _convened(self, sent: Sentence, start: int) -> bool:
         """Is the word at ``start`` the object of a verb that convenes a new meeting (召开会议,
@@ -670,6 +688,8 @@ class ArticleClaims:
         gap = sent.slice(items[idx[-1]].end, pos)
         if items[idx[-1]].label != "PERSON" and any(h in self._clause_tail(gap) for h in self.cfg.person_heads):
             return []  # 市委宣传部等相关部门负责人参加: the people of the body act, unnamed
+        if items[idx[-1]].label == "PERSON" and any(h in self._clause_tail(gap) for h in self.cfg.kin_heads):
+            return []  # 陈云同志亲属…等参加座谈会: the person's relatives act, not the person
         breaks = [i for i, c in enumerate(gap) if c in self.cfg.clause_ends]
         if len(gap) > self.cfg.subject_reach or len(breaks) > 1 and not self._serial(sent, items[idx[-1]], gap, breaks):
             return []

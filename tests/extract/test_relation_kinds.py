@@ -806,3 +806,30 @@ MEMBERS = [
 @pytest.mark.parametrize("text, expected, forbidden", MEMBERS, ids=[r[0][:10] for r in MEMBERS])
 def test_a_person_right_after_a_body_is_its_member(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- a meeting the body convenes with a bare word is the one the headline names ------------------
+def _got_with_headline(nlp, headline, body):
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    text = headline + "\n" + body
+    article = Article("t/001", "t.txt", 1, text, date="2023-01-07", body_start=len(headline) + 1, headline=headline)
+    _, claims = extract_article(nlp(text), article)
+    return {(_side(c.subject), c.predicate, _side(c.object)) for c in claims}
+
+
+def test_the_body_convenes_the_meeting_its_headline_names(nlp):
+    got = _got_with_headline(nlp, "中共中央举行纪念王明同志诞辰100周年座谈会",
+                             "中共中央13日上午在人民大会堂举行座谈会，纪念王明同志诞辰100周年。李强、蔡奇出席座谈会，"
+                             "赵乐际主持座谈会。王明同志亲属、原身边工作人员等参加座谈会。")
+    event = "纪念王明同志诞辰100周年座谈会"
+    _check(got, {("李强", "attended", event), ("蔡奇", "attended", event), ("赵乐际", "organized", event)},
+           {("王明", "attended", event)})  # the relatives take part, not the man remembered
+
+
+def test_a_meeting_convened_after_another_one_of_the_body_stays_unnamed(nlp):
+    """The body names a meeting of that head first: 召开会议 is a new one, named nowhere."""
+    got = _got_with_headline(nlp, "全力以赴 保障物流畅通",
+                             "4月18日，在收听收看全省电视电话会议后，我市立即召开会议，安排部署相关工作。副市长李永强出席。")
+    assert not any(s == "李永强" and p == "attended" for s, p, _ in got), got
