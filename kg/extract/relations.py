@@ -471,7 +471,8 @@ class ArticleClaims:
         """Events NER did not tag, named by the clause after a rule's trigger when it ends like
         one (举行第十一讲专题讲座: ``object_phrase`` with label EVENT): an ordinal name, or one of
         at least ``min_chars`` characters that is no bare meeting word. They are items like
-        NER's, so that later sentences refer to them (赵乐际委员长主持。)."""
+        NER's, so that later sentences refer to them (赵乐际委员长主持。); names inside one
+        (全国工商联 of 各民主党派中央、全国工商联负责人和无党派人士代表座谈会) are part of it."""
         out = list(ents)
         for rule in self.cfg.rules:
             if rule.phrase_label != "EVENT":
@@ -480,8 +481,9 @@ class ArticleClaims:
                 if self._object_after(sent, out, t[1], rule.object, rule.max_gap):
                     continue
                 for item in self._phrase_after(sent, out, t[1], rule):
-                    if not any(i.start < item.end and item.start < i.end for i in out):
-                        out.append(item)
+                    inside = [i for i in out if item.start <= i.start and i.end <= item.end]
+                    if not any(i.start < item.end and item.start < i.end for i in out if i not in inside):
+                        out = [i for i in out if i not in inside] + [item]
         return sorted(out, key=lambda i: i.start)
 
     def _with_term(self, sent: Sentence, item: Item) -> Item:
@@ -889,7 +891,8 @@ class ArticleClaims:
             return []  # 制定实施了一揽子化债方案: a verb phrase, not a document's title
         if rule.phrase_label == "EVENT" and (self.generic_event(phrase) or not (self.cfg.event_ordinal.match(phrase) or len(phrase) >= rule.phrase_min)):
             return []  # 召开常务会议, 举行专题讲座: no name
-        if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in "、的等"):
+        stops = "的等" if rule.phrase_label == "EVENT" else "、的等"  # 各民主党派中央、全国工商联负责人…座谈会 is one meeting
+        if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in stops):
             return []  # 的迪斯尼乐园扩建计划, 司法解释、加强案例指导…: not one title
         titled = start + 1 if phrase.startswith("《") else None  # 开展《民法典》知识竞赛: what it is about
         if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")

@@ -833,3 +833,12 @@ def test_a_meeting_convened_after_another_one_of_the_body_stays_unnamed(nlp):
     got = _got_with_headline(nlp, "全力以赴 保障物流畅通",
                              "4月18日，在收听收看全省电视电话会议后，我市立即召开会议，安排部署相关工作。副市长李永强出席。")
     assert not any(s == "李永强" and p == "attended" for s, p, _ in got), got
+
+
+def test_an_event_phrase_may_list_who_it_is_for(nlp):
+    """各民主党派中央、全国工商联负责人…座谈会 is one meeting (、 inside it, a body inside it); the
+    body's 主持召开座谈会 is that meeting, and those who attend it after it."""
+    event = "省各民主党派、省工商联负责人和无党派人士代表座谈会"
+    got = _got_with_headline(nlp, "王刚主持召开" + event,
+                             "省长王刚13日主持召开座谈会，听取意见建议。副省长李明出席。赵强、孙伟参加。")
+    _check(got, {("王刚", "organized", event), ("李明", "attended", event), ("赵强", "attended", event)}, set())
