@@ -2,7 +2,9 @@
 
 A rule names a predicate, its trigger words, the NER labels allowed on each side and a
 *shape* — where the subject and object sit relative to the trigger (see the data file for
-the shapes: ``svo``, ``at``, ``agent``, ``pair``, ``venue``, ``frame``, ``reported``). Sides written
+the shapes: ``svo``, ``at``, ``agent``, ``pair``, ``venue``, ``frame``, ``reported``, ``relative``).
+Names written one right after the other (定日县长所乡, 浙江“千万工程”, 国家发改委能源研究所康艳兵)
+link by their labels (``[[nested]]``). Sides written
 as references (他, 李永强一行, 巡视领导, 该区, 我市, 出席会议, 第四十一号主席令说) are replaced by what they
 stand for (see ``references.toml``), so a claim never has a pronoun on either side.
 
@@ -108,11 +110,12 @@ class Config:
     verb_tags: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     supersedes: dict[str, str] = field(default_factory=dict)
-    nested_places: dict[str, str] = field(default_factory=dict)
+    nested: tuple[tuple[frozenset[str], dict[str, str], tuple[str, ...]], ...] = ()  # (outer, inner -> predicate, between)
     nested_confidence: float = 0.7
     body_term: re.Pattern[str] | None = None
     subordinate_ends: tuple[str, ...] = ()
     person_heads: tuple[str, ...] = ()
+    kin_heads: tuple[str, ...] = ()
     continuations: tuple[str, ...] = ()
     head_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     convene: tuple[str, ...] = ()
@@ -128,9 +131,11 @@ class Config:
     team_led: re.Pattern[str] | None = None
     shared_ordinal: re.Pattern[str] | None = None
     shared_list: re.Pattern[str] | None = None
+    escort: re.Pattern[str] | None = None
+    list_tail: re.Pattern[str] | None = None
 
 
-SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported")
+SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported", "relative")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels of objects a headline names in short (国家主席令, 全国政协十四届常委会第二次会议).
 SHORTENED = frozenset({"EVENT", "LAW"})
@@ -221,16 +226,19 @@ def load_config() -> Config:
         verb_tags=frozenset(raw["verb_tags"]),
         light_verbs=frozenset(raw["light_verbs"]),
         supersedes=dict(raw["supersedes"]),
-        nested_places=dict(raw["nested_places"]["predicate"]),
-        nested_confidence=raw["nested_places"]["confidence"],
+        nested=tuple((frozenset(n["outer"]), dict(n["inner"]), tuple(n.get("between", ()))) for n in raw["nested"]),
+        nested_confidence=raw["nested_confidence"],
         body_term=re.compile(raw["bodies"]["term"]),
         subordinate_ends=tuple(raw["subordinate_ends"]),
         person_heads=tuple(raw["person_heads"]),
+        kin_heads=tuple(raw.get("kin_heads", ())),
         convene=tuple(raw["events"]["convene"]),
         frame_closers=tuple(raw["frame_closers"]),
         shared_ordinal=re.compile(raw["lists"]["shared_ordinal"]),
         shared_list=re.compile("(?:{o}{sep})+{o}(?P<head>\\w+)".format(o=raw["lists"]["shared_ordinal"], sep=raw["lists"]["separator"])),
         continuations=tuple(raw["continuations"]),
+        escort=re.compile(raw["escort"]) if raw.get("escort") else None,
+        list_tail=re.compile(raw["list_tail"]) if raw.get("list_tail") else None,
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
 
@@ -303,6 +311,9 @@ class ArticleClaims:
         if kind == "last_event":  # 本次对接会 / 出席会议 -> the last event named …对接会 / …会议
             head = match.groupdict().get("head") or ""
             if not ref.any_head and self._convened(sent, start):
+                named = self._headline_event(head, start)
+                if named is not None:  # headline 中共中央举行纪念陈云同志诞辰120周年座谈会, body 举行座谈会
+                    return [Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end, named.refers_to or named.text)]
                 # 我市立即召开会议: a new meeting, named nowhere; it is what later bare words
                 # (副市长李永强出席) stand for, so they are dropped with it.
                 new = Mention(word, "EVENT", self.article.id, start, end, sent.start, sent.end)
@@ -355,6 +366,19 @@ class ArticleClaims:
             earlier = [p for p in self.places if p.end <= start and p.text.endswith(level)]
             return earlier[-1:]
         raise AssertionError(kind)  # load_config checked the kinds
+
+    def _headline_event(self, head: str, start: int) -> Mention | None:
+        """The event the headline names with the head of a meeting word that the body convenes
+        (headline 中共中央举行纪念陈云同志诞辰120周年座谈会, body 中共中央…举行座谈会: the same
+        meeting), while the body has named none of that head before; else None."""
+        body = self.article.body_start
+        heads = self.cfg.head_families.get(head, (head,))
+        if start < body or not head:
+            return None
+        same = [e for e in self.events if (e.refers_to or e.text).endswith(heads) and (e.start, e.end) not in self.unnamed]
+        if not same or any(e.start >= body for e in same):
+            return None
+        return same[-1]
 
     def _convened(self, sent: Sentence, start: int) -> bool:
         """Is the word at ``start`` the object of a verb that convenes a new meeting (召开会议,
@@ -465,7 +489,8 @@ class ArticleClaims:
         """Events NER did not tag, named by the clause after a rule's trigger when it ends like
         one (举行第十一讲专题讲座: ``object_phrase`` with label EVENT): an ordinal name, or one of
         at least ``min_chars`` characters that is no bare meeting word. They are items like
-        NER's, so that later sentences refer to them (赵乐际委员长主持。)."""
+        NER's, so that later sentences refer to them (赵乐际委员长主持。); names inside one
+        (全国工商联 of 各民主党派中央、全国工商联负责人和无党派人士代表座谈会) are part of it."""
         out = list(ents)
         for rule in self.cfg.rules:
             if rule.phrase_label != "EVENT":
@@ -474,8 +499,9 @@ class ArticleClaims:
                 if self._object_after(sent, out, t[1], rule.object, rule.max_gap):
                     continue
                 for item in self._phrase_after(sent, out, t[1], rule):
-                    if not any(i.start < item.end and item.start < i.end for i in out):
-                        out.append(item)
+                    inside = [i for i in out if item.start <= i.start and i.end <= item.end]
+                    if not any(i.start < item.end and item.start < i.end for i in out if i not in inside):
+                        out = [i for i in out if i not in inside] + [item]
         return sorted(out, key=lambda i: i.start)
 
     def _with_term(self, sent: Sentence, item: Item) -> Item:
@@ -621,13 +647,15 @@ class ArticleClaims:
         return group
 
     def _group_forward(self, sent: Sentence, items: Sequence[Item], first: int, labels: frozenset[str]) -> list[Item]:
-        """The item at index ``first`` and the coordinated ones after it; a place written
-        right after another (西藏日喀则, 定日县长所乡) is one more."""
+        """The item at index ``first`` and the coordinated ones after it; a place or project
+        written right after a place (西藏日喀则, 定日县长所乡, 综改区山西合成生物产业生态园:
+        ``[[nested]]``) is one more."""
         group = [items[first]]
         j = first + 1
         while j < len(items):
             gap = sent.slice(group[-1].end, items[j].start).strip()
-            nested_place = not gap and group[-1].label in PLACE_LABELS and items[j].label in PLACE_LABELS
+            nested_place = not gap and group[-1].label in PLACE_LABELS and any(
+                group[-1].label in outer and items[j].label in inner for outer, inner, _ in self.cfg.nested)
             if items[j].label in labels and not items[j].modifier and (nested_place or (gap in self.cfg.joiners and gap not in self.cfg.clause_ends)):
                 group.append(items[j])
             elif gap in self.cfg.joiners and gap not in self.cfg.clause_ends and (k := self._place_qualified(sent, items, j, labels)):
@@ -655,7 +683,15 @@ class ArticleClaims:
         in the trigger's clause or the one before it (副市长李永强和…负责人一起,赴迎泽区), and
         at most ``subject_reach`` characters away — a name deep in an earlier clause is a
         topic of its own (…习近平总书记赋予山西…使命的良苦用心,坚持…). The body of a title
-        (国务院 of 国务院总理李强主持…) is never the subject."""
+        (国务院 of 国务院总理李强主持…) is never the subject. Who accompanies the subject
+        (习近平在江苏省委书记信长星和省长许昆林陪同下，先后来到苏州: ``escort``) is not: the
+        subject is the one before that phrase."""
+        escort = self._escort_before(sent, pos)
+        if escort is not None:
+            return self._subject_before(sent, items, escort, labels)
+        led = self._list_led_by(sent, items, pos) if "PERSON" in labels else None
+        if led is not None:
+            return self._group_back(sent, items, led, labels)
         idx = [k for k, i in enumerate(items) if i.end <= pos and i.label in labels and not i.modifier]
         # 在北京人民大会堂举行…: 北京 is where, not who; the actor is named right before the
         # 在-phrase (十四届全国人大常委会28日下午在北京…举行), with no verb of its own between
@@ -672,6 +708,8 @@ class ArticleClaims:
         gap = sent.slice(items[idx[-1]].end, pos)
         if items[idx[-1]].label != "PERSON" and any(h in self._clause_tail(gap) for h in self.cfg.person_heads):
             return []  # 市委宣传部等相关部门负责人参加: the people of the body act, unnamed
+        if items[idx[-1]].label == "PERSON" and any(h in self._clause_tail(gap) for h in self.cfg.kin_heads):
+            return []  # 陈云同志亲属…等参加座谈会: the person's relatives act, not the person
         breaks = [i for i, c in enumerate(gap) if c in self.cfg.clause_ends]
         if len(gap) > self.cfg.subject_reach or len(breaks) > 1 and not self._serial(sent, items[idx[-1]], gap, breaks):
             return []
@@ -692,6 +730,33 @@ class ArticleClaims:
                 persons = labels & {"PERSON"}
                 return self._subject_before(sent, items, pos, frozenset(persons)) if persons and persons != labels else []
         return self._without_elided_places(sent, self._group_back(sent, items, idx[-1], labels))
+
+    def _list_led_by(self, sent: Sentence, items: Sequence[Item], pos: int) -> int | None:
+        """The index of the last person of a list that unnamed others close before ``pos``
+        (蔡奇、丁薛祥，以及来自亚洲各地的领导人和贵宾等出席: ``list_tail``), or None. The
+        persons open their clause: an object of an earlier verb (表彰了王刚，以及…) leads nothing."""
+        if self.cfg.list_tail is None:
+            return None
+        for k in range(len(items) - 1, -1, -1):
+            item = items[k]
+            if item.end > pos or item.label != "PERSON" or item.modifier:
+                continue
+            if self.cfg.list_tail.fullmatch(sent.slice(item.end, pos)) and self._opens_clause(sent, items, k):
+                return k
+            return None  # only the nearest person may lead the list, and its group opens its clause
+        return None
+
+    def _escort_before(self, sent: Sentence, pos: int) -> int | None:
+        """Where a phrase naming who accompanies the subject (在…陪同下, ``escort``) starts,
+        when it ends right before ``pos`` (filler words and one comma aside); else None."""
+        if self.cfg.escort is None:
+            return None
+        before = sent.slice(sent.start, pos)
+        for m in self.cfg.escort.finditer(before):
+            rest = before[m.end() :]
+            if len(_strip_words(rest, self.cfg.gap_words)) == 0:
+                return sent.start + m.start()
+        return None
 
     def _serial(self, sent: Sentence, item: Item, gap: str, breaks: list[int]) -> bool:
         """Does a person carry on as the subject through the clauses of ``gap`` (the text from
@@ -767,9 +832,12 @@ class ArticleClaims:
     def _object_after(self, sent: Sentence, items: Sequence[Item], pos: int, labels: frozenset[str], max_gap: int) -> list[Item]:
         """The group of ``labels`` items starting at most ``max_gap`` characters (filler words
         aside) after ``pos``, in the same clause, with no verb in between (深入贯彻党中央…
-        is no visit). A place named through another (美国首都华盛顿) is the one after."""
+        is no visit). A place named through another (美国首都华盛顿) is the one after; names
+        inside a relative clause with a verb of its own are what the clause says of the object
+        (来到位于阳泉市狮脑山的百团大战纪念碑广场: the square is visited, not the city)."""
+        inside = self._verb_relative_end(sent, pos)
         for k, item in enumerate(items):
-            if item.start < pos or item.modifier:
+            if item.start < pos or item.modifier or item.end <= inside:
                 continue
             gap = self._clause_text(sent, pos, item.start)
             if gap is None:
@@ -785,6 +853,19 @@ class ArticleClaims:
                     k += 1
                 return self._group_forward(sent, items, k, labels)
         return []
+
+    def _verb_relative_end(self, sent: Sentence, pos: int) -> int:
+        """Where a relative clause that opens with a verb at ``pos`` (filler words aside) ends,
+        after its 的 (位于阳泉市狮脑山的); ``pos`` if none opens there (人民大会堂北大厅同出席
+        会议的代表: a name first, then what is done there)."""
+        rest = sent.slice(pos, sent.end)
+        body = _strip_words(rest, self.cfg.gap_words)
+        at = body.find("的")
+        if at < 0 or not self._relative_clause(body[: at + 1]):
+            return pos
+        start = pos + len(rest) - len(body)
+        opens = sent.token_starting_at(start)
+        return start + at + 1 if opens is not None and opens.tag in self.cfg.verb_tags and sent.ent_at(start) is None else pos
 
     def _has_verb(self, sent: Sentence, start: int, end: int, also_light: frozenset[str] = frozenset()) -> bool:
         """Does a verb token lie inside ``[start, end)``, other than a light verb (开始, 继续 …,
@@ -828,9 +909,12 @@ class ArticleClaims:
             return []  # 制定实施了一揽子化债方案: a verb phrase, not a document's title
         if rule.phrase_label == "EVENT" and (self.generic_event(phrase) or not (self.cfg.event_ordinal.match(phrase) or len(phrase) >= rule.phrase_min)):
             return []  # 召开常务会议, 举行专题讲座: no name
-        if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in "、的等"):
+        stops = "的等" if rule.phrase_label == "EVENT" else "、的等"  # 各民主党派中央、全国工商联负责人…座谈会 is one meeting
+        if phrase.startswith(self.cfg.phrase_stops) or any(c in phrase for c in stops):
             return []  # 的迪斯尼乐园扩建计划, 司法解释、加强案例指导…: not one title
-        if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")):
+        titled = start + 1 if phrase.startswith("《") else None  # 开展《民法典》知识竞赛: what it is about
+        if any(start <= i.start < start + len(phrase) for i in items if i.label not in ("ORG", "GPE")
+               and not (i.start == titled and sent.slice(i.end, i.end + 1) == "》")):
             return []  # a named entity inside: the clause is not one name
         mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
         return [Item(mention.start, mention.end, rule.phrase_label, (mention,))]
@@ -1041,34 +1125,44 @@ class ArticleClaims:
         labels = rule.subject | rule.object
         # The body of a title is no side (中国总理温家宝…与格林纳达总理托马斯举行会谈).
         idx = [k for k, i in enumerate(items) if i.end <= t[0] and i.label in labels and not i.modifier]
-        if len(idx) < 2:
+        if not idx:
             return
         b = items[idx[-1]]
         gap = self._clause_text(sent, b.end, t[0])
         if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0], self.cfg.pair_verbs):
             return  # A与B就…项目进行签约: the sides, then what they sign about; 这与B致力于…合作 is no pair
-        a_idx = idx[-2]
-        a = items[a_idx]
-        joiner = sent.slice(a.end, b.start).strip()
-        if joiner in self.cfg.pair_joiners:
+        if len(idx) > 1 and sent.slice(items[idx[-2]].end, b.start).strip() in self.cfg.pair_joiners:
             # 山大社区党支部和山大离退休人员党支部联合… ; A、B和C联合举办: every two of them.
-            group = self._group_back(sent, items, a_idx, labels) + [b]
+            group = self._group_back(sent, items, idx[-2], labels) + [b]
             for i, left in enumerate(group):
                 for right in group[i + 1 :]:
                     yield [left], [right]
             return
         others = self._group_back(sent, items, idx[-1], labels)  # 与A、B签约: each of them
-        before_a = sent.slice(sent.start, others[0].start)
-        if before_a.rstrip().endswith(self.cfg.pair_joiners):
+        before_a = sent.slice(sent.start, others[0].start).rstrip()
+        if before_a.endswith(self.cfg.pair_joiners):
             # 与X合作 with the subject written earlier in the sentence: take the nearest one.
             first = items.index(others[0])
             subj = [i for i in items[:first] if i.label in labels and not i.modifier]
             # A与B…，与C合作: B is A's partner, A the subject that carries on (not B).
             while len(subj) > 1 and sent.slice(subj[-2].end, subj[-1].start).strip() in self.cfg.pair_joiners:
                 subj.pop()
-            if subj:
-                for other in others:
-                    yield [subj[-1]], [other]
+            if not subj and not self._has_verb(sent, sent.start, others[0].start):
+                subj = self._carried_subject(labels)  # …农业银行…；与邮储银行继续保持协同: no subject here
+            for other in others if subj else ():
+                yield [subj[-1]], [other]
+
+    def _carried_subject(self, labels: frozenset[str]) -> list[Item]:
+        """The subject of the sentence before, for a sentence that has none and opens with its
+        act (其中，山西农担与农业银行发生业务…；与邮储银行继续保持协同力度): the first item of
+        ``labels`` there, with no other item and no verb before it."""
+        prev = self.previous_sent
+        if prev is None or not self.previous_items:
+            return []
+        first = self.previous_items[0]
+        if first.label not in labels or first.modifier or self._has_verb(prev, prev.start, first.start):
+            return []
+        return [first]
 
     def _reported(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
         """What a document says was done (第四十一号主席令说，《…法》已由…通过，现予公布): the
@@ -1085,6 +1179,22 @@ class ArticleClaims:
         objects = [i for i in items if opened <= i.start and i.end <= t[0] and i.label in rule.object][:1]
         if objects and self._clause_text(sent, opened, objects[0].start) is not None:
             yield subjects, objects
+
+    def _relative(self, sent: Sentence, items: Sequence[Item], rule: Rule, t: tuple[int, int]) -> Iterator[tuple[list[Item], list[Item]]]:
+        """A relative clause before its noun: the trigger, the object, 的, then the subject
+        (位于阳泉市狮脑山的百团大战纪念碑广场: the square is located on the mountain). Only quote
+        marks may stand between 的 and the subject."""
+        objects = self._object_after(sent, items, t[1], rule.object, rule.max_gap)
+        if not objects:
+            return
+        rest = sent.slice(objects[-1].end, sent.end).lstrip("”」\"")
+        if not rest.startswith("的"):
+            return
+        at = sent.end - len(rest) + 1
+        at += len(rest[1:]) - len(rest[1:].lstrip("“「\""))
+        subject = next((k for k, i in enumerate(items) if i.start == at and i.label in rule.subject and not i.modifier), None)
+        if subject is not None:
+            yield self._group_forward(sent, items, subject, rule.subject), objects
 
     def _speakers(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
         """Speakers listed after the meeting (13位常委围绕…作大会发言。宁吉喆常委建议，…。郑永飞常委
@@ -1117,17 +1227,23 @@ class ArticleClaims:
             if pool:
                 self.speaking, self.speakers_seen, self.speaking_wait = pool[0], 0, cfg["wait"]
 
-    def _nested_places(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
-        """A place written right after another lies in it (定日县长所乡, 西城区北草厂胡同 → partOf;
-        北京中山公园 → locatedIn, by the inner place's label: ``[nested_places]``)."""
+    def _nested(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Claim]:
+        """A name written right after another lies in it or belongs to it (``[[nested]]``): a
+        place in a place (定日县长所乡, 西城区北草厂胡同 → partOf; 北京中山公园 → locatedIn), a
+        project after a place, its name in quotes or not (浙江“千万工程”), a person right after
+        a body, with no title between (国家发改委能源研究所康艳兵 → memberOf). A person whose
+        post the article states at that mention is no member by this rule: the post says more."""
         for a, b in zip(items, items[1:]):
-            predicate = self.cfg.nested_places.get(b.label)
-            if predicate is None or a.label not in PLACE_LABELS or a.end != b.start:
-                continue
-            for inner in b.mentions:
-                for outer in a.mentions:
-                    if (inner.refers_to or inner.text) != (outer.refers_to or outer.text):
-                        yield Claim(inner, predicate, outer, sent.evidence(self.article.id, f"{predicate}/nested"), (), self.cfg.nested_confidence)
+            for outer, inner, between in self.cfg.nested:
+                predicate = inner.get(b.label)
+                if predicate is None or a.label not in outer or sent.slice(a.end, b.start) not in ("", *between):
+                    continue
+                if b.label == "PERSON" and any((o.start, o.end) == (b.start, b.end) for o in self.officials):
+                    continue
+                for inside in b.mentions:
+                    for outside in a.mentions:
+                        if (inside.refers_to or inside.text) != (outside.refers_to or outside.text):
+                            yield Claim(inside, predicate, outside, sent.evidence(self.article.id, f"{predicate}/nested"), (), self.cfg.nested_confidence)
 
     # -- the plan article -----------------------------------------------------------------
     def _plan_topic(self) -> Mention | None:
@@ -1166,7 +1282,8 @@ class ArticleClaims:
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         items = self._items(sent)
-        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue, "frame": self._frame, "reported": self._reported}
+        shapes = {"svo": self._svo, "at": self._at, "agent": self._agent, "pair": self._pair, "venue": self._venue, "frame": self._frame,
+                  "reported": self._reported, "relative": self._relative}
         seen: set[tuple[int, int, str, int, int]] = set()
         for rule in self.cfg.rules:
             for trigger in self._triggers(sent, rule, items):
@@ -1193,7 +1310,7 @@ class ArticleClaims:
                                 qualifiers=(("date", self.article.date),) if self.article.date else (),
                                 confidence=rule.confidence,
                             )
-        yield from self._nested_places(sent, items)
+        yield from self._nested(sent, items)
         yield from self._speakers(sent, items)
         for mention in self._current:  # the sentence's entities, events named after their body
             if mention.label == "PERSON":

@@ -44,6 +44,7 @@ _LISTS = CO_APPEARANCE["lists"]
 NAME_LOCATION = load_toml("extract/relations.toml")["name_location"]
 #: Sub-units named after their parent (全国人大常委会代表资格审查委员会): relations.toml [structure].
 STRUCTURE = {k: tuple(v) if isinstance(v, list) else v for k, v in load_toml("extract/relations.toml")["structure"].items()}
+_WRITTEN_TERM = re.compile(STRUCTURE["written_term"])
 _NAME_PLACE = re.compile("^(.{1,8}?(?:" + "|".join(map(re.escape, NAME_LOCATION["unit_suffixes"])) + "))")
 
 
@@ -364,7 +365,7 @@ class GraphBuilder:
                 continue
             predicate = "partOf" if entity.type == "Place" else "subOrganizationOf"
             current, first_reason, seen = self._as_resolved(entity), None, {eid}
-            linked = False
+            linked: str | None = None
             while (step := self._parent(current)) is not None:
                 parent, reason = step
                 first_reason = first_reason or reason
@@ -374,19 +375,37 @@ class GraphBuilder:
                 if parent.id in named:
                     confidence = 1.0 if first_reason in ("gazetteer", "world") else 0.8
                     self._relate(eid, predicate, parent.id, None, confidence, source=first_reason)
-                    linked = True
+                    linked = parent.id
                     break
                 current = parent
-            if not linked and entity.type == "Organization":
-                parent_id = self._parent_by_name(entity, org_names)
-                if parent_id is not None:
-                    self._relate(eid, predicate, parent_id, None, 0.8, source="name-prefix")
+            if linked is None and entity.type == "Organization":
+                linked = self._parent_by_name(entity, org_names)
+                if linked is not None:
+                    self._relate(eid, predicate, linked, None, 0.8, source="name-prefix")
+            if linked is not None and entity.type == "Organization":
+                self._name_parent_as_written(entity, self.entities[linked], org_names)
 
     def _parent(self, me: Resolved) -> tuple[Resolved, str] | None:
         if me.type == "Place":
             return self.resolver.parent_place(me)
         parent = self.resolver.parent_org(me)
         return (parent, self.resolver.parent_org_reason(me) or "name") if parent is not None else None
+
+    @staticmethod
+    def _name_parent_as_written(unit: Entity, parent: Entity, org_names: dict[str, str]) -> None:
+        """The parent as the text writes it inside a unit's name is one of its names: 山大二院
+        妇产科党支部 is 山西医科大学第二医院妇产科 + 党支部, so 山大二院妇产科 names the department
+        (gold conventions: a parent body named inside a name is listed as written). Only when
+        the unit's full name is its parent's + a tail that the written form ends with, and the
+        name left is no other organisation's and starts with no term (``[structure]
+        written_term``: 十三届全国人大 is that term's congress)."""
+        if not unit.label.startswith(parent.label) or unit.label == parent.label:
+            return
+        tail = unit.label[len(parent.label) :]
+        for written in sorted(unit.aliases - {unit.label}):
+            name = written.removesuffix(tail)
+            if name != written and len(name) >= 2 and not _WRITTEN_TERM.match(name) and org_names.get(name, parent.id) == parent.id:
+                parent.aliases.add(name)
 
     @staticmethod
     def _parent_by_name(entity: Entity, org_names: dict[str, str]) -> str | None:

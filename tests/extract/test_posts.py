@@ -38,6 +38,10 @@ CASES = [
     # a department inherits only from a committee or government at the head of the chain
     ("中共中央政治局委员、中央书记处书记、中宣部部长刘云山来到满洲里。",
      {("刘云山", "委员", "中共中央政治局"), ("刘云山", "书记", "中央书记处"), ("刘云山", "部长", "中宣部")}),
+    # …or from a ministry: its departments (司) written after it are its own; a bureau after a
+    # party committee is the government's, not the committee's
+    ("商务部副部长、外贸司司长李明介绍了情况。", {("李明", "副部长", "商务部"), ("李明", "司长", "商务部外贸司")}),
+    ("县委常委、公安局局长张三出席。", {("张三", "县委常委", "县委"), ("张三", "局长", "公安局")}),
     ("首创股份副总经理郭鹏对公用事业改革感触颇深。", {("郭鹏", "副总经理", "首创股份")}),
     # a title word that names no unit is no part of the organisation (总 of 总书记, 国家 of
     # 国家主席); a unit word is (政治局 of 政治局常委, 党组 of 党组书记)

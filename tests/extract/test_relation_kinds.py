@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.relations import load_config, supersede
+from kg.extract.relations import SHAPES, load_config, supersede
 from kg.model import Claim, Evidence, Mention
 
 
@@ -159,7 +159,7 @@ def test_every_rule_names_a_known_trigger_list_or_its_own():
     cfg = load_config()
     for rule in cfg.rules:
         assert rule.triggers and all(isinstance(t, str) and t for t in rule.triggers), rule.name
-    assert {r.shape for r in cfg.rules} <= {"svo", "at", "agent", "pair", "venue", "frame", "reported"}
+    assert {r.shape for r in cfg.rules} <= set(SHAPES)
 
 
 # -- signing, projects, documents, membership -----------------------------------------------------
@@ -727,3 +727,153 @@ def test_holding_a_bare_press_conference(extract):
 def test_a_bare_meeting_word_is_still_no_name(extract):
     got = _got(extract, "卫生部部长陈竺昨日上午举行会议，介绍防控进展。")
     assert not any(p == "organized" and o == "会议" for _, p, o in got), got
+
+
+# -- where things are: a project after a place, 位于 + a place and the park in it, 位于X的Y ---------
+LOCATIONS = [
+    # a project written right after a place, its name in quotes, lies in it
+    ("各地要推广广东“百千万工程”经验。", {("百千万工程", "locatedIn", "广东")}, set()),
+    # 位于 + a zone + the park (a project) in it: the institute is in the zone, the park too
+    # (locatedIn names places: a project is no object of it)
+    ("太原智创研究院位于综改区潇河产业园，是省重点项目。",
+     {("太原智创研究院", "locatedIn", "综改区"), ("潇河产业园", "locatedIn", "综改区")},
+     {("太原智创研究院", "locatedIn", "潇河产业园")}),
+    # 来到位于X的Y: Y is visited and lies in X; the places of the relative clause are not visited
+    ("王刚来到位于延安市宝塔区的枣园革命旧址纪念馆，参观展览。",
+     {("王刚", "visited", "枣园革命旧址纪念馆"), ("枣园革命旧址纪念馆", "locatedIn", "宝塔区"),
+      ("枣园革命旧址纪念馆", "locatedIn", "延安市")},
+     {("王刚", "visited", "延安市"), ("王刚", "visited", "宝塔区")}),
+    # a relative clause that opens with a name is no 位于X的: the name is visited
+    ("王刚来到人民大会堂北大厅同参加比赛的运动员见面。", {("王刚", "visited", "人民大会堂")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", LOCATIONS, ids=[r[0][:10] for r in LOCATIONS])
+def test_where_things_are(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- an event named after the document it is about (开展了《…》竞赛) ---------------------------------
+TITLED_EVENTS = [
+    # the organisers listed before 主办, the event after 开展了 in the next clause
+    ("由市司法局、市总工会主办，开展了《中华人民共和国民法典》竞赛。",
+     {("市司法局", "organized", "《中华人民共和国民法典》竞赛"), ("市总工会", "organized", "《中华人民共和国民法典》竞赛")}, set()),
+    # a title followed by no event word is no event
+    ("市教育局开展了《中小学生守则》学习。", set(), {("市教育局", "organized", "《中小学生守则》学习")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TITLED_EVENTS, ids=[r[0][:10] for r in TITLED_EVENTS])
+def test_events_named_after_a_document(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- 与B合作 in a sentence with no subject: the body that opened the sentence before ---------------
+CARRIED_PARTNERS = [
+    ("今年以来，晋能控股集团与建设银行签署战略合作协议；与工商银行继续深化合作，授信额度突破百亿元。",
+     {("晋能控股集团", "cooperatesWith", "建设银行"), ("晋能控股集团", "cooperatesWith", "工商银行")},
+     {("建设银行", "cooperatesWith", "工商银行"), ("工商银行", "cooperatesWith", "建设银行")}),
+    # the sentence before opens with a person and a verb: no body to carry
+    ("王刚会见了建设银行负责人。与工商银行开展合作，是今年的重点。", set(),
+     {("建设银行", "cooperatesWith", "工商银行"), ("工商银行", "cooperatesWith", "建设银行")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", CARRIED_PARTNERS, ids=[r[0][:10] for r in CARRIED_PARTNERS])
+def test_partner_of_a_sentence_without_subject(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- 在…陪同下: who accompanies the subject does not act -------------------------------------------
+ESCORTED = [
+    ("8月3日至5日，李强在四川省委书记王晓晖和省长黄强陪同下，先后来到成都、绵阳等地调研。",
+     {("李强", "visited", "成都"), ("李强", "visited", "绵阳")},
+     {("黄强", "visited", "成都"), ("王晓晖", "visited", "成都")}),
+    # the escort phrase after a clause of the subject's own; a 在 phrase of time before it
+    ("当天上午，在返京途中，赵乐际走下飞机，在甘肃省委书记胡昌升陪同下，先后考察了敦煌研究院和莫高窟。",
+     {("赵乐际", "visited", "敦煌研究院")}, {("胡昌升", "visited", "敦煌研究院")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", ESCORTED, ids=[r[0][:10] for r in ESCORTED])
+def test_who_accompanies_does_not_act(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_signing_an_agreement_is_cooperation(extract):
+    """签订 a cooperation agreement: 签订 stands between the second side and 合作; a contract
+    between two persons is no cooperation of bodies."""
+    _check(_got(extract, "晋能控股集团与华为公司签订战略合作协议。"), {("晋能控股集团", "cooperatesWith", "华为公司")}, set())
+    assert not any(p == "cooperatesWith" for _, p, _ in _got(extract, "王刚与李明签订了购房合同。"))
+
+
+# -- named people that lead a list closed by unnamed others (…，以及…等出席) -------------------------
+LED_LISTS = [
+    ("全国民族团结进步表彰大会在京隆重举行。王沪宁、蔡奇，老同志代表，以及各民族群众代表等出席大会。",
+     {("王沪宁", "attended", "全国民族团结进步表彰大会"), ("蔡奇", "attended", "全国民族团结进步表彰大会")}, set()),
+    # the unnamed others may be described with verbs of their own (来自…的)
+    ("亚洲青年运动会在太原开幕。王刚、李明，以及来自亚洲各地的贵宾等出席开幕式。",
+     {("王刚", "attended", "亚洲青年运动会"), ("李明", "attended", "亚洲青年运动会")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", LED_LISTS, ids=[r[0][-14:] for r in LED_LISTS])
+def test_named_people_leading_a_list(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_scheduling_events_is_holding_them(extract):
+    """安排了N场X: whoever schedules the events holds them; 安排 as a noun at a clause end
+    takes no event named before."""
+    _check(_got(extract, "在三天时间内，山西代表团安排了4场项目推介会。"), {("山西代表团", "organized", "项目推介会")}, set())
+    got = _got(extract, "全省招商大会在太原召开。目前，省商务厅已经按照分工安排，成立了专门的小组。")
+    assert not any(p == "organized" and s == "省商务厅" for s, p, _ in got), got
+
+
+# -- a person written right after a body, with no title between, belongs to it -------------------
+MEMBERS = [
+    ("中国社会科学院财经战略研究院李明认为，消费仍将回升。", {("李明", "memberOf", "中国社会科学院财经战略研究院")}, set()),
+    # a title between: a post, not a bare membership
+    ("国务院发展研究中心副主任王刚认为，消费仍将回升。", set(), {("王刚", "memberOf", "国务院发展研究中心")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", MEMBERS, ids=[r[0][:10] for r in MEMBERS])
+def test_a_person_right_after_a_body_is_its_member(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+# -- a meeting the body convenes with a bare word is the one the headline names ------------------
+def _got_with_headline(nlp, headline, body):
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    text = headline + "\n" + body
+    article = Article("t/001", "t.txt", 1, text, date="2023-01-07", body_start=len(headline) + 1, headline=headline)
+    _, claims = extract_article(nlp(text), article)
+    return {(_side(c.subject), c.predicate, _side(c.object)) for c in claims}
+
+
+def test_the_body_convenes_the_meeting_its_headline_names(nlp):
+    got = _got_with_headline(nlp, "中共中央举行纪念王明同志诞辰100周年座谈会",
+                             "中共中央13日上午在人民大会堂举行座谈会，纪念王明同志诞辰100周年。李强、蔡奇出席座谈会，"
+                             "赵乐际主持座谈会。王明同志亲属、原身边工作人员等参加座谈会。")
+    event = "纪念王明同志诞辰100周年座谈会"
+    _check(got, {("李强", "attended", event), ("蔡奇", "attended", event), ("赵乐际", "organized", event)},
+           {("王明", "attended", event)})  # the relatives take part, not the man remembered
+
+
+def test_a_meeting_convened_after_another_one_of_the_body_stays_unnamed(nlp):
+    """The body names a meeting of that head first: 召开会议 is a new one, named nowhere."""
+    got = _got_with_headline(nlp, "全力以赴 保障物流畅通",
+                             "4月18日，在收听收看全省电视电话会议后，我市立即召开会议，安排部署相关工作。副市长李永强出席。")
+    assert not any(s == "李永强" and p == "attended" for s, p, _ in got), got
+
+
+def test_an_event_phrase_may_list_who_it_is_for(nlp):
+    """各民主党派中央、全国工商联负责人…座谈会 is one meeting (、 inside it, a body inside it); the
+    body's 主持召开座谈会 is that meeting, and those who attend it after it."""
+    event = "省各民主党派、省工商联负责人和无党派人士代表座谈会"
+    got = _got_with_headline(nlp, "王刚主持召开" + event,
+                             "省长王刚13日主持召开座谈会，听取意见建议。副省长李明出席。赵强、孙伟参加。")
+    _check(got, {("王刚", "organized", event), ("李明", "attended", event), ("赵强", "attended", event)}, set())

@@ -64,3 +64,27 @@ def test_kg_show_lists_the_people_of_an_organisation(build):
     assert ("李强", "总理") == people_of(G, org)[0][:2]
     text = describe(G, org)
     assert "people (posts held here):" in text and "李强  总理" in text
+
+
+@pytest.mark.parametrize(
+    "unit, parent, expected",
+    [
+        # 山大一院心内科党支部 = 山西医科大学第一医院心内科 + 党支部: 山大一院心内科 names the department
+        (("山西医科大学第一医院心内科党支部", {"山大一院心内科党支部"}), ("山西医科大学第一医院心内科", {"心内科"}),
+         {"心内科", "山大一院心内科"}),
+        # a written parent that starts with a term is that term's body, not the body itself
+        (("全国人民代表大会宪法和法律委员会", {"十三届全国人大宪法和法律委员会"}), ("全国人民代表大会", {"全国人大"}),
+         {"全国人大"}),
+        # a unit whose full name does not start with its parent's (a department of a city
+        # government) says nothing of how the parent is written
+        (("太原市卫生健康委员会", {"市卫健委"}), ("太原市人民政府", {"市政府"}), {"市政府"}),
+    ],
+)
+def test_the_parent_written_inside_a_unit_name_is_its_alias(unit, parent, expected):
+    from kg.graph.build import GraphBuilder
+    from kg.model import Entity
+
+    u = Entity("org/" + unit[0], "Organization", unit[0], set(unit[1]))
+    p = Entity("org/" + parent[0], "Organization", parent[0], set(parent[1]))
+    GraphBuilder._name_parent_as_written(u, p, {p.label: p.id, u.label: u.id})
+    assert p.aliases == expected
