@@ -397,17 +397,6 @@ class ArticleClaims:
         对接会)? The ``last_event`` patterns of references.toml, matched whole."""
         return any(r.kind == "last_event" and r.pattern.fullmatch(text) for r in self.cfg.refs)
 
-    def _headline_event(self, item: Item) -> Item:
-        """A bare meeting word of the body (…主持召开座谈会。韩正出席。) stands for the event the
-        headline names with the same head (李克强主持召开…代表座谈会): the body restates the
-        headline. Any other item, or a bare word whose head no headline event has (在收听…电视电话
-        会议后，我市召开会议: a new meeting), is returned as it is."""
-        if item.label != "EVENT" or not all(self.generic_event(m.text) for m in item.mentions):
-            return item
-        word = item.mentions[0].text
-        named = [e for e in self.events if e.start < self.article.body_start and e.text.endswith(word)]
-        return Item(named[0].start, named[0].end, named[0].label, (named[0],)) if named else item
-
     @staticmethod
     def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
         seen: dict[str, Mention] = {}
@@ -973,7 +962,7 @@ class ArticleClaims:
                 # between subject and trigger is what the trigger is said of (纪念朱光亚同志诞辰…
                 # 座谈会在京举行), not the subject's object.
                 pool = [i for i in list(self.previous_items) + list(items) if i.end <= subjects[0].start and i.label in rule.object]
-                objects = [self._headline_event(i) for i in pool[-1:]]
+                objects = pool[-1:]
                 if not objects and self.events:
                     # …。国际儒学联合会会长孙春兰主持。 after a sentence that names no event: the
                     # article's event, the first one it names (in its headline).
