@@ -53,6 +53,7 @@ class LabelFilter:
     body_ordinal: re.Pattern[str] | None = None
     body_words: tuple[str, ...] = ()
     name_inside: re.Pattern[str] | None = None
+    known_names: frozenset[str] = frozenset()
 
 
 _SPACES = re.compile(r"\s+")
@@ -160,6 +161,7 @@ class EntityFilter:
                 body_ordinal=re.compile(r["body_ordinal"]) if "body_ordinal" in r else None,
                 body_words=list_words(r.get("body_words")),
                 name_inside=re.compile(r["name_inside"]) if "name_inside" in r else None,
+                known_names=frozenset(list_words(r.get("known_names"))),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -168,8 +170,9 @@ class EntityFilter:
         ``vouched``: the context says what the text is (see :meth:`vouched`, and the items of a
         list closed by a kind noun: 集义、王答等乡镇), so the checks of its spelling that only
         guess (a known surname; a short place the gazetteer must know) are skipped; the others
-        still apply. ``titled``: a post word follows the text (欣旺达|监事, 中储粮|总裁); with
-        ``titled_needs_no_ending`` the text needs no ending of ``endings`` then (a company named
+        still apply. A name of ``known_names`` is vouched for by the annotated corpora it was
+        learned from, and may even be a place's name (米兰, the club). ``titled``: a post word
+        follows the text (欣旺达|监事, 中储粮|总裁); with ``titled_needs_no_ending`` the text needs no ending of ``endings`` then (a company named
         by its own short brand name has a post holder, a phrase LAC took for a name has not).
         """
         f = self.filters.get(label)
@@ -182,6 +185,8 @@ class EntityFilter:
             return False
         if f.require_any and not any(w in text for w in f.require_any):
             return False
+        known_name = text in f.known_names  # annotators call this name one of the label (美联储, 米兰)
+        vouched = vouched or known_name
         if f.reject is not None and not vouched and f.reject.fullmatch(text):
             return False
         dotted = _dotted(text, f.name_dots)
@@ -203,7 +208,7 @@ class EntityFilter:
         if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not foreign and not (titled and f.titled_needs_no_ending):
             if not any(text.endswith(e) for e in f.endings):
                 return False
-        if f.not_known >= 0 and text in known_places(f.not_known):
+        if f.not_known >= 0 and not known_name and text in known_places(f.not_known):
             return False
         if f.kinds and _a_kind(text, f.kinds, f.kind_modifiers):
             return False
