@@ -143,6 +143,12 @@ ENTITY_CASES = [
     ("晋能控股煤业集团所属各主要合作银行完成目标。", {("晋能控股煤业集团", "ORG")}, {("合作银行", "ORG")}),
     ("所有定点医院都要设置感染性疾病科。", set(), {("感染性疾病科", "ORG")}),
     ("协调麻醉科医生参与抢救。", {("麻醉科", "ORG")}, set()),
+    # a body, a term ordinal and a body of that term are one name; a body before its congress
+    # (二十大) only owns that event
+    ("王明曾任中国共产党第十五届中央书记处书记。", {("中国共产党第十五届中央书记处", "ORG")}, {("中国共产党", "ORG"), ("中央书记处", "ORG")}),
+    ("大家认真学习中共二十大精神。", set(), {("中共", "ORG")}),
+    # …a company before its board's term stays
+    ("他是华山机械股份有限公司第二届董事会董事。", {("华山机械股份有限公司", "ORG")}, set()),
     # the event of a project takes the project's whole name (its part: 项目|气化装置)
     ("中铁三局举行阳泉煤化工项目气化装置总承包签约仪式。",
      {("阳泉煤化工项目气化装置总承包签约仪式", "EVENT"), ("中铁三局", "ORG")}, {("承包签约仪式", "EVENT")}),

@@ -54,6 +54,7 @@ class LabelFilter:
     body_words: tuple[str, ...] = ()
     name_inside: re.Pattern[str] | None = None
     known_names: frozenset[str] = frozenset()
+    owner_ordinal: re.Pattern[str] | None = None
 
 
 _SPACES = re.compile(r"\s+")
@@ -162,6 +163,7 @@ class EntityFilter:
                 body_words=list_words(r.get("body_words")),
                 name_inside=re.compile(r["name_inside"]) if "name_inside" in r else None,
                 known_names=frozenset(list_words(r.get("known_names"))),
+                owner_ordinal=re.compile(r["owner_ordinal"]) if "owner_ordinal" in r else None,
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -286,6 +288,33 @@ class EntityFilter:
         word = next((t for t in span.doc[span.end :] if t.idx + len(t) >= end), None)
         return word is not None and word.idx + len(word) == end and (m.group(1) != "法" or len(word) != 2)
 
+    def _owned_ordinals(self, doc: Doc) -> list[Span]:
+        """``doc.ents`` with a body written before an ordinal (``owner_ordinal``) read as part of
+        what follows it: one name with the body right after the ordinal (中国共产党|第十四届|中央书记处,
+        政协|第十四届|全国委员会); else, before a congress (the regex group ``congress``), no name
+        of its own: the ordinal names the body's congress, an event (中共|二十大, 中共|十八大以来)."""
+        text = doc.text
+        ents = list(doc.ents)
+        out: list[Span] = []
+        i = 0
+        while i < len(ents):
+            span = ents[i]
+            f = self.filters.get(span.label_)
+            m = f.owner_ordinal.match(text, span.end_char) if f is not None and f.owner_ordinal is not None else None
+            if m is None:
+                out.append(span)
+                i += 1
+                continue
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.label_ == span.label_ and nxt.start_char == m.end():
+                out.append(Span(doc, span.start, nxt.end, label=span.label_, span_id=nxt.id_))
+                i += 2
+                continue
+            if m.lastgroup != "congress":
+                out.append(span)  # 公司|第六届|监事会监事: the company holds the term's board
+            i += 1
+        return out
+
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
         a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
@@ -330,7 +359,7 @@ class EntityFilter:
         text = doc.text
         titles = list(doc.spans.get(TITLES_KEY, ())) + list(doc.spans.get(ROLES_KEY, ()))
         title_edges = ({t.end for t in titles}, {t.start for t in titles})
-        for span in doc.ents:
+        for span in self._owned_ordinals(doc):
             trimmed = self._trimmed(span)
             if trimmed is None:
                 continue
