@@ -149,6 +149,13 @@ ENTITY_CASES = [
     ("大家认真学习中共二十大精神。", set(), {("中共", "ORG")}),
     # …a company before its board's term stays
     ("他是华山机械股份有限公司第二届董事会董事。", {("华山机械股份有限公司", "ORG")}, set()),
+    # common words before a whole name of LAC are a phrase before it (审计工作情况|审计署); a
+    # place that owns the name, a joiner, or a longer name of common words keeps them
+    ("审计工作情况审计署已经说明。", {("审计署", "ORG")}, {("审计工作情况审计署", "ORG")}),
+    ("学生参军不影响就业教育部负责人表示。", {("教育部", "ORG")}, {("就业教育部", "ORG")}),
+    ("香港劳工及福利局发布公告。", {("香港劳工及福利局", "ORG")}, {("福利局", "ORG")}),
+    ("他担任人口资源环境委员会副主任。", {("人口资源环境委员会", "ORG")}, set()),
+    ("山西合成生物凯赛研究院揭牌。", {("山西合成生物凯赛研究院", "ORG")}, set()),
     # the event of a project takes the project's whole name (its part: 项目|气化装置)
     ("中铁三局举行阳泉煤化工项目气化装置总承包签约仪式。",
      {("阳泉煤化工项目气化装置总承包签约仪式", "EVENT"), ("中铁三局", "ORG")}, {("承包签约仪式", "EVENT")}),

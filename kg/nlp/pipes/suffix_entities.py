@@ -87,6 +87,8 @@ class SuffixRule:
     quote_verbs: frozenset[str] = frozenset()
     quote_false: re.Pattern[str] | None = None
     quote_not_before: frozenset[str] = frozenset()
+    complete_heads: tuple[str, ...] = ()
+    complete_max_chars: int = 0
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
@@ -211,6 +213,8 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     quote_verbs=frozenset(list_words(r.get("quote_verbs"))),
                     quote_false=re.compile(r["quote_false"]) if "quote_false" in r else None,
                     quote_not_before=frozenset(list_words(r.get("quote_not_before"))),
+                    complete_heads=tuple(r.get("complete_heads", [])),
+                    complete_max_chars=int(r.get("complete_max_chars", 0)),
                 )
             )
         except (KeyError, re.error) as exc:
@@ -491,6 +495,28 @@ def _owner(token) -> bool:
     """A place or a body, by LAC's tag or an ent: what may stand before a quoted word inside
     a name (西塋乡|“清化收”工作领导小组)."""
     return token.tag_ in ("LOC", "ORG") or token.ent_type_ in PLACE_LABELS or token.ent_type_ == "ORG"
+
+
+def _owns(rule: SuffixRule, token) -> bool:
+    """Does ``token`` own what follows it in a name: a place or a body (山西|合成生物凯赛研究院,
+    中国|证监会), a level or owner word (省|教育厅, 国家|发改委), an ordinal, an abbreviation? A
+    name of common words only before a head that LAC tagged as a whole name (``complete_heads``)
+    is a phrase before that name (审计|情况|审计署, 主办单位|中国摄影家协会)."""
+    text = token.text
+    if _owner(token) or token.tag_ in ("m", "j", "nz") or text in known_places():
+        return True
+    return text not in rule.anchor_false and any(text.startswith(w) for w in rule.anchor_words)
+
+
+def _complete(rule: SuffixRule, token) -> bool:
+    """A head LAC tagged as a whole name (``complete_heads``) that is complete: one that starts
+    with its owner (中国摄影家协会) or a short one, a stem and a unit (审计署, 教育部). A longer
+    name of common words (资源环境委员会) may end a longer name (人口|资源环境委员会)."""
+    text = token.text
+    if token.tag_ not in rule.complete_heads:
+        return False
+    owned = any(text.startswith(w) for w in rule.anchor_words) or any(text[:n] in known_places() for n in (2, 3))
+    return len(text) <= rule.complete_max_chars or owned
 
 
 def _period(words: Span) -> bool:
@@ -826,6 +852,8 @@ class SuffixEntities:
             return Span(doc, start, end)
         if rule.list_tails and 0 < start and start + 1 < head and doc[start - 1].text in rule.list_tails and _is_place_token(doc[start]):
             start += 1  # 中国、巴西、俄罗斯、印度“金砖四国”领导人会晤: the last place of a list is no part of the name
+        if _complete(rule, doc[head]) and not any(_owns(rule, t) or t.text in rule.joiners for t in doc[start:head]):
+            start = head  # 审计|情况|审计署: a whole name of LAC after words that own nothing
         i = start - 1
         while rule.lead_lists and i + 3 < head and _is_place_token(doc[i + 1]) and doc[i + 2].text in rule.lead_lists and _is_place_token(doc[i + 3]):
             i += 2  # a list of places that starts the name stays whole: 北沙河、北涧河…
