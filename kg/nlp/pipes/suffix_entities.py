@@ -864,7 +864,9 @@ class SuffixEntities:
             if closing is not None:
                 i = closing  # a quoted word inside the name stays whole
                 continue
-            if text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):
+            if text in rule.title_words:
+                start = i + 1  # 规划委|委员|和|机构监管部: a post closes the name before it
+            elif text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):
                 if text in rule.joiners and i > start and (not _plain(doc[i - 1]) or rule.suffix_of(doc[i - 1].text)):
                     start = i + 1  # 市卫健委和市教育局: the name starts after the joiner
                 elif text not in rule.joiners or i == start:
