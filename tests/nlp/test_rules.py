@@ -156,6 +156,7 @@ ENTITY_CASES = [
     ("香港劳工及福利局发布公告。", {("香港劳工及福利局", "ORG")}, {("福利局", "ORG")}),
     ("他担任人口资源环境委员会副主任。", {("人口资源环境委员会", "ORG")}, set()),
     ("山西合成生物凯赛研究院揭牌。", {("山西合成生物凯赛研究院", "ORG")}, set()),
+    ("各省、自治区、直辖市人民政府要加强领导。", set(), {("市人民政府", "ORG")}),
     # a post closes the name before it: two bodies, not one across 委员和
     ("他曾任中国银保监会法规委委员和财产保险监管部副主任。", {("中国银保监会法规委", "ORG"), ("财产保险监管部", "ORG")},
      {("中国银保监会法规委委员和财产保险监管部", "ORG")}),
@@ -380,6 +381,9 @@ FILTER_CASES = [
     ("ORG", "美联储", "lac", True),
     ("ORG", "米兰", "lac", True),
     ("ORG", "多维度", "lac", False),
+    # an ethnic group or a people is no organisation
+    ("ORG", "汉族", "lac", False),
+    ("ORG", "土家族", "lac", False),
     # persons: Japanese family names, foreign names with ·, anonymised and honorific forms
     ("PERSON", "桥本龙太郎", "lac", True),
     ("PERSON", "谷口清太郎", "lac", True),

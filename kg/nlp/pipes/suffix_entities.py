@@ -515,7 +515,8 @@ def _complete(rule: SuffixRule, token) -> bool:
     text = token.text
     if token.tag_ not in rule.complete_heads:
         return False
-    owned = any(text.startswith(w) for w in rule.anchor_words) or any(text[:n] in known_places() for n in (2, 3))
+    # a level word alone (市|人民政府) is no owner: its place may stand before it (直辖|市人民政府)
+    owned = any(text.startswith(w) for w in rule.anchor_words if len(w) > 1) or any(text[:n] in known_places() for n in (2, 3))
     return len(text) <= rule.complete_max_chars or owned
 
 
