@@ -89,6 +89,7 @@ class SuffixRule:
     quote_not_before: frozenset[str] = frozenset()
     complete_heads: tuple[str, ...] = ()
     complete_max_chars: int = 0
+    count_head: re.Pattern[str] | None = None
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
@@ -215,6 +216,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     quote_not_before=frozenset(list_words(r.get("quote_not_before"))),
                     complete_heads=tuple(r.get("complete_heads", [])),
                     complete_max_chars=int(r.get("complete_max_chars", 0)),
+                    count_head=re.compile(r["count_head"]) if "count_head" in r else None,
                 )
             )
         except (KeyError, re.error) as exc:
@@ -901,6 +903,8 @@ class SuffixEntities:
         if after is not None and after.text in rule.not_before:
             return False  # 工程|技术人员, 工程|院: the head word is the start of a compound
         head = span.doc[head_start : span.end].text
+        if rule.count_head is not None and rule.count_head.fullmatch(head):
+            return False  # 两队: a count of teams, no team
         suffix = rule.suffix_of(head)
         if suffix is None or rule.is_stop_span(span, suffix):
             return False
