@@ -157,6 +157,11 @@ ENTITY_CASES = [
     ("他担任人口资源环境委员会副主任。", {("人口资源环境委员会", "ORG")}, set()),
     ("山西合成生物凯赛研究院揭牌。", {("山西合成生物凯赛研究院", "ORG")}, set()),
     ("各省、自治区、直辖市人民政府要加强领导。", set(), {("市人民政府", "ORG")}),
+    # …also a post LAC cut in two (行政|长官)
+    ("坚定支持行政长官和特区政府依法施政。", {("特区政府", "ORG")}, {("行政长官和特区政府", "ORG")}),
+    # a suffix that starts a common word with the next one ends no name (中心|任务)
+    ("围绕党和国家中心任务开展工作。", set(), {("国家中心", "ORG")}),
+    ("国家区域医疗中心工作人员到岗。", {("国家区域医疗中心", "ORG")}, set()),
     # a count of bodies is no body (两队), and a count or rank before a name is no part of it
     ("上周红星队对阵蓝鹰队两队战平。", {("蓝鹰队", "ORG")}, {("蓝鹰队两队", "ORG")}),
     ("这是首批中国银河证券公司的客户。", {("中国银河证券公司", "ORG")}, {("首批中国银河证券公司", "ORG")}),

@@ -90,6 +90,7 @@ class SuffixRule:
     complete_heads: tuple[str, ...] = ()
     complete_max_chars: int = 0
     count_head: re.Pattern[str] | None = None
+    compounds: frozenset[str] = frozenset()
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
@@ -217,6 +218,7 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     complete_heads=tuple(r.get("complete_heads", [])),
                     complete_max_chars=int(r.get("complete_max_chars", 0)),
                     count_head=re.compile(r["count_head"]) if "count_head" in r else None,
+                    compounds=frozenset(list_words(r.get("compounds"))),
                 )
             )
         except (KeyError, re.error) as exc:
@@ -867,8 +869,8 @@ class SuffixEntities:
             if closing is not None:
                 i = closing  # a quoted word inside the name stays whole
                 continue
-            if text in rule.title_words:
-                start = i + 1  # 规划委|委员|和|机构监管部: a post closes the name before it
+            if text in rule.title_words or (i > start and doc[i - 1].text + text in rule.title_words):
+                start = i + 1  # 规划委|委员|和|机构监管部, 行政|长官|和|…: a post closes the name before it
             elif text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):
                 if text in rule.joiners and i > start and (not _plain(doc[i - 1]) or rule.suffix_of(doc[i - 1].text)):
                     start = i + 1  # 市卫健委和市教育局: the name starts after the joiner
@@ -908,6 +910,8 @@ class SuffixEntities:
         suffix = rule.suffix_of(head)
         if suffix is None or rule.is_stop_span(span, suffix):
             return False
+        if after is not None and suffix + after.text in rule.compounds:
+            return False  # 国家|中心|任务: the suffix starts a common word with the next one
         if rule.shape is not None and not rule.shape.fullmatch(span.text):
             return False
         if rule.descriptor and not _described(span, head_start, len(head) - len(suffix)):
