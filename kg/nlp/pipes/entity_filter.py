@@ -332,6 +332,14 @@ class EntityFilter:
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.text in f.vouch_after:
             return True
+        return self._listed(span)
+
+    @staticmethod
+    def _listed(span: Span) -> bool:
+        """``span`` is an item of a list of names of its label: a name of that label stands
+        right across a list comma from it (…、谌贻琴、…; 金风科技、宁波摩士、…)."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
         for sep, other in ((after, span.end + 1), (before, span.start - 2)):
             if sep is not None and sep.text == "、" and 0 <= other < len(doc) and doc[other].ent_type_ == span.label_:
@@ -367,7 +375,8 @@ class EntityFilter:
                 continue
             f = self.filters.get(trimmed.label_)
             vouched = trimmed.id_ == SOURCE_LIST or (f is not None and trimmed.id_ in f.vouch_sources) or self.vouched(trimmed, title_edges)
-            titled = trimmed.end in title_edges[1]
+            # a post holder or the company beside it in a list says it is a company (欣旺达|监事)
+            titled = trimmed.end in title_edges[1] or (f is not None and f.titled_needs_no_ending and self._listed(trimmed))
             if self._a_body(trimmed, title_edges[1]) or self._a_modifier(trimmed, text):
                 continue
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched, titled) and not self._after_kind_word(trimmed):
