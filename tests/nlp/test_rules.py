@@ -165,6 +165,8 @@ ENTITY_CASES = [
     # a brand name needs no ending as an item of a list of companies; alone it does
     ("他们收购了远景能源、佳游网络。", {("远景能源", "ORG"), ("佳游网络", "ORG")}, set()),
     ("他们收购了佳游网络。", set(), {("佳游网络", "ORG")}),
+    # a foreign ruling party by its Chinese short form (LAC reads 越共 as an adverb)
+    ("越共中央总书记会见代表团。", {("越共中央", "ORG")}, set()),
     # a count of bodies is no body (两队), and a count or rank before a name is no part of it
     ("上周红星队对阵蓝鹰队两队战平。", {("蓝鹰队", "ORG")}, {("蓝鹰队两队", "ORG")}),
     ("这是首批中国银河证券公司的客户。", {("中国银河证券公司", "ORG")}, {("首批中国银河证券公司", "ORG")}),

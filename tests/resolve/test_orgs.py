@@ -114,6 +114,8 @@ CASES = [
     ("中共中央政治局", "中国共产党中央委员会政治局", "party", "alias-table"),
     ("中国共产党中央书记处", "中国共产党中央委员会书记处", "party", "alias-table"),
     ("国务院新闻办公室", "国务院新闻办公室", "government", "alias-table"),
+    # a foreign ruling party's central committee by its short form
+    ("越共中央", "越南共产党中央委员会", "party", "alias-table"),
     # a term written in the name is left out: the body is the same in every term
     ("十三届全国人大常委会", "全国人民代表大会常务委员会", "government", "+term"),
     ("中国共产党第十九届中央书记处", "中国共产党中央委员会书记处", "party", "+term"),
