@@ -398,6 +398,9 @@ FILTER_CASES = [
     # an ethnic group or a people is no organisation
     ("ORG", "汉族", "lac", False),
     ("ORG", "土家族", "lac", False),
+    # a count of provinces is no body; a group named by a count of countries is one
+    ("ORG", "3省省委", "suffix", False),
+    ("ORG", "七国集团", "lac", True),
     # persons: Japanese family names, foreign names with ·, anonymised and honorific forms
     ("PERSON", "桥本龙太郎", "lac", True),
     ("PERSON", "谷口清太郎", "lac", True),
