@@ -398,6 +398,9 @@ FILTER_CASES = [
     # an ethnic group or a people is no organisation
     ("ORG", "汉族", "lac", False),
     ("ORG", "土家族", "lac", False),
+    # the court system written bare is a kind, a court with its place is a body
+    ("ORG", "人民法院", "lac", False),
+    ("ORG", "最高人民法院", "lac", True),
     # a count of provinces is no body; a group named by a count of countries is one
     ("ORG", "3省省委", "suffix", False),
     ("ORG", "七国集团", "lac", True),
