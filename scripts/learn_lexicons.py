@@ -13,6 +13,10 @@ dev are never read. Writes, under ``kg/data/nlp/learned/`` (each file says how i
   of them may be one character longer (``kg.nlp.names``);
 * ``org_endings.txt``  — how annotated organisation names end (司, 会, 院, 银行, 证券 …): an ORG of
   LAC must end like one (``kg_entity_filter``: endings);
+* ``org_names.txt``    — organisation names annotated at least ``MIN_ORG_NAME`` times and in at
+  least ``MIN_PRECISION`` of the places the training text holds them (美联储, 中储粮, 锡耶纳):
+  a brand or club name that ends like no body and may share a city's name (米兰). When LAC tags
+  one ORG, the filter does not second-guess its spelling (``kg_entity_filter``: known_names);
 * ``positions.tsv``    — posts and occupations (CLUENER ``position``, Resume ``TITLE``) seen at
   least ``MIN_POSITION`` times and annotated in at least ``MIN_PRECISION`` of the places the
   training text holds them (魔兽 of 魔兽世界 is seldom a position), each with its kind: ``post`` (a position held in a body: 董事,
@@ -49,6 +53,7 @@ POSITION_LABELS = {"position": "cluener", "TITLE": "resume"}
 ORG_LABELS = {"government", "organization", "company", "ORG"}
 MIN_GIVEN = 2
 MIN_ORG_END = {1: 20, 2: 8}
+MIN_ORG_NAME = 2
 MIN_POSITION = 2
 MIN_PREFIX = 3
 MIN_PRECISION = 0.5
@@ -68,24 +73,42 @@ def training_rows(shared: Path):
                 yield name, json.loads(line)
 
 
+def _precise(candidates: set[str], texts: list[tuple[str, list[str]]]) -> set[str]:
+    """The candidates annotated in at least ``MIN_PRECISION`` of their occurrences in the texts
+    (each text with its annotated spans of the kind): 魔兽 of 魔兽世界 is seldom a position."""
+    seen: Counter[str] = Counter()  # occurrences in the text
+    inside: Counter[str] = Counter()  # occurrences inside an annotated span
+    for text, spans in texts:
+        for word in candidates:
+            if word in text:
+                seen[word] += text.count(word)
+                inside[word] += sum(span.count(word) for span in spans)
+    return {w for w in candidates if inside[w] >= MIN_PRECISION * seen[w]}
+
+
 def learn(shared: Path) -> dict[str, str]:
     """The learned files' texts, by file name."""
     last_chars: dict[str, set[str]] = defaultdict(set)
     org_ends: dict[str, set[str]] = defaultdict(set)
     positions: Counter[str] = Counter()
+    org_names: Counter[str] = Counter()
     sources: dict[str, set[str]] = defaultdict(set)
     texts: list[tuple[str, list[str]]] = []  # (text, its position spans) for the precision check
+    org_texts: list[tuple[str, list[str]]] = []  # (text, its organisation spans), the same for names
     for _, row in training_rows(shared):
         text = row["text"]
         texts.append((text, [text[a:b] for a, b, lab in row["entities"] if lab in POSITION_LABELS]))
+        org_texts.append((text, [text[a:b] for a, b, lab in row["entities"] if lab in ORG_LABELS]))
         for start, end, label in row["entities"]:
             span = text[start:end].strip()
             if label in PERSON_LABELS and 2 <= len(span) <= 3 and HAN.match(span):
                 if len(span) == 3:
                     last_chars[span[-1]].add(span)
-            elif label in ORG_LABELS and len(span) >= 3 and HAN.match(span[-2:]):
-                for n in (1, 2):
-                    org_ends[span[-n:]].add(span)
+            elif label in ORG_LABELS and len(span) >= 2:
+                org_names[span] += 1
+                if len(span) >= 3 and HAN.match(span[-2:]):
+                    for n in (1, 2):
+                        org_ends[span[-n:]].add(span)
             elif label in POSITION_LABELS and HAN.match(span) and len(span) <= MAX_POSITION_CHARS:
                 positions[span] += 1
                 sources[span].add(POSITION_LABELS[label])
@@ -97,15 +120,8 @@ def learn(shared: Path) -> dict[str, str]:
 
     heads = tuple(load_list("nlp/post_heads.txt"))
     occupations = set(load_list("nlp/occupations.txt"))
-    candidates = {p for p, n in positions.items() if n >= MIN_POSITION}
-    seen: Counter[str] = Counter()  # occurrences in the text
-    inside: Counter[str] = Counter()  # occurrences inside an annotated position
-    for text, spans in texts:
-        for word in candidates:
-            if word in text:
-                seen[word] += text.count(word)
-                inside[word] += sum(span.count(word) for span in spans)
-    kept = {p: positions[p] for p in candidates if inside[p] >= MIN_PRECISION * seen[p]}
+    kept = {p: positions[p] for p in _precise({p for p, n in positions.items() if n >= MIN_POSITION}, texts)}
+    known_orgs = sorted(_precise({o for o, n in org_names.items() if n >= MIN_ORG_NAME}, org_texts))
 
     def kind(word: str) -> str:
         if word.endswith(tuple(occupations)):
@@ -127,6 +143,8 @@ def learn(shared: Path) -> dict[str, str]:
         "org_endings.txt": header + f"# Endings of annotated organisation names (3+ chars): one character with >= {MIN_ORG_END[1]} different\n"
         + f"# names, two characters with >= {MIN_ORG_END[2]} (not already covered). Most frequent first.\n"
         + "".join(f"{e}\n" for e in org_endings),
+        "org_names.txt": header + f"# Organisation names annotated >= {MIN_ORG_NAME} times and in >= {MIN_PRECISION:.0%} of their places in the text.\n"
+        + "".join(f"{o}\n" for o in known_orgs),
         "positions.tsv": header + f"# Positions seen >= {MIN_POSITION} times: word, kind (post | occupation), count.\n"
         + "".join(f"{w}\t{kind(w)}\t{n}\n" for w, n in sorted(kept.items(), key=lambda x: (-x[1], x[0]))),
         "title_prefixes.txt": header + f"# p of learned titles p + t (t a learned post too), with >= {MIN_PREFIX} different t.\n"

@@ -33,10 +33,11 @@ def make_sentences(nlp: Language, name: str, ends: str, closers: str) -> Sentenc
         "labels": {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "TIME": "DATE"},
         "place_suffixes": "nlp/place_suffixes.tsv",
         "default_place": "GPE",
+        "known_orgs": "nlp/learned/org_names.txt",
     },
 )
-def make_lac_ner(nlp: Language, name: str, labels: dict[str, str], place_suffixes: str, default_place: str) -> LacEntities:
-    return LacEntities(labels, place_suffixes, default_place)
+def make_lac_ner(nlp: Language, name: str, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str) -> LacEntities:
+    return LacEntities(labels, place_suffixes, default_place, known_orgs)
 
 
 @Language.factory("kg_char_patterns", default_config={"patterns": "nlp/char_patterns.jsonl"})

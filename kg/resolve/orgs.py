@@ -15,10 +15,14 @@ A name is read as ``<jurisdiction><body or department or institution><sub-units>
 Names that the rules cannot derive come from the alias tables (太钢, 山大二院), which also
 serve as heads of longer names (山大二院妇产科). A bare department (组织部, 卫健委) takes the
 jurisdiction of the chain it sits in, of the article's organisations, else the home city.
+A term ordinal inside a name (十四届全国人大常委会, 政协第十四届全国委员会; rules.toml
+``term_ordinal``) is left out when the rest is a body the rules or tables read: the body is the
+same in every term.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.resources import load_list
@@ -32,6 +36,8 @@ from .tables import Body, Department, Tables
 _MAX_PLACE_PREFIX = 14
 
 
+#: ``OrgName.reason`` of a name no rule or table reads: kept as written.
+AS_WRITTEN = "as-written"
 #: ``OrgName.reason`` of a body of an unnamed district (区委 with no 区 in the article): no node.
 UNPLACED = "unplaced"
 #: ``OrgName.reason`` of a name that is only a body's head word (办公室, 党委) and that the article
@@ -113,6 +119,7 @@ class OrgResolver:
         self._no_bodies = set(rules["no_bodies"])
         self._root_units: tuple[str, ...] = tuple(rules["root_units"])
         self._root_unit_stem: int = rules["root_unit_max_stem"]
+        self._term = re.compile(rules["term_ordinal"])
         self._memo: dict[tuple, OrgName] = {}
 
     def _build_forms(self) -> dict[str, list[_Form]]:
@@ -171,6 +178,12 @@ class OrgResolver:
             if rest is not None and rest.canonical.startswith(self._country_name):
                 return OrgName(rest.canonical, self.tables.kind_of(rest.canonical), "alias-table+country")
 
+        termless = self._term.sub("", name, count=1)
+        if termless and termless != name:  # 十四届全国人大常委会: the body of every term
+            inner = self.resolve(termless, context)
+            if inner.reason not in (AS_WRITTEN, UNPLACED, BARE_HEAD):
+                return OrgName(inner.canonical, inner.kind, inner.reason + "+term", inner.parent, inner.jurisdiction)
+
         # 中共太原市委组织部 as written: read what follows 中共, keep it if it is a party name.
         if name.startswith(self._party_prefix) and len(name) > len(self._party_prefix):
             inner = self._with_jurisdiction(name[len(self._party_prefix) :], context)
@@ -197,7 +210,7 @@ class OrgResolver:
             return OrgName(name, self.tables.kind_of(name), UNPLACED)
         if name in self._bare_heads:
             return OrgName(name, self.tables.kind_of(name), BARE_HEAD)
-        return OrgName(name, self.tables.kind_of(name), "as-written")
+        return OrgName(name, self.tables.kind_of(name), AS_WRITTEN)
 
     def _unplaced_body(self, name: str) -> bool:
         """区委, 县政府, 区教育局 with no district in the article: a body of some county that the

@@ -33,3 +33,9 @@ def test_positions_have_the_kinds_the_gold_conventions_give():
 def test_learned_modifiers_are_modifiers():
     prefixes = set(load_list("nlp/learned/title_prefixes.txt"))
     assert {"副", "常务", "执行", "高级"} <= prefixes
+
+
+def test_learned_org_names_are_names_annotators_give_organisations():
+    names = set(load_list("nlp/learned/org_names.txt"))
+    assert {"美联储", "中储粮", "米兰"} <= names
+    assert not {"山西", "北京", "中国"} & names  # mostly places where the training text has them

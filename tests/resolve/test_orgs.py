@@ -114,6 +114,14 @@ CASES = [
     ("中共中央政治局", "中国共产党中央委员会政治局", "party", "alias-table"),
     ("中国共产党中央书记处", "中国共产党中央委员会书记处", "party", "alias-table"),
     ("国务院新闻办公室", "国务院新闻办公室", "government", "alias-table"),
+    # a foreign ruling party's central committee by its short form
+    ("越共中央", "越南共产党中央委员会", "party", "alias-table"),
+    # a term written in the name is left out: the body is the same in every term
+    ("十三届全国人大常委会", "全国人民代表大会常务委员会", "government", "+term"),
+    ("中国共产党第十九届中央书记处", "中国共产党中央委员会书记处", "party", "+term"),
+    ("政协第十二届全国委员会", "中国人民政治协商会议全国委员会", "government", "+term"),
+    # …not when the rest is no body the tables know (the organising committee of one Games)
+    ("第30届奥林匹克运动会组织委员会", "第30届奥林匹克运动会组织委员会", "government", "as-written"),
     # special administrative regions have no 人民政府; their governments and its units go by the
     # names they use themselves (澳门特别行政区政府社会文化司), with no 中华人民共和国 in front
     ("澳门政府", "澳门特别行政区政府", "government", "alias-table"),

@@ -53,6 +53,8 @@ class LabelFilter:
     body_ordinal: re.Pattern[str] | None = None
     body_words: tuple[str, ...] = ()
     name_inside: re.Pattern[str] | None = None
+    known_names: frozenset[str] = frozenset()
+    owner_ordinal: re.Pattern[str] | None = None
 
 
 _SPACES = re.compile(r"\s+")
@@ -160,6 +162,8 @@ class EntityFilter:
                 body_ordinal=re.compile(r["body_ordinal"]) if "body_ordinal" in r else None,
                 body_words=list_words(r.get("body_words")),
                 name_inside=re.compile(r["name_inside"]) if "name_inside" in r else None,
+                known_names=frozenset(list_words(r.get("known_names"))),
+                owner_ordinal=re.compile(r["owner_ordinal"]) if "owner_ordinal" in r else None,
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -168,8 +172,9 @@ class EntityFilter:
         ``vouched``: the context says what the text is (see :meth:`vouched`, and the items of a
         list closed by a kind noun: 集义、王答等乡镇), so the checks of its spelling that only
         guess (a known surname; a short place the gazetteer must know) are skipped; the others
-        still apply. ``titled``: a post word follows the text (欣旺达|监事, 中储粮|总裁); with
-        ``titled_needs_no_ending`` the text needs no ending of ``endings`` then (a company named
+        still apply. A name of ``known_names`` is vouched for by the annotated corpora it was
+        learned from, and may even be a place's name (米兰, the club). ``titled``: a post word
+        follows the text (欣旺达|监事, 中储粮|总裁); with ``titled_needs_no_ending`` the text needs no ending of ``endings`` then (a company named
         by its own short brand name has a post holder, a phrase LAC took for a name has not).
         """
         f = self.filters.get(label)
@@ -182,6 +187,8 @@ class EntityFilter:
             return False
         if f.require_any and not any(w in text for w in f.require_any):
             return False
+        known_name = text in f.known_names  # annotators call this name one of the label (美联储, 米兰)
+        vouched = vouched or known_name
         if f.reject is not None and not vouched and f.reject.fullmatch(text):
             return False
         dotted = _dotted(text, f.name_dots)
@@ -203,7 +210,7 @@ class EntityFilter:
         if f.endings and source in f.endings_sources and len(text) >= f.endings_from and not foreign and not (titled and f.titled_needs_no_ending):
             if not any(text.endswith(e) for e in f.endings):
                 return False
-        if f.not_known >= 0 and text in known_places(f.not_known):
+        if f.not_known >= 0 and not known_name and text in known_places(f.not_known):
             return False
         if f.kinds and _a_kind(text, f.kinds, f.kind_modifiers):
             return False
@@ -281,6 +288,33 @@ class EntityFilter:
         word = next((t for t in span.doc[span.end :] if t.idx + len(t) >= end), None)
         return word is not None and word.idx + len(word) == end and (m.group(1) != "法" or len(word) != 2)
 
+    def _owned_ordinals(self, doc: Doc) -> list[Span]:
+        """``doc.ents`` with a body written before an ordinal (``owner_ordinal``) read as part of
+        what follows it: one name with the body right after the ordinal (中国共产党|第十四届|中央书记处,
+        政协|第十四届|全国委员会); else, before a congress (the regex group ``congress``), no name
+        of its own: the ordinal names the body's congress, an event (中共|二十大, 中共|十八大以来)."""
+        text = doc.text
+        ents = list(doc.ents)
+        out: list[Span] = []
+        i = 0
+        while i < len(ents):
+            span = ents[i]
+            f = self.filters.get(span.label_)
+            m = f.owner_ordinal.match(text, span.end_char) if f is not None and f.owner_ordinal is not None else None
+            if m is None:
+                out.append(span)
+                i += 1
+                continue
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.label_ == span.label_ and nxt.start_char == m.end():
+                out.append(Span(doc, span.start, nxt.end, label=span.label_, span_id=nxt.id_))
+                i += 2
+                continue
+            if m.lastgroup != "congress":
+                out.append(span)  # 公司|第六届|监事会监事: the company holds the term's board
+            i += 1
+        return out
+
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
         a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
@@ -298,6 +332,14 @@ class EntityFilter:
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.text in f.vouch_after:
             return True
+        return self._listed(span)
+
+    @staticmethod
+    def _listed(span: Span) -> bool:
+        """``span`` is an item of a list of names of its label: a name of that label stands
+        right across a list comma from it (…、谌贻琴、…; 金风科技、宁波摩士、…)."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
         for sep, other in ((after, span.end + 1), (before, span.start - 2)):
             if sep is not None and sep.text == "、" and 0 <= other < len(doc) and doc[other].ent_type_ == span.label_:
@@ -325,7 +367,7 @@ class EntityFilter:
         text = doc.text
         titles = list(doc.spans.get(TITLES_KEY, ())) + list(doc.spans.get(ROLES_KEY, ()))
         title_edges = ({t.end for t in titles}, {t.start for t in titles})
-        for span in doc.ents:
+        for span in self._owned_ordinals(doc):
             trimmed = self._trimmed(span)
             if trimmed is None:
                 continue
@@ -333,7 +375,8 @@ class EntityFilter:
                 continue
             f = self.filters.get(trimmed.label_)
             vouched = trimmed.id_ == SOURCE_LIST or (f is not None and trimmed.id_ in f.vouch_sources) or self.vouched(trimmed, title_edges)
-            titled = trimmed.end in title_edges[1]
+            # a post holder or the company beside it in a list says it is a company (欣旺达|监事)
+            titled = trimmed.end in title_edges[1] or (f is not None and f.titled_needs_no_ending and self._listed(trimmed))
             if self._a_body(trimmed, title_edges[1]) or self._a_modifier(trimmed, text):
                 continue
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched, titled) and not self._after_kind_word(trimmed):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.nlp.pipes.common import LAC_KEY, SOURCE_LAC, merge_entities
-from kg.resources import load_tsv
+from kg.nlp.gazetteer import known_places
+from kg.resources import load_list, load_tsv
 
 
 class PlaceClassifier:
@@ -29,16 +30,24 @@ class PlaceClassifier:
 
 
 class LacEntities:
-    """``doc.spans["lac"]`` (LAC's entity words, from the tokenizer) -> ``doc.ents``."""
+    """``doc.spans["lac"]`` (LAC's entity words, from the tokenizer) -> ``doc.ents``.
 
-    def __init__(self, labels: dict[str, str], place_suffixes: str, default_place: str) -> None:
+    LAC mixes up the kinds of foreign names: a club or a brand (博尔顿/PER, 拉齐奥/LOC) is an
+    ORG when annotated corpora call the name an organisation (``known_orgs``, learned) and the
+    gazetteer knows no place of that name (米兰, 罗马 stay places: LAC's tag decides).
+    """
+
+    def __init__(self, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str | None = None) -> None:
         self.labels = dict(labels)
         self.places = PlaceClassifier(place_suffixes, default_place)
+        self.known_orgs = frozenset(load_list(known_orgs)) if known_orgs else frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for span in doc.spans.get(LAC_KEY, []):
             label = self.labels.get(span.label_)
+            if label in ("PERSON", "PLACE") and span.text in self.known_orgs and span.text not in known_places():
+                label = "ORG"
             if label == "PLACE":
                 label = self.places(span.text)
             if label:

@@ -87,6 +87,10 @@ class SuffixRule:
     quote_verbs: frozenset[str] = frozenset()
     quote_false: re.Pattern[str] | None = None
     quote_not_before: frozenset[str] = frozenset()
+    complete_heads: tuple[str, ...] = ()
+    complete_max_chars: int = 0
+    count_head: re.Pattern[str] | None = None
+    compounds: frozenset[str] = frozenset()
 
     def suffix_of(self, word: str) -> str | None:
         """The longest suffix of the rule that ends ``word``."""
@@ -211,6 +215,10 @@ def load_suffix_rules(name: str) -> tuple[SuffixRule, ...]:
                     quote_verbs=frozenset(list_words(r.get("quote_verbs"))),
                     quote_false=re.compile(r["quote_false"]) if "quote_false" in r else None,
                     quote_not_before=frozenset(list_words(r.get("quote_not_before"))),
+                    complete_heads=tuple(r.get("complete_heads", [])),
+                    complete_max_chars=int(r.get("complete_max_chars", 0)),
+                    count_head=re.compile(r["count_head"]) if "count_head" in r else None,
+                    compounds=frozenset(list_words(r.get("compounds"))),
                 )
             )
         except (KeyError, re.error) as exc:
@@ -578,6 +586,29 @@ def _owner(token) -> bool:
     return token.tag_ in ("LOC", "ORG") or token.ent_type_ in PLACE_LABELS or token.ent_type_ == "ORG"
 
 
+def _owns(rule: SuffixRule, token) -> bool:
+    """Does ``token`` own what follows it in a name: a place or a body (山西|合成生物凯赛研究院,
+    中国|证监会), a level or owner word (省|教育厅, 国家|发改委), an ordinal, an abbreviation? A
+    name of common words only before a head that LAC tagged as a whole name (``complete_heads``)
+    is a phrase before that name (审计|情况|审计署, 主办单位|中国摄影家协会)."""
+    text = token.text
+    if _owner(token) or token.tag_ in ("m", "j", "nz") or text in known_places():
+        return True
+    return text not in rule.anchor_false and any(text.startswith(w) for w in rule.anchor_words)
+
+
+def _complete(rule: SuffixRule, token) -> bool:
+    """A head LAC tagged as a whole name (``complete_heads``) that is complete: one that starts
+    with its owner (中国摄影家协会) or a short one, a stem and a unit (审计署, 教育部). A longer
+    name of common words (资源环境委员会) may end a longer name (人口|资源环境委员会)."""
+    text = token.text
+    if token.tag_ not in rule.complete_heads:
+        return False
+    # a level word alone (市|人民政府) is no owner: its place may stand before it (直辖|市人民政府)
+    owned = any(text.startswith(w) for w in rule.anchor_words if len(w) > 1) or any(text[:n] in known_places() for n in (2, 3))
+    return len(text) <= rule.complete_max_chars or owned
+
+
 def _period(words: Span) -> bool:
     """A five-year period, as quoted inside the name of a plan: “十二五”."""
     return len(words) == 1 and PERIOD.fullmatch(words[0].text) is not None
@@ -915,6 +946,8 @@ class SuffixEntities:
             return Span(doc, start, end)
         if rule.list_tails and 0 < start and start + 1 < head and doc[start - 1].text in rule.list_tails and _is_place_token(doc[start]):
             start += 1  # 中国、巴西、俄罗斯、印度“金砖四国”领导人会晤: the last place of a list is no part of the name
+        if _complete(rule, doc[head]) and not any(_owns(rule, t) or t.text in rule.joiners for t in doc[start:head]):
+            start = head  # 审计|情况|审计署: a whole name of LAC after words that own nothing
         i = start - 1
         while rule.lead_lists and i + 3 < head and _is_place_token(doc[i + 1]) and doc[i + 2].text in rule.lead_lists and _is_place_token(doc[i + 3]):
             i += 2  # a list of places that starts the name stays whole: 北沙河、北涧河…
@@ -925,7 +958,9 @@ class SuffixEntities:
             if closing is not None:
                 i = closing  # a quoted word inside the name stays whole
                 continue
-            if text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):
+            if text in rule.title_words or (i > start and doc[i - 1].text + text in rule.title_words):
+                start = i + 1  # 规划委|委员|和|机构监管部, 行政|长官|和|…: a post closes the name before it
+            elif text in rule.joiners or doc[i].tag_ in ("c", "p", "w", "_SP"):
                 if text in rule.joiners and i > start and (not _plain(doc[i - 1]) or rule.suffix_of(doc[i - 1].text)):
                     start = i + 1  # 市卫健委和市教育局: the name starts after the joiner
                 elif text not in rule.joiners or i == start:
@@ -960,9 +995,13 @@ class SuffixEntities:
         if after is not None and after.text in rule.not_before:
             return False  # 工程|技术人员, 工程|院: the head word is the start of a compound
         head = span.doc[head_start : span.end].text
+        if rule.count_head is not None and rule.count_head.fullmatch(head):
+            return False  # 两队: a count of teams, no team
         suffix = rule.suffix_of(head)
         if suffix is None or rule.is_stop_span(span, suffix):
             return False
+        if after is not None and suffix + after.text in rule.compounds:
+            return False  # 国家|中心|任务: the suffix starts a common word with the next one
         if rule.shape is not None and not rule.shape.fullmatch(span.text):
             return False
         if rule.descriptor and not _described(span, head_start, len(head) - len(suffix)):
