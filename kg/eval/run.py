@@ -7,16 +7,15 @@ existing ``graph.json`` is scored instead: each gold file against the part of th
 page's articles mention.
 
 A corpus folder may hold an ``index.json`` (``{"items": [{"file", "date": "YYYYMMDD"}]}``, the
-format of ``../shared/corpus``): its dates complete articles whose date the text does not give.
+format of ``../shared/corpus``): ingest reads its dates as the pages' issue dates
+(:func:`kg.ingest.load_manifest`), as ``kg build`` does.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -92,23 +91,6 @@ def find_page(gold: Gold, page_dirs: Iterable[str | Path]) -> Path:
     raise DataError("E602", gold.path, detail=f"{gold.file} in {where}")
 
 
-@lru_cache(maxsize=None)
-def corpus_dates(folder: Path) -> dict[str, str]:
-    """``file name -> ISO date`` from a corpus folder's ``index.json``; empty when there is none.
-
-    A malformed index raises DataError E601 naming it.
-    """
-    path = folder / "index.json"
-    if not path.is_file():
-        return {}
-    try:
-        items = json.loads(path.read_text(encoding="utf-8"))["items"]
-        dates = {item["file"]: str(item["date"]) for item in items if item.get("date")}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DataError("E601", path, detail=f"not a corpus index: {exc}") from exc
-    return {name: f"{d[:4]}-{d[4:6]}-{d[6:8]}" if re.fullmatch(r"\d{8}", d) else d for name, d in dates.items()}
-
-
 def _page_profile(page: Path, profile: str | None) -> str:
     from kg.build import _manifest_profile
 
@@ -117,17 +99,13 @@ def _page_profile(page: Path, profile: str | None) -> str:
 
 def page_graph(page: Path, nlp, resolver_for: Callable[[str], object], profile: str | None = None):
     """Build one page alone: ``(graph, articles)``. Article dates missing from the text come from
-    the folder's ``index.json``. Raises InputError when the page cannot be read."""
+    the folder's manifest or corpus ``index.json`` (:func:`kg.ingest.load_manifest`). Raises
+    InputError when the page cannot be read."""
     from kg.graph import GraphBuilder
     from kg.ingest import read_pages
     from kg.pipeline import analyse
 
     articles = list(read_pages([page]))
-    date = corpus_dates(page.parent).get(page.name)
-    if date:
-        for article in articles:
-            if not article.date or article.date.startswith("--"):
-                article.date = date
     builder = GraphBuilder(resolver_for(_page_profile(page, profile)))
     for result in analyse(articles, nlp):
         builder.add(result)

@@ -17,6 +17,11 @@ for a day after the issue's), the page's ``year``, the manifest's ``year``, else
 a year (``--01-09``); its profile from the ``profile`` argument, the page's entry, the
 manifest's ``profile``, else the default.
 
+A folder may instead (or as well) hold a corpus ``index.json`` — ``{"items": [{"file":
+"xwlb_20230213_02.txt", "date": "20230213"}, …]}``, as the corpora of THUCNews and 新闻联播
+transcripts are distributed — whose dates count as the pages' ``date`` where the manifest gives
+none (the manifest wins).
+
 A manifest's settings apply to the pages of its folder and of its sub-folders (a nearer
 manifest wins, setting by setting), whatever the order of the arguments of ``kg build``; it is
 looked for up to the folder given on the command line, never above it.
@@ -30,6 +35,7 @@ here, one :class:`~kg.errors.InputError` each); :func:`read_page` then reads one
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import re
 import stat
@@ -46,6 +52,7 @@ from kg.ingest.split import split_page
 from kg.model import Article, Segment
 
 MANIFEST = "manifest.toml"
+CORPUS_INDEX = "index.json"
 PAGE_SUFFIX = ".txt"
 #: Years outside this range in a manifest are a typo, not a date.
 YEAR_RANGE = range(1800, 2201)
@@ -186,8 +193,9 @@ def load_manifest(folder: str | Path) -> dict:
     the wrong type, raises InputError E106 naming the file and the problem.
     """
     path = Path(folder) / MANIFEST
+    indexed = _index_dates(Path(folder) / CORPUS_INDEX)
     if not path.is_file():
-        return {"files": {}}
+        return {"files": indexed}
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
@@ -217,7 +225,29 @@ def load_manifest(folder: str | Path) -> dict:
         _check_year(data["year"], "year", path)
     if "profile" in data and not isinstance(data["profile"], str):
         raise InputError("E106", path, detail=f"profile must be a string, got {data['profile']!r}")
+    for name, entry in indexed.items():
+        files[name] = {**entry, **files.get(name, {})}  # the manifest wins
     return {**data, "files": files}
+
+
+def _index_dates(path: Path) -> dict[str, dict]:
+    """``{file name: {"date": datetime.date}}`` from a corpus ``index.json`` (see the module
+    docstring); none when there is no such file. A file that is not such an index raises
+    InputError E106 naming it."""
+    if not path.is_file():
+        return {}
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))["items"]
+        out = {}
+        for item in items:
+            raw = str(item.get("date") or "")
+            if not raw:
+                continue
+            day = _dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:8])) if re.fullmatch(r"\d{8}", raw) else _dt.date.fromisoformat(raw)
+            out[str(item["file"])] = {"date": _check_date(day, f"items[{item['file']!r}]", path)}
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError("E106", path, detail=f"not a corpus index ({{\"items\": [{{\"file\", \"date\": \"YYYYMMDD\"}}]}}): {exc}") from exc
+    return out
 
 
 def _check_date(value: Any, where: str, path: Path) -> _dt.date:

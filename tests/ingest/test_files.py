@@ -105,6 +105,25 @@ def test_manifest_default_year(tmp_path):
     assert [a.date for a in read_pages([tmp_path])] == ["2021-01-09", "2020-01-09"]
 
 
+def test_a_corpus_index_gives_issue_dates_where_the_manifest_gives_none(tmp_path):
+    write(tmp_path / "p.txt", "市政府召开常务会议，研究有关工作。\n")
+    write(tmp_path / "q.txt", "市政府召开常务会议，研究有关工作。\n")
+    write(tmp_path / "index.json", '{"items": [{"file": "p.txt", "date": "20240305"}, {"file": "q.txt", "date": "20240306"}]}')
+    assert [a.date for a in read_pages([tmp_path])] == ["2024-03-05", "2024-03-06"]
+    write(tmp_path / "manifest.toml", '[pages."q.txt"]\ndate = 2020-01-02\n')
+    assert [a.date for a in read_pages([tmp_path])] == ["2024-03-05", "2020-01-02"]  # the manifest wins
+
+
+@pytest.mark.parametrize("content", ['{"items": 3}', '[1, 2]', '{"items": [{"file": "p.txt", "date": "2024-13-40"}]}', "not json"])
+def test_a_bad_corpus_index_is_one_error_naming_it(tmp_path, content):
+    write(tmp_path / "p.txt")
+    write(tmp_path / "index.json", content)
+    errors: list[InputError] = []
+    got = list(read_pages([tmp_path], on_error=errors.append))
+    assert [(e.code, Path(e.path).name) for e in errors] == [("E106", "index.json")]
+    assert got == split_page(PAGE, "p.txt")  # the page is still read, without a year
+
+
 def test_read_pages_reports_missing_paths_empty_folders_and_bad_manifests(tmp_path):
     good = write(tmp_path / "good" / "p.txt")
     write(tmp_path / "good" / "manifest.toml", "year = [\n")
