@@ -50,6 +50,8 @@ class Rule:
     phrase_suffixes: tuple[str, ...] = ()
     phrase_label: str = ""
     phrase_min: int = 4  # characters an unnamed object needs (object_phrase.min_chars)
+    phrase_bare: tuple[str, ...] = ()  # words that are a whole unnamed object by themselves (公告)
+    bare_subject: frozenset[str] = frozenset()  # the labels of subjects a bare word is the object of
     trigger_re: re.Pattern[str] | None = None  # the triggers as one alternation, longest first
     markers: tuple[str, ...] = ()  # frame: the preposition before the object (在, 对)
     name_event: bool = False  # an ordinal event (第二次廉政工作会议) is named after its organiser
@@ -133,6 +135,8 @@ class Config:
     shared_list: re.Pattern[str] | None = None
     escort: re.Pattern[str] | None = None
     list_tail: re.Pattern[str] | None = None
+    co_acts: tuple[str, ...] = ()  # triggers of the co_act_rules: after a pair trigger, co-actors
+    signature: dict = field(default_factory=dict)  # [signature]: notices closed by their issuer
 
 
 SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported", "relative")
@@ -168,6 +172,8 @@ def load_config() -> Config:
                 phrase_suffixes=tuple(r.get("object_phrase", {}).get("suffixes", ())),
                 phrase_label=r.get("object_phrase", {}).get("label", ""),
                 phrase_min=r.get("object_phrase", {}).get("min_chars", 4),
+                phrase_bare=tuple(r.get("object_phrase", {}).get("bare", ())),
+                bare_subject=frozenset(r.get("object_phrase", {}).get("bare_subject", ())),
                 trigger_re=re.compile("|".join(map(re.escape, triggers))),
                 markers=tuple(r.get("markers", ())),
                 name_event=r.get("name_event", False),
@@ -239,8 +245,28 @@ def load_config() -> Config:
         continuations=tuple(raw["continuations"]),
         escort=re.compile(raw["escort"]) if raw.get("escort") else None,
         list_tail=re.compile(raw["list_tail"]) if raw.get("list_tail") else None,
+        co_acts=_co_acts(rules, raw.get("co_act_rules", ())),
+        signature=_signature_config(raw.get("signature", {})),
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
+
+
+def _co_acts(rules: Sequence[Rule], names: Sequence[str]) -> tuple[str, ...]:
+    """The triggers of the rules named in ``co_act_rules``, longest first; a name that is no
+    rule's fails here."""
+    by_name = {r.name: r for r in rules}
+    missing = [n for n in names if n not in by_name]
+    if missing:
+        raise ValueError(f"relations.toml: co_act_rules: no rule named {missing}")
+    return tuple(sorted({w for n in names for w in by_name[n].triggers}, key=len, reverse=True))
+
+
+def _signature_config(raw: dict) -> dict:
+    """``[signature]`` of relations.toml, its date pattern compiled; empty when absent."""
+    if not raw:
+        return {}
+    return {"heads": tuple(raw["heads"]), "date": re.compile(raw["date"]), "labels": frozenset(raw["labels"]),
+            "confidence": float(raw["confidence"])}
 
 
 def _speakers_config(raw: dict) -> dict:
@@ -889,6 +915,9 @@ class ArticleClaims:
         body = _strip_words(clause.lstrip(), self.cfg.gap_words)  # a suffix of clause
         phrase = body.rstrip()
         start = pos + len(clause) - len(body)
+        if phrase in rule.phrase_bare:  # 市医保局发布消息: the bare word is the document
+            mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
+            return [Item(mention.start, mention.end, rule.phrase_label, (mention,))]
         if not (min(4, rule.phrase_min) <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
             return []
         shared = self._shared_head(sent, phrase, start, rule)
@@ -950,6 +979,9 @@ class ArticleClaims:
             objects = [Item(m.start, m.end, "GPE", (m,))]
         if not objects and rule.phrase_suffixes:
             objects = self._phrase_after(sent, items, t[1], rule)
+            if objects and objects[0].mentions[0].text in rule.phrase_bare:
+                if not any(i.label in rule.bare_subject for i in subjects):
+                    return  # a body's notice, not a message a person posts in a chat
         topic = not any(i is subjects[0] for i in items)  # the article's district, not written here
         if not objects and rule.object_fallback == "previous" and not topic:
             rest = _strip_words(sent.slice(t[1], sent.end).strip(), self.cfg.gap_words)
@@ -1116,6 +1148,8 @@ class ArticleClaims:
         idx = [k for k, i in enumerate(items) if i.end <= t[0] and i.label in labels and not i.modifier]
         if not idx:
             return
+        if _strip_words(sent.slice(t[1], sent.end), self.cfg.gap_words).startswith(self.cfg.co_acts):
+            return  # A、B和C联合举办: co-hosts of what they hold together, not partners
         b = items[idx[-1]]
         gap = self._clause_text(sent, b.end, t[0])
         if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0], self.cfg.pair_verbs):
@@ -1268,6 +1302,34 @@ class ArticleClaims:
             yield Claim(topic, "undertakes", mention, sent.evidence(self.article.id, "undertakes/plan"),
                         (("date", self.article.date),) if self.article.date else (), self.cfg.plan_confidence)
 
+    # -- notices --------------------------------------------------------------------------
+    def signature_claims(self, sents: Sequence[Sentence]) -> Iterator[Claim]:
+        """A notice closed by its signature (``[signature]``): the headline ends like a notice
+        (…活动公告, 公告), the item's last line is a date and the line before it is a body's
+        name alone (太原市信访局): that body issued the notice, named by the headline."""
+        cfg, art = self.cfg.signature, self.article
+        head = (art.headline or "").strip()
+        if not cfg or not head.endswith(cfg["heads"]):
+            return
+        text = art.text.rstrip()
+        date_at = text.rfind("\n") + 1
+        if date_at <= art.body_start or not cfg["date"].match(text[date_at:].strip()):
+            return
+        line_at = text.rfind("\n", 0, date_at - 1) + 1
+        line = text[line_at : date_at - 1]
+        start = line_at + len(line) - len(line.lstrip())
+        end = line_at + len(line.rstrip())
+        head_at = art.text.find(head, 0, art.body_start)
+        if head_at < 0 or start < art.body_start:
+            return
+        notice = Mention(head, "LAW", art.id, head_at, head_at + len(head), head_at, head_at + len(head))
+        for sent in sents:
+            for e in sent.ents:
+                if (e.start, e.end) == (start, end) and e.label in cfg["labels"]:
+                    yield Claim(sent.mention(e, art.id), "issued", notice, sent.evidence(art.id, "issued/signature"),
+                                (("date", art.date),) if art.date else (), cfg["confidence"])
+                    return
+
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         items = self._items(sent)
@@ -1324,6 +1386,7 @@ def extract_claims_from_sentences(
     state = ArticleClaims(article, officials)
     claims = [c for sent in sents for c in state.sentence(sent)]
     claims += state.plan_claims(claims)
+    claims += state.signature_claims(sents)
     yield from supersede(restated(claims, article.body_start), load_config().supersedes)
 
 

@@ -877,3 +877,64 @@ def test_an_event_phrase_may_list_who_it_is_for(nlp):
     got = _got_with_headline(nlp, "王刚主持召开" + event,
                              "省长王刚13日主持召开座谈会，听取意见建议。副省长李明出席。赵强、孙伟参加。")
     _check(got, {("王刚", "organized", event), ("李明", "attended", event), ("赵强", "attended", event)}, set())
+
+
+# -- co-hosts and co-issuers are no partners ---------------------------------------------------
+CO_ACTORS = [
+    # 联合 right before the act they hold together: each organizes it, no cooperatesWith pairs
+    ("全市读书节由市文旅局、市教育局和市图书馆联合主办。",
+     set(), {("市文旅局", "cooperatesWith", "市教育局"), ("市教育局", "cooperatesWith", "市图书馆"),
+             ("市文旅局", "cooperatesWith", "市图书馆")}),
+    # 联合 before a document issued together: each issues it
+    ("市发改委、市财政局和市统计局联合印发《太原市节能降碳行动方案》。",
+     {("市发改委", "issued", "太原市节能降碳行动方案"), ("市统计局", "issued", "太原市节能降碳行动方案")},
+     {("市发改委", "cooperatesWith", "市统计局"), ("市财政局", "cooperatesWith", "市统计局")}),
+    # 联合 before any other act stays a cooperation between the two
+    ("山西建设投资集团有限公司和中铁三局集团有限公司联合研发了新型钢轨。",
+     {("山西建设投资集团有限公司", "cooperatesWith", "中铁三局集团有限公司")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", CO_ACTORS, ids=[r[0][:10] for r in CO_ACTORS])
+def test_co_hosts_and_co_issuers_are_no_partners(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_co_act_rules_must_name_rules():
+    from kg.extract.relations import _co_acts
+
+    with pytest.raises(ValueError, match="no rule named"):
+        _co_acts(load_config().rules, ["organized/nowhere"])
+    assert "联合" not in load_config().co_acts and "举办" in load_config().co_acts
+
+
+# -- issued: bare notices of a body, and notices closed by their signature ----------------------
+BARE_NOTICES = [
+    ("3月2日，市商务局发布消息，全市消费券将分三批发放。", {("市商务局", "issued", "消息")}, set()),
+    ("市卫健委也发布公告，提醒市民按时接种。", {("市卫健委", "issued", "公告")}, set()),
+    # a person who posts a notice in a chat issues no document
+    ("科室主任王芳依然操心着工作，在工作群里发出通知。", set(), {("王芳", "issued", "通知")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", BARE_NOTICES, ids=[r[0][:10] for r in BARE_NOTICES])
+def test_a_body_issues_a_bare_notice(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_the_signature_of_a_notice_issued_it(nlp):
+    got = _got_with_headline(nlp, "城区供暖设施检修公告",
+                             "为保障今冬供暖安全，定于3月15日至4月15日对城区供暖管网进行检修。\n特此公告\n太原市热力公司\n2023年3月1日")
+    _check(got, {("太原市热力公司", "issued", "城区供暖设施检修公告")}, set())
+
+
+def test_a_bare_notice_headline_is_the_document(nlp):
+    got = _got_with_headline(nlp, "公告", "市第二人民医院门诊楼改造项目已具备招标条件，现公开邀请单位参加投标。\n市第二人民医院\n2023年3月1日")
+    _check(got, {("市第二人民医院", "issued", "公告")}, set())
+
+
+def test_no_signature_without_a_closing_date_or_a_notice_headline(nlp):
+    got = _got_with_headline(nlp, "城区供暖设施检修公告", "定于3月15日对城区供暖管网进行检修。\n太原市热力公司")
+    assert not any(p == "issued" for _, p, _ in got), got
+    got = _got_with_headline(nlp, "热力公司检修管网", "定于3月15日对城区供暖管网进行检修。\n太原市热力公司\n2023年3月1日")
+    assert not any(p == "issued" for _, p, _ in got), got
