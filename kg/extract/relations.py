@@ -105,6 +105,8 @@ class Config:
     clause_lead_tags: frozenset[str] = frozenset()
     event_ordinal: re.Pattern[str] | None = None
     event_count: re.Pattern[str] | None = None
+    opened_verbs: tuple[str, ...] = ()  # [events] opened: what an untagged event opening a clause does
+    opened_suffixes: tuple[str, ...] = ()  # … and how its name ends
     frame_reach: int = 20
     pair_reach: int = 6
     plan_markers: tuple[str, ...] = ()
@@ -216,6 +218,8 @@ def load_config() -> Config:
         clause_lead_tags=frozenset(chains["clause_lead_tags"]),
         event_ordinal=re.compile(raw["events"]["ordinal"]),
         event_count=re.compile(raw["events"]["count"]),
+        opened_verbs=tuple(raw["events"].get("opened", {}).get("verbs", ())),
+        opened_suffixes=_opened_suffixes(rules, raw["events"].get("opened", {}).get("suffixes_of")),
         frame_reach=raw["frame_reach"],
         pair_reach=raw["pair_reach"],
         plan_markers=tuple(sorted(raw["topic"]["plan_markers"], key=len, reverse=True)),
@@ -259,6 +263,16 @@ def _co_acts(rules: Sequence[Rule], names: Sequence[str]) -> tuple[str, ...]:
     if missing:
         raise ValueError(f"relations.toml: co_act_rules: no rule named {missing}")
     return tuple(sorted({w for n in names for w in by_name[n].triggers}, key=len, reverse=True))
+
+
+def _opened_suffixes(rules: Sequence[Rule], name: str | None) -> tuple[str, ...]:
+    """The ``object_phrase`` suffixes of the rule ``[events] opened`` names, longest first."""
+    if name is None:
+        return ()
+    rule = next((r for r in rules if r.name == name), None)
+    if rule is None:
+        raise ValueError(f"relations.toml: [events] opened: no rule named {name!r}")
+    return tuple(sorted(rule.phrase_suffixes, key=len, reverse=True))
 
 
 def _signature_config(raw: dict) -> dict:
@@ -513,11 +527,46 @@ class ArticleClaims:
             for t in self._triggers(sent, rule, out):
                 if self._object_after(sent, out, t[1], rule.object, rule.max_gap):
                     continue
-                for item in self._phrase_after(sent, out, t[1], rule):
+                found = self._phrase_after(sent, out, t[1], rule) if rule.shape != "agent" else self._noun_after_relative(sent, out, t[1], rule)
+                for item in found:
                     inside = [i for i in out if item.start <= i.start and i.end <= item.end]
                     if not any(i.start < item.end and item.start < i.end for i in out if i not in inside):
                         out = [i for i in out if i not in inside] + [item]
+        for item in self._opened_events(sent, out):
+            inside = [i for i in out if item.start <= i.start and i.end <= item.end]
+            out = [i for i in out if i not in inside] + [item]
         return sorted(out, key=lambda i: i.start)
+
+    def _opened_events(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Item]:
+        """Events NER did not tag, named as what opens or is held (山西省…线上招聘活动全面启动。:
+        ``[events] opened``): a clause made of a name that ends like an event, adverbs, then one
+        of the verbs and the clause end. Dates and numbers may open the clause; the name has at
+        least the ``min_chars`` of the suffixes' rule, no 的, and no name but bodies and places
+        in it. Later sentences refer to it (此次线上招聘活动由…联合举办)."""
+        if not self.cfg.opened_verbs:
+            return
+        verbs = "|".join(map(re.escape, sorted(self.cfg.opened_verbs, key=len, reverse=True)))
+        ends = "".join(map(re.escape, sorted(self.cfg.clause_ends)))
+        for m in re.finditer(f"({verbs})(?=[{ends}]|$)", sent.text):
+            verb = sent.start + m.start()
+            clause_start = verb - len(self._clause_tail(sent.slice(sent.start, verb)))
+            toks = [t for t in sent.tokens if clause_start <= t.start and t.end <= verb]
+            while toks and toks[-1].tag in self.cfg.topic_lead_tags and toks[-1].tag not in ("TIME", "m", "w"):
+                toks.pop()  # 全面, 正式, 隆重: adverbs before the verb
+            while toks and toks[0].tag in self.cfg.clause_lead_tags:
+                toks.pop(0)  # 5月24日，…: the date that opens the clause
+            if not toks:
+                continue
+            start, end = toks[0].start, toks[-1].end
+            phrase = sent.slice(start, end)
+            if not phrase.endswith(self.cfg.opened_suffixes) or len(phrase) < 6 or "的" in phrase:
+                continue
+            if phrase.startswith(self.cfg.phrase_stops) or self.generic_event(phrase) or any(c in self.cfg.clause_ends for c in phrase):
+                continue
+            if any(start < i.end and i.start < end and (i.label not in ("ORG", "GPE", "DATE") or i.end > end or i.start < start) for i in items):
+                continue  # a named event, person or document already, or a name across the edge
+            mention = Mention(phrase, "EVENT", self.article.id, start, end, sent.start, sent.end)
+            yield Item(start, end, "EVENT", (mention,))
 
     def _with_term(self, sent: Sentence, item: Item) -> Item:
         """A body written with its term (十四届全国人大常委会, 第十四届全国政协): the term is part of
@@ -936,6 +985,35 @@ class ArticleClaims:
             return []  # a named entity inside: the clause is not one name
         mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
         return [Item(mention.start, mention.end, rule.phrase_label, (mention,))]
+
+    def _noun_after_relative(self, sent: Sentence, items: Sequence[Item], pos: int, rule: Rule) -> list[Item]:
+        """The noun of an agent rule's relative clause (由 before it), named like an event but not
+        tagged (由…主办，…承办的“技能圆梦想”就业专项活动近期将…): after the trigger and 的, the shortest
+        name that ends with one of the rule's ``object_phrase`` suffixes and is no noun's
+        modifier (no noun word right after it), of at least ``min_chars`` characters, with no
+        other clause, 的, or named entity but a body or place in it."""
+        rest = _strip_words(sent.slice(pos, sent.end), self.cfg.gap_words)
+        if not rest.startswith("的") or not rule.phrase_suffixes:
+            return []
+        if not any(m in sent.slice(sent.start, pos) for m in self.cfg.agent_markers):
+            return []  # 该中心首次主办的大型对外活动: no 由, a description of the body's deeds
+        start = sent.end - len(rest) + 1
+        clause = sent.slice(start, sent.end)
+        clause = clause[: min((i for i, ch in enumerate(clause) if ch in self.cfg.clause_ends), default=len(clause))]
+        ends = {t.end: t for t in sent.tokens}
+        for m in re.finditer("|".join(map(re.escape, rule.phrase_suffixes)), clause):
+            end = start + m.end()
+            following = sent.token_starting_at(end)
+            if end not in ends or (following is not None and following.tag in self.cfg.title_tags):
+                continue  # …活动方案, 大赛组委会: the word qualifies a noun after it
+            phrase = clause[: m.end()]
+            if len(phrase) < rule.phrase_min or "的" in phrase or phrase.startswith(self.cfg.phrase_stops) or self.generic_event(phrase):
+                return []
+            if any(start <= i.start < end for i in items if i.label not in ("ORG", "GPE")):
+                return []
+            mention = Mention(phrase, rule.phrase_label, self.article.id, start, end, sent.start, sent.end)
+            return [Item(start, end, rule.phrase_label, (mention,))]
+        return []
 
     def _shared_head(self, sent: Sentence, phrase: str, start: int, rule: Rule) -> list[Item]:
         """Ordinals that share one head (第四十一号、第四十二号主席令): one object per ordinal.

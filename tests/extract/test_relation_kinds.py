@@ -938,3 +938,27 @@ def test_no_signature_without_a_closing_date_or_a_notice_headline(nlp):
     assert not any(p == "issued" for _, p, _ in got), got
     got = _got_with_headline(nlp, "热力公司检修管网", "定于3月15日对城区供暖管网进行检修。\n太原市热力公司\n2023年3月1日")
     assert not any(p == "issued" for _, p, _ in got), got
+
+
+# -- organizers of events NER did not tag ---------------------------------------------------------
+UNTAGGED_EVENTS = [
+    # 由 A、B 主办，C 承办的 + a name that ends like an event: each body organized it
+    ("由市文旅局、市教育局主办，市图书馆承办的“书香龙城 悦读太原”全民阅读活动近期将举办8场讲座。",
+     {("市文旅局", "organized", "“书香龙城 悦读太原”全民阅读活动"), ("市教育局", "organized", "“书香龙城 悦读太原”全民阅读活动"),
+      ("市图书馆", "organized", "“书香龙城 悦读太原”全民阅读活动")}, set()),
+    # without 由 the relative clause describes the body's deeds: no event named
+    ("这是该中心成立以来首次主办的大型对外活动。", set(), {("该中心", "organized", "大型对外活动")}),
+    # an event named as what starts, then referred to with 此次: its organizers
+    ("4月2日，全省2023年退役军人线上招聘活动全面启动。此次线上招聘活动由省退役军人事务厅、省总工会联合举办。",
+     {("省退役军人事务厅", "organized", "全省2023年退役军人线上招聘活动"), ("省总工会", "organized", "全省2023年退役军人线上招聘活动")},
+     {("省退役军人事务厅", "cooperatesWith", "省总工会")}),
+    # a clause that only names kinds of activity (各项活动) names no event
+    ("4月2日，各项宣传活动全面启动。此次活动由市委宣传部主办。", set(), {("市委宣传部", "organized", "各项宣传活动")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", UNTAGGED_EVENTS, ids=[r[0][:10] for r in UNTAGGED_EVENTS])
+def test_organizers_of_untagged_events(extract, text, expected, forbidden):
+    got = _got(extract, text)
+    _check(got, expected, forbidden)
+    assert not any(p == "organized" and o == "大型对外活动" for _, p, o in got), got
