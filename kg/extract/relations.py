@@ -139,6 +139,7 @@ class Config:
     list_tail: re.Pattern[str] | None = None
     co_acts: tuple[str, ...] = ()  # triggers of the co_act_rules: after a pair trigger, co-actors
     signature: dict = field(default_factory=dict)  # [signature]: notices closed by their issuer
+    units: dict = field(default_factory=dict)  # [units]: ranks of a force and unit names NER may miss
 
 
 SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported", "relative")
@@ -251,6 +252,7 @@ def load_config() -> Config:
         list_tail=re.compile(raw["list_tail"]) if raw.get("list_tail") else None,
         co_acts=_co_acts(rules, raw.get("co_act_rules", ())),
         signature=_signature_config(raw.get("signature", {})),
+        units=_units_config(raw.get("units", {})),
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
 
@@ -273,6 +275,14 @@ def _opened_suffixes(rules: Sequence[Rule], name: str | None) -> tuple[str, ...]
     if rule is None:
         raise ValueError(f"relations.toml: [events] opened: no rule named {name!r}")
     return tuple(sorted(rule.phrase_suffixes, key=len, reverse=True))
+
+
+def _units_config(raw: dict) -> dict:
+    """``[units]`` of relations.toml, its name patterns compiled as one; empty when absent."""
+    if not raw:
+        return {}
+    return {"ranks": tuple(raw["ranks"]), "names": re.compile("|".join(f"(?:{p})" for p in raw["names"])),
+            "confidence": float(raw["confidence"])}
 
 
 def _signature_config(raw: dict) -> dict:
@@ -1408,6 +1418,43 @@ class ArticleClaims:
                                 (("date", art.date),) if art.date else (), cfg["confidence"])
                     return
 
+    # -- units of a force -------------------------------------------------------------------
+    def unit_claims(self, sents: Sequence[Sentence]) -> Iterator[Claim]:
+        """Units of a force and the unit each belongs to (``[units]``): 尖草坪一大队 and 小店二大队
+        二中队 of the article's 交警支队 (its name writes 大队: the unit is above that), 122指挥中心
+        of the article's top unit. Only when the article names exactly one unit at the rank
+        that is the nearest above; a unit whose name starts with another's is that one's
+        (``[structure]``, by the graph builder)."""
+        cfg, aid = self.cfg.units, self.article.id
+        if not cfg:
+            return
+        ranks = cfg["ranks"]
+        found: dict[str, tuple[Mention, Sentence]] = {}
+        for sent in sents:
+            orgs = [e for e in sent.ents if e.label == "ORG"]
+            for e in orgs:
+                if e.text.endswith(ranks):
+                    found.setdefault(e.text, (sent.mention(e, aid), sent))
+            starts = {t.start for t in sent.tokens}
+            for m in cfg["names"].finditer(sent.text):
+                start, end = sent.start + m.start(), sent.start + m.end()
+                if start not in starts or any(e.start < end and start < e.end for e in sent.ents):
+                    continue
+                found.setdefault(m.group(), (Mention(m.group(), "ORG", aid, start, end, sent.start, sent.end), sent))
+
+        def top(name: str) -> int:  # the highest rank the name writes; an office has none
+            return min((k for k, r in enumerate(ranks) if r in name), default=len(ranks))
+
+        for name, (mention, sent) in found.items():
+            above = [n for n in found if top(n) < top(name) and not name.startswith(n)]
+            if not above:
+                continue
+            nearest = max(map(top, above)) if top(name) < len(ranks) else min(map(top, above))
+            parents = [n for n in above if top(n) == nearest]
+            if len(parents) == 1:
+                yield Claim(mention, "subOrganizationOf", found[parents[0]][0], sent.evidence(aid, "subOrganizationOf/rank"),
+                            (), cfg["confidence"])
+
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         items = self._items(sent)
@@ -1465,6 +1512,7 @@ def extract_claims_from_sentences(
     claims = [c for sent in sents for c in state.sentence(sent)]
     claims += state.plan_claims(claims)
     claims += state.signature_claims(sents)
+    claims += state.unit_claims(sents)
     yield from supersede(restated(claims, article.body_start), load_config().supersedes)
 
 

@@ -962,3 +962,20 @@ def test_organizers_of_untagged_events(extract, text, expected, forbidden):
     got = _got(extract, text)
     _check(got, expected, forbidden)
     assert not any(p == "organized" and o == "大型对外活动" for _, p, o in got), got
+
+
+# -- units of a force belong to the unit of the rank above them ------------------------------------
+def test_units_belong_to_the_nearest_unit_ranked_above(extract):
+    got = _got(extract, "3月5日,交警支队启动应急预案。截至3月6日上午,110指挥中心共接到报警80起。杏花岭三大队管控了辖区道路,"
+                        "晋源二大队一中队民警在路口疏导交通。")
+    _check(got, {("杏花岭三大队", "subOrganizationOf", "交警支队"), ("110指挥中心", "subOrganizationOf", "交警支队"),
+                 ("晋源二大队一中队", "subOrganizationOf", "交警支队")},
+           {("晋源二大队一中队", "subOrganizationOf", "杏花岭三大队")})  # its name writes its own 大队
+
+
+def test_no_unit_parent_when_the_rank_above_is_ambiguous(extract):
+    """Two 大队 and a 中队 whose name writes none: which 大队 it belongs to is not said."""
+    got = _got(extract, "杏花岭三大队和晋源二大队管控了辖区道路,城关中队民警在路口疏导交通。")
+    assert not any(p == "subOrganizationOf" and s == "城关中队" for s, p, _ in got), got
+    got = _got(extract, "杏花岭三大队管控了辖区道路,城关中队民警在路口疏导交通。")
+    assert ("城关中队", "subOrganizationOf", "杏花岭三大队") in got, got  # one 大队: the 中队's
