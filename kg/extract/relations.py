@@ -1260,8 +1260,21 @@ class ArticleClaims:
                 subj.pop()
             if not subj and not self._has_verb(sent, sent.start, others[0].start):
                 subj = self._carried_subject(labels)  # …农业银行…；与邮储银行继续保持协同: no subject here
+            if not subj and rule.topic_subject:
+                subj = self._topic_partner(sent, items, sent.start + len(before_a))
             for other in others if subj else ():
                 yield [subj[-1]], [other]
+
+    def _topic_partner(self, sent: Sentence, items: Sequence[Item], joiner_end: int) -> list[Item]:
+        """The article's district as the side of a pair whose clause names none (晋源区消息…
+        提升健康保障水平,加强与省儿童医院交流合作): the clause holds nothing before 与 but the
+        verbs a cooperation may take (``pair_verbs``) and adverbs."""
+        at = joiner_end - 1  # the joiner (与) is one character
+        clause_start = at - len(self._clause_tail(sent.slice(sent.start, at)))
+        lead = [t for t in sent.tokens if clause_start <= t.start and t.end <= at]
+        if any(t.tag not in self.cfg.topic_lead_tags and sent.slice(t.start, t.end) not in self.cfg.pair_verbs for t in lead):
+            return []
+        return self._topic(sent, items, clause_start)
 
     def _carried_subject(self, labels: frozenset[str]) -> list[Item]:
         """The subject of the sentence before, for a sentence that has none and opens with its

@@ -979,3 +979,17 @@ def test_no_unit_parent_when_the_rank_above_is_ambiguous(extract):
     assert not any(p == "subOrganizationOf" and s == "城关中队" for s, p, _ in got), got
     got = _got(extract, "杏花岭三大队管控了辖区道路,城关中队民警在路口疏导交通。")
     assert ("城关中队", "subOrganizationOf", "杏花岭三大队") in got, got  # one 大队: the 中队's
+
+
+# -- the district of the article cooperates when its clause names no side -------------------------
+TOPIC_PARTNERS = [
+    ("3月2日小店区消息,该区将办好十件实事。加强与山西大学、太原理工大学交流合作,推进校地共建。",
+     {("小店区", "cooperatesWith", "山西大学"), ("小店区", "cooperatesWith", "太原理工大学")}, set()),
+    # a side named before 与 (企业) is who cooperates, not the district
+    ("3月2日小店区消息,该区将办好十件实事。支持企业与山西大学合作。", set(), {("小店区", "cooperatesWith", "山西大学")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TOPIC_PARTNERS, ids=[r[0][-12:] for r in TOPIC_PARTNERS])
+def test_the_district_cooperates_when_no_side_is_named(extract, text, expected, forbidden):
+    _check(_got(extract, text, dateline="小店区"), expected, forbidden)
