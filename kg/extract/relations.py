@@ -60,6 +60,7 @@ class Rule:
     topic_subject: bool = False  # a clause with no subject of its own: the article's place
     implied: dict[str, str] = field(default_factory=dict)  # trigger -> the object it names (访华 -> 中国)
     intent_words: tuple[str, ...] = ()  # in the trigger's clause before it: the act is only planned (谋划启动)
+    inverse: bool = False  # the claim runs from object to subject (X组织Y服务队: Y subOrganizationOf X)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,7 @@ def load_config() -> Config:
                 topic_subject=r.get("topic_subject", False),
                 implied=dict(r.get("implied_objects", {})),
                 intent_words=tuple(r.get("intent_words", ())),
+                inverse=r.get("inverse", False),
             )
         )
     refs = []
@@ -1491,6 +1493,8 @@ class ArticleClaims:
                             seen.add(key)
                             if rule.predicate == "issued":
                                 self.issuers.setdefault(o.refers_to or o.text, []).append(s)
+                            if rule.inverse:
+                                s, o = o, s
                             yield Claim(
                                 subject=s,
                                 predicate=rule.predicate,

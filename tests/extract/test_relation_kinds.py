@@ -993,3 +993,17 @@ TOPIC_PARTNERS = [
 @pytest.mark.parametrize("text, expected, forbidden", TOPIC_PARTNERS, ids=[r[0][-12:] for r in TOPIC_PARTNERS])
 def test_the_district_cooperates_when_no_side_is_named(extract, text, expected, forbidden):
     _check(_got(extract, text, dateline="小店区"), expected, forbidden)
+
+
+# -- a body's own team ---------------------------------------------------------------------------
+OWN_TEAMS = [
+    ("国网大同供电公司组织云冈共产党员服务队开展线路巡查。", {("云冈共产党员服务队", "subOrganizationOf", "国网大同供电公司")},
+     {("国网大同供电公司", "subOrganizationOf", "云冈共产党员服务队")}),
+    # a body organized, not a team: no unit
+    ("市总工会组织市妇联开展宣讲。", set(), {("市妇联", "subOrganizationOf", "市总工会")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", OWN_TEAMS, ids=[r[0][:10] for r in OWN_TEAMS])
+def test_a_team_a_body_sends_out_is_its_unit(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
