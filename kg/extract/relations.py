@@ -50,6 +50,8 @@ class Rule:
     phrase_suffixes: tuple[str, ...] = ()
     phrase_label: str = ""
     phrase_min: int = 4  # characters an unnamed object needs (object_phrase.min_chars)
+    phrase_bare: tuple[str, ...] = ()  # words that are a whole unnamed object by themselves (公告)
+    bare_subject: frozenset[str] = frozenset()  # the labels of subjects a bare word is the object of
     trigger_re: re.Pattern[str] | None = None  # the triggers as one alternation, longest first
     markers: tuple[str, ...] = ()  # frame: the preposition before the object (在, 对)
     name_event: bool = False  # an ordinal event (第二次廉政工作会议) is named after its organiser
@@ -58,6 +60,7 @@ class Rule:
     topic_subject: bool = False  # a clause with no subject of its own: the article's place
     implied: dict[str, str] = field(default_factory=dict)  # trigger -> the object it names (访华 -> 中国)
     intent_words: tuple[str, ...] = ()  # in the trigger's clause before it: the act is only planned (谋划启动)
+    inverse: bool = False  # the claim runs from object to subject (X组织Y服务队: Y subOrganizationOf X)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,8 @@ class Config:
     clause_lead_tags: frozenset[str] = frozenset()
     event_ordinal: re.Pattern[str] | None = None
     event_count: re.Pattern[str] | None = None
+    opened_verbs: tuple[str, ...] = ()  # [events] opened: what an untagged event opening a clause does
+    opened_suffixes: tuple[str, ...] = ()  # … and how its name ends
     frame_reach: int = 20
     pair_reach: int = 6
     plan_markers: tuple[str, ...] = ()
@@ -133,6 +138,9 @@ class Config:
     shared_list: re.Pattern[str] | None = None
     escort: re.Pattern[str] | None = None
     list_tail: re.Pattern[str] | None = None
+    co_acts: tuple[str, ...] = ()  # triggers of the co_act_rules: after a pair trigger, co-actors
+    signature: dict = field(default_factory=dict)  # [signature]: notices closed by their issuer
+    units: dict = field(default_factory=dict)  # [units]: ranks of a force and unit names NER may miss
 
 
 SHAPES = ("svo", "at", "agent", "pair", "venue", "frame", "reported", "relative")
@@ -168,6 +176,8 @@ def load_config() -> Config:
                 phrase_suffixes=tuple(r.get("object_phrase", {}).get("suffixes", ())),
                 phrase_label=r.get("object_phrase", {}).get("label", ""),
                 phrase_min=r.get("object_phrase", {}).get("min_chars", 4),
+                phrase_bare=tuple(r.get("object_phrase", {}).get("bare", ())),
+                bare_subject=frozenset(r.get("object_phrase", {}).get("bare_subject", ())),
                 trigger_re=re.compile("|".join(map(re.escape, triggers))),
                 markers=tuple(r.get("markers", ())),
                 name_event=r.get("name_event", False),
@@ -176,6 +186,7 @@ def load_config() -> Config:
                 topic_subject=r.get("topic_subject", False),
                 implied=dict(r.get("implied_objects", {})),
                 intent_words=tuple(r.get("intent_words", ())),
+                inverse=r.get("inverse", False),
             )
         )
     refs = []
@@ -210,6 +221,8 @@ def load_config() -> Config:
         clause_lead_tags=frozenset(chains["clause_lead_tags"]),
         event_ordinal=re.compile(raw["events"]["ordinal"]),
         event_count=re.compile(raw["events"]["count"]),
+        opened_verbs=tuple(raw["events"].get("opened", {}).get("verbs", ())),
+        opened_suffixes=_opened_suffixes(rules, raw["events"].get("opened", {}).get("suffixes_of")),
         frame_reach=raw["frame_reach"],
         pair_reach=raw["pair_reach"],
         plan_markers=tuple(sorted(raw["topic"]["plan_markers"], key=len, reverse=True)),
@@ -239,8 +252,47 @@ def load_config() -> Config:
         continuations=tuple(raw["continuations"]),
         escort=re.compile(raw["escort"]) if raw.get("escort") else None,
         list_tail=re.compile(raw["list_tail"]) if raw.get("list_tail") else None,
+        co_acts=_co_acts(rules, raw.get("co_act_rules", ())),
+        signature=_signature_config(raw.get("signature", {})),
+        units=_units_config(raw.get("units", {})),
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
+
+
+def _co_acts(rules: Sequence[Rule], names: Sequence[str]) -> tuple[str, ...]:
+    """The triggers of the rules named in ``co_act_rules``, longest first; a name that is no
+    rule's fails here."""
+    by_name = {r.name: r for r in rules}
+    missing = [n for n in names if n not in by_name]
+    if missing:
+        raise ValueError(f"relations.toml: co_act_rules: no rule named {missing}")
+    return tuple(sorted({w for n in names for w in by_name[n].triggers}, key=len, reverse=True))
+
+
+def _opened_suffixes(rules: Sequence[Rule], name: str | None) -> tuple[str, ...]:
+    """The ``object_phrase`` suffixes of the rule ``[events] opened`` names, longest first."""
+    if name is None:
+        return ()
+    rule = next((r for r in rules if r.name == name), None)
+    if rule is None:
+        raise ValueError(f"relations.toml: [events] opened: no rule named {name!r}")
+    return tuple(sorted(rule.phrase_suffixes, key=len, reverse=True))
+
+
+def _units_config(raw: dict) -> dict:
+    """``[units]`` of relations.toml, its name patterns compiled as one; empty when absent."""
+    if not raw:
+        return {}
+    return {"ranks": tuple(raw["ranks"]), "names": re.compile("|".join(f"(?:{p})" for p in raw["names"])),
+            "confidence": float(raw["confidence"])}
+
+
+def _signature_config(raw: dict) -> dict:
+    """``[signature]`` of relations.toml, its date pattern compiled; empty when absent."""
+    if not raw:
+        return {}
+    return {"heads": tuple(raw["heads"]), "date": re.compile(raw["date"]), "labels": frozenset(raw["labels"]),
+            "confidence": float(raw["confidence"])}
 
 
 def _speakers_config(raw: dict) -> dict:
@@ -487,11 +539,46 @@ class ArticleClaims:
             for t in self._triggers(sent, rule, out):
                 if self._object_after(sent, out, t[1], rule.object, rule.max_gap):
                     continue
-                for item in self._phrase_after(sent, out, t[1], rule):
+                found = self._phrase_after(sent, out, t[1], rule) if rule.shape != "agent" else self._noun_after_relative(sent, out, t[1], rule)
+                for item in found:
                     inside = [i for i in out if item.start <= i.start and i.end <= item.end]
                     if not any(i.start < item.end and item.start < i.end for i in out if i not in inside):
                         out = [i for i in out if i not in inside] + [item]
+        for item in self._opened_events(sent, out):
+            inside = [i for i in out if item.start <= i.start and i.end <= item.end]
+            out = [i for i in out if i not in inside] + [item]
         return sorted(out, key=lambda i: i.start)
+
+    def _opened_events(self, sent: Sentence, items: Sequence[Item]) -> Iterator[Item]:
+        """Events NER did not tag, named as what opens or is held (山西省…线上招聘活动全面启动。:
+        ``[events] opened``): a clause made of a name that ends like an event, adverbs, then one
+        of the verbs and the clause end. Dates and numbers may open the clause; the name has at
+        least the ``min_chars`` of the suffixes' rule, no 的, and no name but bodies and places
+        in it. Later sentences refer to it (此次线上招聘活动由…联合举办)."""
+        if not self.cfg.opened_verbs:
+            return
+        verbs = "|".join(map(re.escape, sorted(self.cfg.opened_verbs, key=len, reverse=True)))
+        ends = "".join(map(re.escape, sorted(self.cfg.clause_ends)))
+        for m in re.finditer(f"({verbs})(?=[{ends}]|$)", sent.text):
+            verb = sent.start + m.start()
+            clause_start = verb - len(self._clause_tail(sent.slice(sent.start, verb)))
+            toks = [t for t in sent.tokens if clause_start <= t.start and t.end <= verb]
+            while toks and toks[-1].tag in self.cfg.topic_lead_tags and toks[-1].tag not in ("TIME", "m", "w"):
+                toks.pop()  # 全面, 正式, 隆重: adverbs before the verb
+            while toks and toks[0].tag in self.cfg.clause_lead_tags:
+                toks.pop(0)  # 5月24日，…: the date that opens the clause
+            if not toks:
+                continue
+            start, end = toks[0].start, toks[-1].end
+            phrase = sent.slice(start, end)
+            if not phrase.endswith(self.cfg.opened_suffixes) or len(phrase) < 6 or "的" in phrase:
+                continue
+            if phrase.startswith(self.cfg.phrase_stops) or self.generic_event(phrase) or any(c in self.cfg.clause_ends for c in phrase):
+                continue
+            if any(start < i.end and i.start < end and (i.label not in ("ORG", "GPE", "DATE") or i.end > end or i.start < start) for i in items):
+                continue  # a named event, person or document already, or a name across the edge
+            mention = Mention(phrase, "EVENT", self.article.id, start, end, sent.start, sent.end)
+            yield Item(start, end, "EVENT", (mention,))
 
     def _with_term(self, sent: Sentence, item: Item) -> Item:
         """A body written with its term (十四届全国人大常委会, 第十四届全国政协): the term is part of
@@ -889,6 +976,9 @@ class ArticleClaims:
         body = _strip_words(clause.lstrip(), self.cfg.gap_words)  # a suffix of clause
         phrase = body.rstrip()
         start = pos + len(clause) - len(body)
+        if phrase in rule.phrase_bare:  # 市医保局发布消息: the bare word is the document
+            mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
+            return [Item(mention.start, mention.end, rule.phrase_label, (mention,))]
         if not (min(4, rule.phrase_min) <= len(phrase) <= 40 and phrase.endswith(rule.phrase_suffixes)):
             return []
         shared = self._shared_head(sent, phrase, start, rule)
@@ -907,6 +997,35 @@ class ArticleClaims:
             return []  # a named entity inside: the clause is not one name
         mention = Mention(phrase, rule.phrase_label, self.article.id, start, start + len(phrase), sent.start, sent.end)
         return [Item(mention.start, mention.end, rule.phrase_label, (mention,))]
+
+    def _noun_after_relative(self, sent: Sentence, items: Sequence[Item], pos: int, rule: Rule) -> list[Item]:
+        """The noun of an agent rule's relative clause (由 before it), named like an event but not
+        tagged (由…主办，…承办的“技能圆梦想”就业专项活动近期将…): after the trigger and 的, the shortest
+        name that ends with one of the rule's ``object_phrase`` suffixes and is no noun's
+        modifier (no noun word right after it), of at least ``min_chars`` characters, with no
+        other clause, 的, or named entity but a body or place in it."""
+        rest = _strip_words(sent.slice(pos, sent.end), self.cfg.gap_words)
+        if not rest.startswith("的") or not rule.phrase_suffixes:
+            return []
+        if not any(m in sent.slice(sent.start, pos) for m in self.cfg.agent_markers):
+            return []  # 该中心首次主办的大型对外活动: no 由, a description of the body's deeds
+        start = sent.end - len(rest) + 1
+        clause = sent.slice(start, sent.end)
+        clause = clause[: min((i for i, ch in enumerate(clause) if ch in self.cfg.clause_ends), default=len(clause))]
+        ends = {t.end: t for t in sent.tokens}
+        for m in re.finditer("|".join(map(re.escape, rule.phrase_suffixes)), clause):
+            end = start + m.end()
+            following = sent.token_starting_at(end)
+            if end not in ends or (following is not None and following.tag in self.cfg.title_tags):
+                continue  # …活动方案, 大赛组委会: the word qualifies a noun after it
+            phrase = clause[: m.end()]
+            if len(phrase) < rule.phrase_min or "的" in phrase or phrase.startswith(self.cfg.phrase_stops) or self.generic_event(phrase):
+                return []
+            if any(start <= i.start < end for i in items if i.label not in ("ORG", "GPE")):
+                return []
+            mention = Mention(phrase, rule.phrase_label, self.article.id, start, end, sent.start, sent.end)
+            return [Item(start, end, rule.phrase_label, (mention,))]
+        return []
 
     def _shared_head(self, sent: Sentence, phrase: str, start: int, rule: Rule) -> list[Item]:
         """Ordinals that share one head (第四十一号、第四十二号主席令): one object per ordinal.
@@ -950,6 +1069,9 @@ class ArticleClaims:
             objects = [Item(m.start, m.end, "GPE", (m,))]
         if not objects and rule.phrase_suffixes:
             objects = self._phrase_after(sent, items, t[1], rule)
+            if objects and objects[0].mentions[0].text in rule.phrase_bare:
+                if not any(i.label in rule.bare_subject for i in subjects):
+                    return  # a body's notice, not a message a person posts in a chat
         topic = not any(i is subjects[0] for i in items)  # the article's district, not written here
         if not objects and rule.object_fallback == "previous" and not topic:
             rest = _strip_words(sent.slice(t[1], sent.end).strip(), self.cfg.gap_words)
@@ -1116,6 +1238,8 @@ class ArticleClaims:
         idx = [k for k, i in enumerate(items) if i.end <= t[0] and i.label in labels and not i.modifier]
         if not idx:
             return
+        if _strip_words(sent.slice(t[1], sent.end), self.cfg.gap_words).startswith(self.cfg.co_acts):
+            return  # A、B和C联合举办: co-hosts of what they hold together, not partners
         b = items[idx[-1]]
         gap = self._clause_text(sent, b.end, t[0])
         if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0], self.cfg.pair_verbs):
@@ -1138,8 +1262,21 @@ class ArticleClaims:
                 subj.pop()
             if not subj and not self._has_verb(sent, sent.start, others[0].start):
                 subj = self._carried_subject(labels)  # …农业银行…；与邮储银行继续保持协同: no subject here
+            if not subj and rule.topic_subject:
+                subj = self._topic_partner(sent, items, sent.start + len(before_a))
             for other in others if subj else ():
                 yield [subj[-1]], [other]
+
+    def _topic_partner(self, sent: Sentence, items: Sequence[Item], joiner_end: int) -> list[Item]:
+        """The article's district as the side of a pair whose clause names none (晋源区消息…
+        提升健康保障水平,加强与省儿童医院交流合作): the clause holds nothing before 与 but the
+        verbs a cooperation may take (``pair_verbs``) and adverbs."""
+        at = joiner_end - 1  # the joiner (与) is one character
+        clause_start = at - len(self._clause_tail(sent.slice(sent.start, at)))
+        lead = [t for t in sent.tokens if clause_start <= t.start and t.end <= at]
+        if any(t.tag not in self.cfg.topic_lead_tags and sent.slice(t.start, t.end) not in self.cfg.pair_verbs for t in lead):
+            return []
+        return self._topic(sent, items, clause_start)
 
     def _carried_subject(self, labels: frozenset[str]) -> list[Item]:
         """The subject of the sentence before, for a sentence that has none and opens with its
@@ -1268,6 +1405,71 @@ class ArticleClaims:
             yield Claim(topic, "undertakes", mention, sent.evidence(self.article.id, "undertakes/plan"),
                         (("date", self.article.date),) if self.article.date else (), self.cfg.plan_confidence)
 
+    # -- notices --------------------------------------------------------------------------
+    def signature_claims(self, sents: Sequence[Sentence]) -> Iterator[Claim]:
+        """A notice closed by its signature (``[signature]``): the headline ends like a notice
+        (…活动公告, 公告), the item's last line is a date and the line before it is a body's
+        name alone (太原市信访局): that body issued the notice, named by the headline."""
+        cfg, art = self.cfg.signature, self.article
+        head = (art.headline or "").strip()
+        if not cfg or not head.endswith(cfg["heads"]):
+            return
+        text = art.text.rstrip()
+        date_at = text.rfind("\n") + 1
+        if date_at <= art.body_start or not cfg["date"].match(text[date_at:].strip()):
+            return
+        line_at = text.rfind("\n", 0, date_at - 1) + 1
+        line = text[line_at : date_at - 1]
+        start = line_at + len(line) - len(line.lstrip())
+        end = line_at + len(line.rstrip())
+        head_at = art.text.find(head, 0, art.body_start)
+        if head_at < 0 or start < art.body_start:
+            return
+        notice = Mention(head, "LAW", art.id, head_at, head_at + len(head), head_at, head_at + len(head))
+        for sent in sents:
+            for e in sent.ents:
+                if (e.start, e.end) == (start, end) and e.label in cfg["labels"]:
+                    yield Claim(sent.mention(e, art.id), "issued", notice, sent.evidence(art.id, "issued/signature"),
+                                (("date", art.date),) if art.date else (), cfg["confidence"])
+                    return
+
+    # -- units of a force -------------------------------------------------------------------
+    def unit_claims(self, sents: Sequence[Sentence]) -> Iterator[Claim]:
+        """Units of a force and the unit each belongs to (``[units]``): 尖草坪一大队 and 小店二大队
+        二中队 of the article's 交警支队 (its name writes 大队: the unit is above that), 122指挥中心
+        of the article's top unit. Only when the article names exactly one unit at the rank
+        that is the nearest above; a unit whose name starts with another's is that one's
+        (``[structure]``, by the graph builder)."""
+        cfg, aid = self.cfg.units, self.article.id
+        if not cfg:
+            return
+        ranks = cfg["ranks"]
+        found: dict[str, tuple[Mention, Sentence]] = {}
+        for sent in sents:
+            orgs = [e for e in sent.ents if e.label == "ORG"]
+            for e in orgs:
+                if e.text.endswith(ranks):
+                    found.setdefault(e.text, (sent.mention(e, aid), sent))
+            starts = {t.start for t in sent.tokens}
+            for m in cfg["names"].finditer(sent.text):
+                start, end = sent.start + m.start(), sent.start + m.end()
+                if start not in starts or any(e.start < end and start < e.end for e in sent.ents):
+                    continue
+                found.setdefault(m.group(), (Mention(m.group(), "ORG", aid, start, end, sent.start, sent.end), sent))
+
+        def top(name: str) -> int:  # the highest rank the name writes; an office has none
+            return min((k for k, r in enumerate(ranks) if r in name), default=len(ranks))
+
+        for name, (mention, sent) in found.items():
+            above = [n for n in found if top(n) < top(name) and not name.startswith(n)]
+            if not above:
+                continue
+            nearest = max(map(top, above)) if top(name) < len(ranks) else min(map(top, above))
+            parents = [n for n in above if top(n) == nearest]
+            if len(parents) == 1:
+                yield Claim(mention, "subOrganizationOf", found[parents[0]][0], sent.evidence(aid, "subOrganizationOf/rank"),
+                            (), cfg["confidence"])
+
     # -- driver -------------------------------------------------------------------------
     def sentence(self, sent: Sentence) -> Iterator[Claim]:
         items = self._items(sent)
@@ -1291,6 +1493,8 @@ class ArticleClaims:
                             seen.add(key)
                             if rule.predicate == "issued":
                                 self.issuers.setdefault(o.refers_to or o.text, []).append(s)
+                            if rule.inverse:
+                                s, o = o, s
                             yield Claim(
                                 subject=s,
                                 predicate=rule.predicate,
@@ -1324,6 +1528,8 @@ def extract_claims_from_sentences(
     state = ArticleClaims(article, officials)
     claims = [c for sent in sents for c in state.sentence(sent)]
     claims += state.plan_claims(claims)
+    claims += state.signature_claims(sents)
+    claims += state.unit_claims(sents)
     yield from supersede(restated(claims, article.body_start), load_config().supersedes)
 
 

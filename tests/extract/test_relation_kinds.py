@@ -877,3 +877,133 @@ def test_an_event_phrase_may_list_who_it_is_for(nlp):
     got = _got_with_headline(nlp, "王刚主持召开" + event,
                              "省长王刚13日主持召开座谈会，听取意见建议。副省长李明出席。赵强、孙伟参加。")
     _check(got, {("王刚", "organized", event), ("李明", "attended", event), ("赵强", "attended", event)}, set())
+
+
+# -- co-hosts and co-issuers are no partners ---------------------------------------------------
+CO_ACTORS = [
+    # 联合 right before the act they hold together: each organizes it, no cooperatesWith pairs
+    ("全市读书节由市文旅局、市教育局和市图书馆联合主办。",
+     set(), {("市文旅局", "cooperatesWith", "市教育局"), ("市教育局", "cooperatesWith", "市图书馆"),
+             ("市文旅局", "cooperatesWith", "市图书馆")}),
+    # 联合 before a document issued together: each issues it
+    ("市发改委、市财政局和市统计局联合印发《太原市节能降碳行动方案》。",
+     {("市发改委", "issued", "太原市节能降碳行动方案"), ("市统计局", "issued", "太原市节能降碳行动方案")},
+     {("市发改委", "cooperatesWith", "市统计局"), ("市财政局", "cooperatesWith", "市统计局")}),
+    # 联合 before any other act stays a cooperation between the two
+    ("山西建设投资集团有限公司和中铁三局集团有限公司联合研发了新型钢轨。",
+     {("山西建设投资集团有限公司", "cooperatesWith", "中铁三局集团有限公司")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", CO_ACTORS, ids=[r[0][:10] for r in CO_ACTORS])
+def test_co_hosts_and_co_issuers_are_no_partners(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_co_act_rules_must_name_rules():
+    from kg.extract.relations import _co_acts
+
+    with pytest.raises(ValueError, match="no rule named"):
+        _co_acts(load_config().rules, ["organized/nowhere"])
+    assert "联合" not in load_config().co_acts and "举办" in load_config().co_acts
+
+
+# -- issued: bare notices of a body, and notices closed by their signature ----------------------
+BARE_NOTICES = [
+    ("3月2日，市商务局发布消息，全市消费券将分三批发放。", {("市商务局", "issued", "消息")}, set()),
+    ("市卫健委也发布公告，提醒市民按时接种。", {("市卫健委", "issued", "公告")}, set()),
+    # a person who posts a notice in a chat issues no document
+    ("科室主任王芳依然操心着工作，在工作群里发出通知。", set(), {("王芳", "issued", "通知")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", BARE_NOTICES, ids=[r[0][:10] for r in BARE_NOTICES])
+def test_a_body_issues_a_bare_notice(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_the_signature_of_a_notice_issued_it(nlp):
+    got = _got_with_headline(nlp, "城区供暖设施检修公告",
+                             "为保障今冬供暖安全，定于3月15日至4月15日对城区供暖管网进行检修。\n特此公告\n太原市热力公司\n2023年3月1日")
+    _check(got, {("太原市热力公司", "issued", "城区供暖设施检修公告")}, set())
+
+
+def test_a_bare_notice_headline_is_the_document(nlp):
+    got = _got_with_headline(nlp, "公告", "市第二人民医院门诊楼改造项目已具备招标条件，现公开邀请单位参加投标。\n市第二人民医院\n2023年3月1日")
+    _check(got, {("市第二人民医院", "issued", "公告")}, set())
+
+
+def test_no_signature_without_a_closing_date_or_a_notice_headline(nlp):
+    got = _got_with_headline(nlp, "城区供暖设施检修公告", "定于3月15日对城区供暖管网进行检修。\n太原市热力公司")
+    assert not any(p == "issued" for _, p, _ in got), got
+    got = _got_with_headline(nlp, "热力公司检修管网", "定于3月15日对城区供暖管网进行检修。\n太原市热力公司\n2023年3月1日")
+    assert not any(p == "issued" for _, p, _ in got), got
+
+
+# -- organizers of events NER did not tag ---------------------------------------------------------
+UNTAGGED_EVENTS = [
+    # 由 A、B 主办，C 承办的 + a name that ends like an event: each body organized it
+    ("由市文旅局、市教育局主办，市图书馆承办的“书香龙城 悦读太原”全民阅读活动近期将举办8场讲座。",
+     {("市文旅局", "organized", "“书香龙城 悦读太原”全民阅读活动"), ("市教育局", "organized", "“书香龙城 悦读太原”全民阅读活动"),
+      ("市图书馆", "organized", "“书香龙城 悦读太原”全民阅读活动")}, set()),
+    # without 由 the relative clause describes the body's deeds: no event named
+    ("这是该中心成立以来首次主办的大型对外活动。", set(), {("该中心", "organized", "大型对外活动")}),
+    # an event named as what starts, then referred to with 此次: its organizers
+    ("4月2日，全省2023年退役军人线上招聘活动全面启动。此次线上招聘活动由省退役军人事务厅、省总工会联合举办。",
+     {("省退役军人事务厅", "organized", "全省2023年退役军人线上招聘活动"), ("省总工会", "organized", "全省2023年退役军人线上招聘活动")},
+     {("省退役军人事务厅", "cooperatesWith", "省总工会")}),
+    # a clause that only names kinds of activity (各项活动) names no event
+    ("4月2日，各项宣传活动全面启动。此次活动由市委宣传部主办。", set(), {("市委宣传部", "organized", "各项宣传活动")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", UNTAGGED_EVENTS, ids=[r[0][:10] for r in UNTAGGED_EVENTS])
+def test_organizers_of_untagged_events(extract, text, expected, forbidden):
+    got = _got(extract, text)
+    _check(got, expected, forbidden)
+    assert not any(p == "organized" and o == "大型对外活动" for _, p, o in got), got
+
+
+# -- units of a force belong to the unit of the rank above them ------------------------------------
+def test_units_belong_to_the_nearest_unit_ranked_above(extract):
+    got = _got(extract, "3月5日,交警支队启动应急预案。截至3月6日上午,110指挥中心共接到报警80起。杏花岭三大队管控了辖区道路,"
+                        "晋源二大队一中队民警在路口疏导交通。")
+    _check(got, {("杏花岭三大队", "subOrganizationOf", "交警支队"), ("110指挥中心", "subOrganizationOf", "交警支队"),
+                 ("晋源二大队一中队", "subOrganizationOf", "交警支队")},
+           {("晋源二大队一中队", "subOrganizationOf", "杏花岭三大队")})  # its name writes its own 大队
+
+
+def test_no_unit_parent_when_the_rank_above_is_ambiguous(extract):
+    """Two 大队 and a 中队 whose name writes none: which 大队 it belongs to is not said."""
+    got = _got(extract, "杏花岭三大队和晋源二大队管控了辖区道路,城关中队民警在路口疏导交通。")
+    assert not any(p == "subOrganizationOf" and s == "城关中队" for s, p, _ in got), got
+    got = _got(extract, "杏花岭三大队管控了辖区道路,城关中队民警在路口疏导交通。")
+    assert ("城关中队", "subOrganizationOf", "杏花岭三大队") in got, got  # one 大队: the 中队's
+
+
+# -- the district of the article cooperates when its clause names no side -------------------------
+TOPIC_PARTNERS = [
+    ("3月2日小店区消息,该区将办好十件实事。加强与山西大学、太原理工大学交流合作,推进校地共建。",
+     {("小店区", "cooperatesWith", "山西大学"), ("小店区", "cooperatesWith", "太原理工大学")}, set()),
+    # a side named before 与 (企业) is who cooperates, not the district
+    ("3月2日小店区消息,该区将办好十件实事。支持企业与山西大学合作。", set(), {("小店区", "cooperatesWith", "山西大学")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TOPIC_PARTNERS, ids=[r[0][-12:] for r in TOPIC_PARTNERS])
+def test_the_district_cooperates_when_no_side_is_named(extract, text, expected, forbidden):
+    _check(_got(extract, text, dateline="小店区"), expected, forbidden)
+
+
+# -- a body's own team ---------------------------------------------------------------------------
+OWN_TEAMS = [
+    ("国网大同供电公司组织云冈共产党员服务队开展线路巡查。", {("云冈共产党员服务队", "subOrganizationOf", "国网大同供电公司")},
+     {("国网大同供电公司", "subOrganizationOf", "云冈共产党员服务队")}),
+    # a body organized, not a team: no unit
+    ("市总工会组织市妇联开展宣讲。", set(), {("市妇联", "subOrganizationOf", "市总工会")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", OWN_TEAMS, ids=[r[0][:10] for r in OWN_TEAMS])
+def test_a_team_a_body_sends_out_is_its_unit(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
