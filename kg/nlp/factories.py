@@ -34,10 +34,12 @@ def make_sentences(nlp: Language, name: str, ends: str, closers: str) -> Sentenc
         "place_suffixes": "nlp/place_suffixes.tsv",
         "default_place": "GPE",
         "known_orgs": "nlp/learned/org_names.txt",
+        "geo_heads": "nlp/geo_heads.txt",
     },
 )
-def make_lac_ner(nlp: Language, name: str, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str) -> LacEntities:
-    return LacEntities(labels, place_suffixes, default_place, known_orgs)
+def make_lac_ner(nlp: Language, name: str, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str,
+                 geo_heads: str) -> LacEntities:
+    return LacEntities(labels, place_suffixes, default_place, known_orgs, geo_heads)
 
 
 @Language.factory("kg_char_patterns", default_config={"patterns": "nlp/char_patterns.jsonl"})

@@ -43,6 +43,13 @@ CASES = [
     ("游客来到位于城中区的宏觉寺参观。", {"城中区", "宏觉寺"}, set()),
     ("市民在万象城购物。", {"万象城"}, set()),
     ("东北亚局势总体稳定。", {"东北亚"}, set()),
+    # roads of a route span that LAC writes as one word, each a place; the stretch is none
+    ("封闭路段为建设北路钟楼街至五一街段的西侧车道。", {"建设北路", "钟楼街", "五一街"}, {"五一街段"}),
+    # a river whose head LAC cut off the place name before it
+    ("今年完成清水河河道治理。", {"清水河"}, {"清水"}),
+    # a generic kind of road or district, a slogan that ends like a road: no place
+    ("加强旅游公路沿线环境整治，推动老城区更新。", set(), {"旅游公路", "老城区"}),
+    ("要在转型中蹚新路。", set(), {"蹚新路"}),
 ]
 
 
