@@ -58,6 +58,9 @@ CASES = [
     ("保障汾河森林公园建设。", {"汾河森林公园"}),
     ("年内开工建设太原五中汾东学校。", {"太原五中汾东学校"}),
     ("比赛在汾河森林公园举行。", set()),
+    # a programme named …行动 after the verb that carries it out; a kind of campaign is none
+    ("深入实施人才强市行动。", {"人才强市行动"}),
+    ("各区开展专项整治行动。", set()),
 ]
 
 
