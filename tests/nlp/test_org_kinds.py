@@ -18,6 +18,13 @@ CASES = [
      {("全国人大监察和司法委员会", "ORG"), ("财政经济委员会", "ORG"), ("社会建设委员会", "ORG")}),
     # bodies whose names end like a meeting
     ("委员长会议建议委托栗战书委员长向大会报告。", {("委员长会议", "ORG")}),
+    # police and traffic units: a kind of police before the unit, a numbered unit in one word
+    ("昨日，消防支队发布了防火提示。", {("消防支队", "ORG")}),
+    ("杏花岭三大队一中队民警在路口执勤。", {("杏花岭三大队一中队", "ORG")}),
+    # institutions of a city or district by their endings
+    ("市老年福利院和区妇幼保健院开展义诊。", {("市老年福利院", "ORG"), ("区妇幼保健院", "ORG")}),
+    # a list item between separators is whole around the body that ends it
+    ("在市公安局、高新交警大队、区城管局等部门支持下完成整治。", {("高新交警大队", "ORG")}),
 ]
 
 

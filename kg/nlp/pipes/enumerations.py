@@ -13,6 +13,21 @@ def _untyped(item: Span) -> bool:
     return {t.ent_type_ for t in item} <= {"", "PERSON"} and len(item.text) >= 2
 
 
+def _ends_at(doc: Doc, start: int, end: int) -> bool:
+    """The entity that begins at token ``start`` ends right before token ``end``."""
+    i = start + 1
+    while i < end and doc[i].ent_iob_ == "I":
+        i += 1
+    return i == end and (end == len(doc) or doc[end].ent_iob_ != "I")
+
+
+def _widens(item: Span, label: str) -> bool:
+    """The item is a longer name of ``label`` around the one name inside it, which ends it: an
+    item between two separators is whole (综改|交警大队 of 园区党委、综改交警大队等部门)."""
+    ents = _ents_in(item)
+    return len(ents) == 1 and ents[0].label_ == label and ents[0].end == item.end and ents[0].start > item.start
+
+
 def _ents_in(item: Span) -> list[Span]:
     """The entities wholly inside ``item``, read from the tokens' IOB marks.
 
@@ -121,8 +136,8 @@ class Enumerations:
         while start > 0 and doc[start - 1].text not in self.separators:
             if doc[start - 1].tag_ in ("w", "_SP") or len(doc[start - 1 : end].text) > self.max_item_chars:
                 return None
-            if start < end and doc[start].ent_iob_ == "B":
-                return None
+            if start < end and doc[start].ent_iob_ == "B" and not _ends_at(doc, start, end):
+                return None  # a name inside may end the item only (综改|交警大队)
             start -= 1
         return start if 0 < start < end else None
 
@@ -160,7 +175,8 @@ class Enumerations:
                 label, name_chars = head
                 items = self._items(doc, i, bounded=True)
                 if len(items) >= 2 and self._anchored(items, label, name_chars):
-                    spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in items if _untyped(it)]
+                    spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in items
+                              if _untyped(it) or (label not in PLACE_LABELS and _widens(it, label))]
                 elif len(items) >= 2:  # kinds of departments: no item is a person either (卫健/PER)
                     drop += [e for it in items for e in _ents_in(it) if e.label_ == "PERSON"]
             # a list whose other items are all places: the one-word items LAC missed are places
