@@ -609,6 +609,17 @@ def _complete(rule: SuffixRule, token) -> bool:
     return len(text) <= rule.complete_max_chars or owned
 
 
+def _second_body(rule: SuffixRule, doc: Doc, start: int, head: int) -> bool:
+    """The head starts with a one-character level word (省政府, 市政协) right after a word that is
+    a whole body (山西省委): two bodies written together, not a department of the first, whose
+    names never start with a level (中共太原市委|组织部)."""
+    if head - 1 < start:
+        return False
+    text, before = doc[head].text, doc[head - 1].text
+    level = next((w for w in rule.anchor_words if len(w) == 1 and text.startswith(w)), None)
+    return level is not None and len(text) > 2 and rule.suffix_of(before) is not None
+
+
 def _period(words: Span) -> bool:
     """A five-year period, as quoted inside the name of a plan: “十二五”."""
     return len(words) == 1 and PERIOD.fullmatch(words[0].text) is not None
@@ -948,6 +959,8 @@ class SuffixEntities:
             start += 1  # 中国、巴西、俄罗斯、印度“金砖四国”领导人会晤: the last place of a list is no part of the name
         if _complete(rule, doc[head]) and not any(_owns(rule, t) or t.text in rule.joiners for t in doc[start:head]):
             start = head  # 审计|情况|审计署: a whole name of LAC after words that own nothing
+        if _second_body(rule, doc, start, head):
+            start = head  # 山西省委|省政府: a body of its level after a whole body is a second body
         i = start - 1
         while rule.lead_lists and i + 3 < head and _is_place_token(doc[i + 1]) and doc[i + 2].text in rule.lead_lists and _is_place_token(doc[i + 3]):
             i += 2  # a list of places that starts the name stays whole: 北沙河、北涧河…
