@@ -61,6 +61,9 @@ CASES = [
     # a programme named …行动 after the verb that carries it out; a kind of campaign is none
     ("深入实施人才强市行动。", {"人才强市行动"}),
     ("各区开展专项整治行动。", set()),
+    # a count of a kind of project, or what follows such a count, is no named project
+    ("今年实施12个城中村改造项目。", set()),
+    ("今年启动4所公办幼儿园建设，推进2处城市公园建设。", set()),
 ]
 
 
