@@ -66,6 +66,9 @@ def make_suffix_entities(nlp: Language, name: str, rules: str, part_labels: list
         "place_tags": ["nz", "PER", "LOC"],
         "min_places": 2,
         "anchors": "nlp/suffix/org.txt",
+        "long_items": {"PROJECT": 12},
+        "place_holders": ["PROJECT"],
+        "lead_tags": ["v", "vd", "u", "w", "p", "d", "ad", "_SP"],
     },
 )
 def make_enumerations(
@@ -79,8 +82,12 @@ def make_enumerations(
     place_tags: list[str],
     min_places: int,
     anchors: str,
+    long_items: dict[str, int],
+    place_holders: list[str],
+    lead_tags: list[str],
 ) -> Enumerations:
-    return Enumerations(heads, modifiers, separators, item_tags, max_item_chars, place_tags, min_places, anchors)
+    return Enumerations(heads, modifiers, separators, item_tags, max_item_chars, place_tags, min_places, anchors, long_items,
+                        place_holders, lead_tags)
 
 
 @Language.factory(
