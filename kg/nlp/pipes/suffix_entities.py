@@ -617,6 +617,8 @@ def _second_body(rule: SuffixRule, doc: Doc, start: int, head: int) -> bool:
         return False
     text, before = doc[head].text, doc[head - 1].text
     level = next((w for w in rule.anchor_words if len(w) == 1 and text.startswith(w)), None)
+    if any(text.startswith(w) for w in rule.anchor_false):
+        return False  # 公司|市场部: a department whose name starts with a common word (市场)
     return level is not None and len(text) > 2 and rule.suffix_of(before) is not None
 
 
