@@ -26,6 +26,7 @@ CASES = [
     # two bodies written together: the second starts with its level (省政府), no department does
     ("河北省委省政府出台了实施意见。", {("河北省委", "ORG"), ("省政府", "ORG")}),
     ("市委市政府高度重视，中共太原市委组织部部署。", {("市委", "ORG"), ("市政府", "ORG"), ("中共太原市委组织部", "ORG")}),
+    ("晋华公司市场部经理出席。", {("晋华公司市场部", "ORG")}),
     # a list item between separators is whole around the body that ends it
     ("在市公安局、高新交警大队、区城管局等部门支持下完成整治。", {("高新交警大队", "ORG")}),
 ]
