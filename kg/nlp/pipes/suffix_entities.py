@@ -614,14 +614,15 @@ def _complete(rule: SuffixRule, token) -> bool:
 LEVEL_BODIES = "nlp/short_bodies.txt"
 
 
-def _second_body(doc: Doc, start: int, head: int) -> bool:
+def _second_body(rule: SuffixRule, doc: Doc, start: int, head: int) -> bool:
     """The head is a body of a level by its short name (省政府, 市政协: ``nlp/short_bodies.txt``)
     right after a word that is a whole body (山西省委): two bodies written together, not a
     department of the first (中共太原市委|组织部, 公司|市场部)."""
     if head - 1 < start:
         return False
-    return doc[head].text in _level_bodies() and doc[head - 1].text in _level_bodies() | {
-        e.text for e in doc[head - 1 : head].ents if e.label_ == "ORG"}
+    before = doc[head - 1]
+    whole = before.text in _level_bodies() or (before.ent_type_ == "ORG" and rule.suffix_of(before.text) is not None)
+    return doc[head].text in _level_bodies() and whole
 
 
 @lru_cache(maxsize=1)
@@ -969,7 +970,7 @@ class SuffixEntities:
             start += 1  # 中国、巴西、俄罗斯、印度“金砖四国”领导人会晤: the last place of a list is no part of the name
         if _complete(rule, doc[head]) and not any(_owns(rule, t) or t.text in rule.joiners for t in doc[start:head]):
             start = head  # 审计|情况|审计署: a whole name of LAC after words that own nothing
-        if _second_body(doc, start, head):
+        if _second_body(rule, doc, start, head):
             start = head  # 山西省委|省政府: a body of its level after a whole body is a second body
         i = start - 1
         while rule.lead_lists and i + 3 < head and _is_place_token(doc[i + 1]) and doc[i + 2].text in rule.lead_lists and _is_place_token(doc[i + 3]):
