@@ -47,6 +47,7 @@ CASES = [
     ("封闭路段为建设北路钟楼街至五一街段的西侧车道。", {"建设北路", "钟楼街", "五一街"}, {"五一街段"}),
     # a river whose head LAC cut off the place name before it
     ("今年完成清水河河道治理。", {"清水河"}, {"清水"}),
+    ("破解“化工围江”，推进治理。", set(), {"围江"}),  # LAC's one-character place is no river's name
     # a generic kind of road or district, a slogan that ends like a road: no place
     ("加强旅游公路沿线环境整治，推动老城区更新。", set(), {"旅游公路", "老城区"}),
     ("要在转型中蹚新路。", set(), {"蹚新路"}),

@@ -37,7 +37,7 @@ class LacEntities:
     gazetteer knows no place of that name (米兰, 罗马 stay places: LAC's tag decides).
 
     LAC also cuts the generic head off a river or valley named after a place (清水/LOC 河/n):
-    a place word right before a one-character head of ``geo_heads`` (tagged n) takes it in.
+    a place word of two or more characters (not LAC's one-character slip: 化工|围|江) right before a one-character head of ``geo_heads`` (tagged n) takes it in.
     """
 
     def __init__(self, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str | None = None,
@@ -55,7 +55,7 @@ class LacEntities:
                 label = "ORG"
             if label == "PLACE":
                 end = span.end
-                if end < len(doc) and doc[end].text in self.geo_heads and doc[end].tag_ == "n":
+                if len(span.text) >= 2 and end < len(doc) and doc[end].text in self.geo_heads and doc[end].tag_ == "n":
                     span = Span(doc, span.start, end + 1, label=span.label_, span_id=span.id_)
                 label = self.places(span.text)
             if label:
