@@ -25,6 +25,7 @@ CASES = [
     ("市老年福利院和区妇幼保健院开展义诊。", {("市老年福利院", "ORG"), ("区妇幼保健院", "ORG")}),
     # a company's regional headquarters: brand + region + 总部
     ("中国中铁华北区域总部落户太原。", {("中国中铁华北区域总部", "ORG")}),
+    ("会议在东京总部召开。", {("东京", "GPE")}),  # a place's headquarters: the place, no body
     # two bodies written together: the second starts with its level (省政府), no department does
     ("河北省委省政府出台了实施意见。", {("河北省委", "ORG"), ("省政府", "ORG")}),
     ("市委市政府高度重视，中共太原市委组织部部署。", {("市委", "ORG"), ("市政府", "ORG"), ("中共太原市委组织部", "ORG")}),
