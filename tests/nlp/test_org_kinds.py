@@ -23,6 +23,8 @@ CASES = [
     ("杏花岭三大队一中队民警在路口执勤。", {("杏花岭三大队一中队", "ORG")}),
     # institutions of a city or district by their endings
     ("市老年福利院和区妇幼保健院开展义诊。", {("市老年福利院", "ORG"), ("区妇幼保健院", "ORG")}),
+    # the general office of a level's party committee or government by its short name
+    ("县委办、县政府办联合印发通知。", {("县委办", "ORG"), ("县政府办", "ORG")}),
     # a company's regional headquarters: brand + region + 总部
     ("中国中铁华北区域总部落户太原。", {("中国中铁华北区域总部", "ORG")}),
     ("会议在东京总部召开。", {("东京", "GPE")}),  # a place's headquarters: the place, no body
