@@ -34,10 +34,12 @@ def make_sentences(nlp: Language, name: str, ends: str, closers: str) -> Sentenc
         "place_suffixes": "nlp/place_suffixes.tsv",
         "default_place": "GPE",
         "known_orgs": "nlp/learned/org_names.txt",
+        "geo_heads": "nlp/geo_heads.txt",
     },
 )
-def make_lac_ner(nlp: Language, name: str, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str) -> LacEntities:
-    return LacEntities(labels, place_suffixes, default_place, known_orgs)
+def make_lac_ner(nlp: Language, name: str, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str,
+                 geo_heads: str) -> LacEntities:
+    return LacEntities(labels, place_suffixes, default_place, known_orgs, geo_heads)
 
 
 @Language.factory("kg_char_patterns", default_config={"patterns": "nlp/char_patterns.jsonl"})
@@ -64,6 +66,9 @@ def make_suffix_entities(nlp: Language, name: str, rules: str, part_labels: list
         "place_tags": ["nz", "PER", "LOC"],
         "min_places": 2,
         "anchors": "nlp/suffix/org.txt",
+        "long_items": {"PROJECT": 12},
+        "place_holders": ["PROJECT"],
+        "lead_tags": ["v", "vd", "u", "w", "p", "d", "ad", "_SP"],
     },
 )
 def make_enumerations(
@@ -77,8 +82,12 @@ def make_enumerations(
     place_tags: list[str],
     min_places: int,
     anchors: str,
+    long_items: dict[str, int],
+    place_holders: list[str],
+    lead_tags: list[str],
 ) -> Enumerations:
-    return Enumerations(heads, modifiers, separators, item_tags, max_item_chars, place_tags, min_places, anchors)
+    return Enumerations(heads, modifiers, separators, item_tags, max_item_chars, place_tags, min_places, anchors, long_items,
+                        place_holders, lead_tags)
 
 
 @Language.factory(

@@ -68,6 +68,7 @@ class SplitRule:
     right_long: tuple[str, ...] = ()
     right_reject: re.Pattern[str] | None = None
     vouch: bool = False
+    tails: dict[str, str] | None = None  # tail word -> its tag (段, 口, 南延: no part of the name)
 
     def lead(self, word: str) -> list[tuple[str, str | None]] | None:
         """A word that starts with a joiner and ends like a name: LAC's ``和信息化委员会办公室``/c
@@ -108,6 +109,10 @@ class SplitRule:
         """The pieces of ``word`` as (text, joiner tag or None for a name), or None."""
         if self.keep_known >= 0 and word in known_places(self.keep_known):
             return None
+        tail = self._tail(word)
+        if tail is not None:
+            body = word[: -len(tail)]
+            return (self.cut(body) or [(body, None)]) + [(tail, self.tails[tail])]
         inside_stop = {k for w in self.stop for a in _find_all(word, w) for k in range(a + 1, a + len(w))}
         for k in range(self.min_chars, len(word) - self.min_chars + 1):
             if k in inside_stop:
@@ -122,11 +127,21 @@ class SplitRule:
                 candidates.append("")
             for joiner in sorted(candidates, key=len, reverse=True):
                 rest = word[k + len(joiner) :]
+                if self.right_reject is not None and self.right_reject.match(rest):
+                    continue  # 并州南路|西一巷: an alley named after its road is one name
                 if self._ends_name(rest, self.right_suffixes) or self._any_name(rest):
                     pieces: list[tuple[str, str | None]] = [(left, None)]
                     if joiner:
                         pieces.append((joiner, self.joiners[joiner]))
                     return pieces + (self.cut(rest) or [(rest, None)])
+        return None
+
+    def _tail(self, word: str) -> str | None:
+        """With ``tails``: the tail word that closes ``word`` after a whole name (桃园北路…府西街|段,
+        龙锦街|口, 晋阳大道|南延: a stretch, a crossing or an extension of the road, not its name)."""
+        for t in sorted(self.tails or (), key=len, reverse=True):
+            if word.endswith(t) and self._ends_name(word[: -len(t)], self.left_suffixes):
+                return t
         return None
 
     def edge(self, word: str, before: str | None, after: str | None) -> list[tuple[str, str | None]] | None:
@@ -188,6 +203,7 @@ def load_split_rules(name: str) -> tuple[SplitRule, ...]:
                     right_long=tuple(sorted((row[0] for row in load_tsv(r["right_long"], 2)), key=len, reverse=True)) if "right_long" in r else (),
                     right_reject=re.compile(r["right_reject"]) if "right_reject" in r else None,
                     vouch=bool(r.get("vouch", False)),
+                    tails={row[0]: row[1] for row in load_tsv(r["tails"], 2)} if "tails" in r else None,
                 )
             )
         except (KeyError, TypeError, ValueError, re.error) as exc:

@@ -18,6 +18,22 @@ CASES = [
      {("全国人大监察和司法委员会", "ORG"), ("财政经济委员会", "ORG"), ("社会建设委员会", "ORG")}),
     # bodies whose names end like a meeting
     ("委员长会议建议委托栗战书委员长向大会报告。", {("委员长会议", "ORG")}),
+    # police and traffic units: a kind of police before the unit, a numbered unit in one word
+    ("昨日，消防支队发布了防火提示。", {("消防支队", "ORG")}),
+    ("杏花岭三大队一中队民警在路口执勤。", {("杏花岭三大队一中队", "ORG")}),
+    # institutions of a city or district by their endings
+    ("市老年福利院和区妇幼保健院开展义诊。", {("市老年福利院", "ORG"), ("区妇幼保健院", "ORG")}),
+    # the general office of a level's party committee or government by its short name
+    ("县委办、县政府办联合印发通知。", {("县委办", "ORG"), ("县政府办", "ORG")}),
+    # a company's regional headquarters: brand + region + 总部
+    ("中国中铁华北区域总部落户太原。", {("中国中铁华北区域总部", "ORG")}),
+    ("会议在东京总部召开。", {("东京", "GPE")}),  # a place's headquarters: the place, no body
+    # two bodies written together: the second starts with its level (省政府), no department does
+    ("河北省委省政府出台了实施意见。", {("河北省委", "ORG"), ("省政府", "ORG")}),
+    ("市委市政府高度重视，中共太原市委组织部部署。", {("市委", "ORG"), ("市政府", "ORG"), ("中共太原市委组织部", "ORG")}),
+    ("晋华公司市场部经理出席。", {("晋华公司市场部", "ORG")}),
+    # a list item between separators is whole around the body that ends it
+    ("在市公安局、高新交警大队、区城管局等部门支持下完成整治。", {("高新交警大队", "ORG")}),
 ]
 
 

@@ -43,6 +43,18 @@ CASES = [
     ("游客来到位于城中区的宏觉寺参观。", {"城中区", "宏觉寺"}, set()),
     ("市民在万象城购物。", {"万象城"}, set()),
     ("东北亚局势总体稳定。", {"东北亚"}, set()),
+    # roads of a route span that LAC writes as one word, each a place; the stretch is none
+    ("封闭路段为建设北路钟楼街至五一街段的西侧车道。", {"建设北路", "钟楼街", "五一街"}, {"五一街段"}),
+    # a river whose head LAC cut off the place name before it
+    ("今年完成清水河河道治理。", {"清水河"}, {"清水"}),
+    ("破解“化工围江”，推进治理。", set(), {"围江"}),
+    # a pass and a numbered or named road line of LAC are places
+    ("民警管控了太行线紫金关路段。", {"紫金关"}, set()),
+    # a park named after its road is one
+    ("市民在滨河东路体育公园健身。", {"滨河东路体育公园"}, {"滨河东路"}),  # LAC's one-character place is no river's name
+    # a generic kind of road or district, a slogan that ends like a road: no place
+    ("加强旅游公路沿线环境整治，推动老城区更新。", set(), {"旅游公路", "老城区"}),
+    ("要在转型中蹚新路。", set(), {"蹚新路"}),
 ]
 
 
@@ -87,3 +99,11 @@ def test_a_place_that_starts_a_body_inside_an_event_name_is_no_place(nlp):
 def test_a_place_inside_a_project_name_stays_a_place(nlp):
     doc = nlp("实施北涧河生态复流工程。")
     assert ("北涧河", "LOC") in {(s.text, s.label_) for s in doc.spans["nested"]}
+
+
+def test_a_venue_written_after_its_road_holds_the_road(nlp):
+    """LAC writes 长风街湿地公园 as one place word: the road is a place of its own, nested in
+    the project that builds the venue."""
+    doc = nlp("保障长风街湿地公园建设。")
+    assert {e.text for e in doc.ents if e.label_ == "PROJECT"} == {"长风街湿地公园"}
+    assert "长风街" in {s.text for s in doc.spans["nested"]}

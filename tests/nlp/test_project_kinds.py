@@ -58,9 +58,25 @@ CASES = [
     ("保障汾河森林公园建设。", {"汾河森林公园"}),
     ("年内开工建设太原五中汾东学校。", {"太原五中汾东学校"}),
     ("比赛在汾河森林公园举行。", set()),
+    # a programme named …行动 after the verb that carries it out; a kind of campaign is none
+    ("深入实施人才强市行动。", {"人才强市行动"}),
+    ("各区开展专项整治行动。", set()),
+    # a count of a kind of project, or what follows such a count, is no named project
+    ("今年实施12个城中村改造项目。", set()),
+    ("今年启动4所公办幼儿园建设，推进2处城市公园建设。", set()),
+    # items of a list closed by 等…项目 are projects, however they end; a road inside stays a place
+    ("完成了迎泽大街西延、五一路提质改造、龙城污水厂扩容等重点建设项目。",
+     {"迎泽大街西延", "五一路提质改造", "龙城污水厂扩容"}),
+    # the tail of a coordination before the first separator is no item of its own
+    ("实施城区道路及周边管网改造、东山片区供热管网、北郊水厂扩建等项目建设。", {"东山片区供热管网", "北郊水厂扩建"}),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:10] for c in CASES])
 def test_project_kinds(nlp, text, expected):
     assert {e.text for e in nlp(text).ents if e.label_ == "PROJECT"} == expected
+
+
+def test_a_road_inside_a_listed_project_stays_a_place(nlp):
+    doc = nlp("完成了迎泽大街西延、五一路提质改造、龙城污水厂扩容等重点建设项目。")
+    assert {"迎泽大街", "五一路"} <= {s.text for s in doc.spans["nested"]}

@@ -67,6 +67,15 @@ CASES = [
     ([("和平安", "c")], [("和平安", "c")]),
     # must stay: words of other tags
     ([("县乡村", "n")], [("县乡村", "n")]),
+    # roads in one LAC word: a route span, a road and its stretch, crossing or extension
+    ([("建设北路钟楼街至五一街段", "LOC")],
+     [("建设北路", "LOC"), ("钟楼街", "LOC"), ("至", "v"), ("五一街", "LOC"), ("段", "n")]),
+    ([("长治路口", "LOC")], [("长治路", "LOC"), ("口", "n")]),
+    ([("滨河东路北延", "LOC")], [("滨河东路", "LOC"), ("北延", "vn")]),
+    # must stay: an alley named after its road, a road alone, a slogan ending like a road
+    ([("府东街东二巷", "LOC")], [("府东街东二巷", "LOC")]),
+    ([("建设北路", "LOC")], [("建设北路", "LOC")]),
+    ([("走新路", "LOC")], [("走新路", "LOC")]),
 ]
 
 

@@ -48,6 +48,7 @@ class LabelFilter:
     coordinated_starts: tuple[str, ...]
     vouch_sources: frozenset[str] = frozenset()
     titled_needs_no_ending: bool = False
+    count_before: re.Pattern[str] | None = None
     kinds: frozenset[str] = frozenset()
     kind_modifiers: tuple[str, ...] = ()
     body_ordinal: re.Pattern[str] | None = None
@@ -157,6 +158,7 @@ class EntityFilter:
                 coordinated_starts=list_words(r.get("coordinated_starts")),
                 vouch_sources=frozenset(r.get("vouch_sources", [])),
                 titled_needs_no_ending=bool(r.get("titled_needs_no_ending", False)),
+                count_before=re.compile(r["count_before"]) if "count_before" in r else None,
                 kinds=frozenset(list_words(r.get("kinds"))),
                 kind_modifiers=tuple(sorted(list_words(r.get("kind_modifiers")), key=len, reverse=True)),
                 body_ordinal=re.compile(r["body_ordinal"]) if "body_ordinal" in r else None,
@@ -246,11 +248,13 @@ class EntityFilter:
         """The span follows a word that makes it a kind, not a name (``not_after``):
         各|主要|合作银行 are the partner banks, whichever they are."""
         f = self.filters.get(span.label_)
-        if f is None or not f.not_after:
+        if f is None or not (f.not_after or f.count_before):
             return False
         i = span.start - 1
         while i >= 0 and span.doc[i].is_space:
             i -= 1
+        if i >= 0 and f.count_before is not None and f.count_before.fullmatch(span.doc[i].text):
+            return True  # 启动|3所|公办幼儿园建设: a count of a kind (``count_before``)
         return i >= 0 and span.doc[i].text in f.not_after
 
     def _a_body(self, span: Span, title_starts: set[int]) -> bool:

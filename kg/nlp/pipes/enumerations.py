@@ -13,6 +13,30 @@ def _untyped(item: Span) -> bool:
     return {t.ent_type_ for t in item} <= {"", "PERSON"} and len(item.text) >= 2
 
 
+def _ends_at(doc: Doc, start: int, end: int) -> bool:
+    """The entity that begins at token ``start`` ends right before token ``end``."""
+    i = start + 1
+    while i < end and doc[i].ent_iob_ == "I":
+        i += 1
+    return i == end and (end == len(doc) or doc[end].ent_iob_ != "I")
+
+
+def _holds_places(item: Span) -> bool:
+    """Every name inside the item is a place, and it has more than its places (双塔南路|改造:
+    a project on a road; the road stays a place nested in it)."""
+    ents = _ents_in(item)
+    places = [e for e in ents if e.label_ in PLACE_LABELS]
+    # a PERSON inside is LAC's slip on a place name (许坦|排洪渠)
+    return bool(places) and all(e.label_ in PLACE_LABELS or e.label_ == "PERSON" for e in ents) and sum(len(e) for e in ents) < len(item)
+
+
+def _widens(item: Span, label: str) -> bool:
+    """The item is a longer name of ``label`` around the one name inside it, which ends it: an
+    item between two separators is whole (综改|交警大队 of 园区党委、综改交警大队等部门)."""
+    ents = _ents_in(item)
+    return len(ents) == 1 and ents[0].label_ == label and ents[0].end == item.end and ents[0].start > item.start
+
+
 def _ents_in(item: Span) -> list[Span]:
     """The entities wholly inside ``item``, read from the tokens' IOB marks.
 
@@ -57,6 +81,12 @@ class Enumerations:
     ``anchors`` (市委宣传部、市工信、公安、卫健等部门). A list of bare sectors
     (宣传、公安、工信等部门) speaks of kinds of departments, not of bodies.
 
+    Project lists (``long_items``: longer items; ``place_holders``: an item may hold places,
+    which stay nested in it) closed by a head of one or more words (等|重点|建设|项目) make
+    their items projects: 双塔南路改造、西中环南延等重点建设项目. The first item of such a list
+    must follow a verb, 的 or a mark (``lead_tags``); after another word it is the tail of a
+    longer phrase (城区道路及周边|管网改造).
+
     A list of bodies of one kind shares its head: after an ORG that ends with a body's head
     word (委员会, ``anchors``) and a separator, the words up to the next such head word are a
     body of that kind too (全国人大宪法和法律委员会、农业与农村委员会、财政经济委员会).
@@ -72,6 +102,9 @@ class Enumerations:
         place_tags: list[str],
         min_places: int,
         anchors: str | list[str] | None = None,
+        long_items: dict[str, int] | None = None,
+        place_holders: list[str] | None = None,
+        lead_tags: list[str] | None = None,
     ) -> None:
         self.heads = {head: (label, int(n)) for head, label, n in load_tsv(heads, 3)}
         self.modifiers = frozenset(load_list(modifiers))
@@ -81,6 +114,11 @@ class Enumerations:
         self.place_tags = frozenset(place_tags)
         self.min_places = min_places
         self.anchors = tuple(sorted(list_words(anchors), key=len, reverse=True))
+        self.long_items = dict(long_items or {})  # label -> longest item (project names are long)
+        self.place_holders = frozenset(place_holders or ())  # labels whose items may hold places
+        # tags of the word before the first item of a list of long items (a verb, 的, a mark):
+        # after any other word the first item is the tail of a longer phrase
+        self.lead_tags = frozenset(lead_tags or ())
 
     def _head_label(self, text: str) -> tuple[str, int] | None:
         """The label and ``name_chars`` of a collective noun, with modifiers glued before it (各部门)."""
@@ -114,23 +152,25 @@ class Enumerations:
             end += 1
         return end
 
-    def _bounded_start(self, doc: Doc, end: int) -> int | None:
+    def _bounded_start(self, doc: Doc, end: int, max_chars: int) -> int | None:
         """Start of the item ending before ``end`` when a separator stands before it: every word
         back to that separator (综改/v 交警大队), within ``max_item_chars``, one entity at most."""
         start = end
         while start > 0 and doc[start - 1].text not in self.separators:
-            if doc[start - 1].tag_ in ("w", "_SP") or len(doc[start - 1 : end].text) > self.max_item_chars:
+            if doc[start - 1].tag_ in ("w", "_SP") or len(doc[start - 1 : end].text) > max_chars:
                 return None
-            if start < end and doc[start].ent_iob_ == "B":
-                return None
+            if start < end and doc[start].ent_iob_ == "B" and not _ends_at(doc, start, end) and doc[start].ent_type_ not in PLACE_LABELS:
+                return None  # a name inside may end the item (综改|交警大队), a place may be in it (双塔南路|改造)
             start -= 1
         return start if 0 < start < end else None
 
-    def _items(self, doc: Doc, end: int, bounded: bool = False) -> list[Span]:
+    def _items(self, doc: Doc, end: int, bounded: bool = False, max_chars: int | None = None) -> list[Span]:
         """The items of the list that ends right before token ``end``, last item first."""
         items = []
+        long_item = max_chars is not None and max_chars > self.max_item_chars
+        max_chars = max_chars or self.max_item_chars
         while end > 0:
-            start = self._bounded_start(doc, end) if bounded else None
+            start = self._bounded_start(doc, end, max_chars) if bounded else None
             if start is None:
                 start = end
                 while start > 0 and doc[start - 1].tag_ in self.item_tags and doc[start - 1].text not in self.separators:
@@ -138,8 +178,10 @@ class Enumerations:
                         break  # an item is one entity at most: 亚欧大陆|莫斯科
                     start -= 1
             item = doc[start:end]
-            if not len(item) or len(item.text) > self.max_item_chars:
+            if not len(item) or len(item.text) > max_chars:
                 break
+            if bounded and items and start > 0 and (doc[start - 1].tag_ == "c" or long_item and doc[start - 1].tag_ not in self.lead_tags):
+                break  # 老旧小区及|周边基础设施改造, 城区道路及周边|管网改造: the tail of a phrase, not a whole item
             items.append(item)
             if start == 0 or doc[start - 1].text not in self.separators:
                 break
@@ -155,12 +197,14 @@ class Enumerations:
                 j = i + 1
                 while j < len(doc) - 1 and doc[j].text in self.modifiers:
                     j += 1  # 等相关部门, 等有关单位
-                head = self._head_label(doc[j].text)
-            if head is not None:
+                head = next((h for n in (3, 2, 1) if j + n <= len(doc) and (h := self._head_label(doc[j : j + n].text))), None)
+            if head is not None:  # 等|重点|建设|项目: a head of several words
                 label, name_chars = head
-                items = self._items(doc, i, bounded=True)
+                items = self._items(doc, i, bounded=True, max_chars=self.long_items.get(label, self.max_item_chars))
                 if len(items) >= 2 and self._anchored(items, label, name_chars):
-                    spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in items if _untyped(it)]
+                    spans += [Span(doc, it.start, it.end, label=label, span_id=SOURCE_LIST) for it in items
+                              if _untyped(it) or (label not in PLACE_LABELS and _widens(it, label))
+                              or (label in self.place_holders and _holds_places(it))]
                 elif len(items) >= 2:  # kinds of departments: no item is a person either (卫健/PER)
                     drop += [e for it in items for e in _ents_in(it) if e.label_ == "PERSON"]
             # a list whose other items are all places: the one-word items LAC missed are places

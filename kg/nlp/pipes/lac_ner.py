@@ -35,10 +35,15 @@ class LacEntities:
     LAC mixes up the kinds of foreign names: a club or a brand (博尔顿/PER, 拉齐奥/LOC) is an
     ORG when annotated corpora call the name an organisation (``known_orgs``, learned) and the
     gazetteer knows no place of that name (米兰, 罗马 stay places: LAC's tag decides).
+
+    LAC also cuts the generic head off a river or valley named after a place (清水/LOC 河/n):
+    a place word of two or more characters (not LAC's one-character slip: 化工|围|江) right before a one-character head of ``geo_heads`` (tagged n) takes it in.
     """
 
-    def __init__(self, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str | None = None) -> None:
+    def __init__(self, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str | None = None,
+                 geo_heads: str | None = None) -> None:
         self.labels = dict(labels)
+        self.geo_heads = frozenset(load_list(geo_heads)) if geo_heads else frozenset()
         self.places = PlaceClassifier(place_suffixes, default_place)
         self.known_orgs = frozenset(load_list(known_orgs)) if known_orgs else frozenset()
 
@@ -49,6 +54,9 @@ class LacEntities:
             if label in ("PERSON", "PLACE") and span.text in self.known_orgs and span.text not in known_places():
                 label = "ORG"
             if label == "PLACE":
+                end = span.end
+                if len(span.text) >= 2 and end < len(doc) and doc[end].text in self.geo_heads and doc[end].tag_ == "n":
+                    span = Span(doc, span.start, end + 1, label=span.label_, span_id=span.id_)
                 label = self.places(span.text)
             if label:
                 spans.append(Span(doc, span.start, span.end, label=label, span_id=span.id_ or SOURCE_LAC))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -21,7 +22,7 @@ from kg.nlp.pipes.common import (
     merge_entities,
 )
 from kg.nlp.tokenizer import SPACE_TAG
-from kg.resources import data_path, load_toml
+from kg.resources import data_path, load_list, load_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -609,6 +610,27 @@ def _complete(rule: SuffixRule, token) -> bool:
     return len(text) <= rule.complete_max_chars or owned
 
 
+#: Short names of the bodies of a level (省委, 市政府): two of them written together are two bodies.
+LEVEL_BODIES = "nlp/short_bodies.txt"
+
+
+def _second_body(rule: SuffixRule, doc: Doc, start: int, head: int) -> bool:
+    """The head is a body of a level by its short name (省政府, 市政协: ``nlp/short_bodies.txt``)
+    right after a word that is a whole body (山西省委): two bodies written together, not a
+    department of the first (中共太原市委|组织部, 公司|市场部)."""
+    if head - 1 < start:
+        return False
+    before = doc[head - 1]
+    whole = before.text in _level_bodies() or (before.ent_type_ == "ORG" and rule.suffix_of(before.text) is not None)
+    return doc[head].text in _level_bodies() and whole
+
+
+@lru_cache(maxsize=1)
+def _level_bodies() -> frozenset[str]:
+    """Short names of the bodies of a province, city, district or county (省委, 市政府)."""
+    return frozenset(load_list(LEVEL_BODIES))
+
+
 def _period(words: Span) -> bool:
     """A five-year period, as quoted inside the name of a plan: “十二五”."""
     return len(words) == 1 and PERIOD.fullmatch(words[0].text) is not None
@@ -948,6 +970,8 @@ class SuffixEntities:
             start += 1  # 中国、巴西、俄罗斯、印度“金砖四国”领导人会晤: the last place of a list is no part of the name
         if _complete(rule, doc[head]) and not any(_owns(rule, t) or t.text in rule.joiners for t in doc[start:head]):
             start = head  # 审计|情况|审计署: a whole name of LAC after words that own nothing
+        if _second_body(rule, doc, start, head):
+            start = head  # 山西省委|省政府: a body of its level after a whole body is a second body
         i = start - 1
         while rule.lead_lists and i + 3 < head and _is_place_token(doc[i + 1]) and doc[i + 2].text in rule.lead_lists and _is_place_token(doc[i + 3]):
             i += 2  # a list of places that starts the name stays whole: 北沙河、北涧河…
