@@ -1039,3 +1039,18 @@ def test_a_long_event_name_does_not_break_the_subject_reach(extract):
             "并对哈萨克斯坦、塔吉克斯坦进行国事访问。")
     _check(_got(extract, text), {("习近平", "visited", "哈萨克斯坦"), ("习近平", "visited", "塔吉克斯坦")},
            {("习近平", "visited", "阿斯塔纳")})
+
+
+TALKS = [
+    # 参加会见/会谈: those who take part attend the meeting named by that word
+    ("习近平在人民大会堂会见法国总统。王毅、李明参加会见。",
+     {("王毅", "attended", "会见"), ("李明", "attended", "会见")}, set()),
+    ("李强同德国总理举行会谈。丁薛祥参加会谈。", {("丁薛祥", "attended", "会谈")}, set()),
+    # the bare word only: a time clause of a 会见 is no object
+    ("王刚参加会见时指出，要加强合作。", set(), {("王刚", "attended", "会见")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TALKS, ids=[r[0][:12] for r in TALKS])
+def test_who_joins_a_meeting_of_leaders_attends_it(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
