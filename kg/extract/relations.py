@@ -132,6 +132,8 @@ class Config:
     speakers: dict = field(default_factory=dict)
     proxy_verbs: tuple[str, ...] = ()
     pair_verbs: frozenset[str] = frozenset()
+    pair_prepositions: tuple[str, ...] = ()  # 与/同/跟: the partners of a pair start after it
+    pair_list_tail: re.Pattern[str] | None = None  # 与A、B等国际组织合作: what closes a list of partners
     team_words: re.Pattern[str] | None = None
     team_led: re.Pattern[str] | None = None
     shared_ordinal: re.Pattern[str] | None = None
@@ -234,6 +236,8 @@ def load_config() -> Config:
         speakers=_speakers_config(raw["speakers"]),
         proxy_verbs=tuple(raw["proxy_verbs"]),
         pair_verbs=frozenset(raw["pair_verbs"]),
+        pair_prepositions=tuple(raw.get("pair_prepositions", ())),
+        pair_list_tail=re.compile(raw["pair_list_tail"]) if "pair_list_tail" in raw else None,
         team_words=re.compile("|".join(map(re.escape, sorted(raw["teams"]["words"], key=len, reverse=True)))),
         team_led=re.compile("(?:{})的$".format("|".join(map(re.escape, raw["teams"]["led_by"])))),
         verb_tags=frozenset(raw["verb_tags"]),
@@ -787,7 +791,10 @@ class ArticleClaims:
         if items[idx[-1]].label == "PERSON" and any(h in self._clause_tail(gap) for h in self.cfg.kin_heads):
             return []  # 陈云同志亲属…等参加座谈会: the person's relatives act, not the person
         breaks = [i for i, c in enumerate(gap) if c in self.cfg.clause_ends]
-        if len(gap) > self.cfg.subject_reach or len(breaks) > 1 and not self._serial(sent, items[idx[-1]], gap, breaks):
+        # A name counts as one word however long it is written (…前往出席在叶卡捷琳堡举行的上海合作
+        # 组织成员国元首理事会第九次会议，并对俄罗斯…进行国事访问: the event name is no distance).
+        names = sum(i.end - i.start - 1 for i in items if items[idx[-1]].end <= i.start and i.end <= pos)
+        if len(gap) - names > self.cfg.subject_reach or len(breaks) > 1 and not self._serial(sent, items[idx[-1]], gap, breaks):
             return []
         if breaks:
             # Across a comma the subject carries on only into a clause that has no verb of its
@@ -1242,16 +1249,26 @@ class ArticleClaims:
             return  # A、B和C联合举办: co-hosts of what they hold together, not partners
         b = items[idx[-1]]
         gap = self._clause_text(sent, b.end, t[0])
-        if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, b.end, t[0], self.cfg.pair_verbs):
+        tail = self.cfg.pair_list_tail.match(gap) if gap is not None and self.cfg.pair_list_tail else None
+        tail_end = b.end + (tail.end() if tail else 0)  # 与A、B等国际组织开展合作: 组织 is the list's head, no verb
+        if gap is None or len(gap) > self.cfg.pair_reach or self._has_verb(sent, tail_end, t[0], self.cfg.pair_verbs):
             return  # A与B就…项目进行签约: the sides, then what they sign about; 这与B致力于…合作 is no pair
         if len(idx) > 1 and sent.slice(items[idx[-2]].end, b.start).strip() in self.cfg.pair_joiners:
             # 山大社区党支部和山大离退休人员党支部联合… ; A、B和C联合举办: every two of them.
             group = self._group_back(sent, items, idx[-2], labels) + [b]
+            split = self._preposition_split(sent, group)
+            if split:  # 北京大学与清华大学和复旦大学合作: 北京大学 with each, not the partners together
+                yield from (([left], [right]) for left in group[:split] for right in group[split:])
+                return
             for i, left in enumerate(group):
                 for right in group[i + 1 :]:
                     yield [left], [right]
             return
         others = self._group_back(sent, items, idx[-1], labels)  # 与A、B签约: each of them
+        split = self._preposition_split(sent, others)
+        if split:  # A与B、C合作: A is one side, B and C each the other
+            yield from (([left], [right]) for left in others[:split] for right in others[split:])
+            return
         before_a = sent.slice(sent.start, others[0].start).rstrip()
         if before_a.endswith(self.cfg.pair_joiners):
             # 与X合作 with the subject written earlier in the sentence: take the nearest one.
@@ -1266,6 +1283,14 @@ class ArticleClaims:
                 subj = self._topic_partner(sent, items, sent.start + len(before_a))
             for other in others if subj else ():
                 yield [subj[-1]], [other]
+
+    def _preposition_split(self, sent: Sentence, group: Sequence[Item]) -> int:
+        """Where the partners start in a group joined across a preposition of a pair
+        (``pair_prepositions``: 省科协与省农科院、山西大学 -> 1), or 0 when none joins it."""
+        for k in range(len(group) - 1, 0, -1):
+            if sent.slice(group[k - 1].end, group[k].start).strip() in self.cfg.pair_prepositions:
+                return k
+        return 0
 
     def _topic_partner(self, sent: Sentence, items: Sequence[Item], joiner_end: int) -> list[Item]:
         """The article's district as the side of a pair whose clause names none (晋源区消息…

@@ -1007,3 +1007,49 @@ OWN_TEAMS = [
 @pytest.mark.parametrize("text, expected, forbidden", OWN_TEAMS, ids=[r[0][:10] for r in OWN_TEAMS])
 def test_a_team_a_body_sends_out_is_its_unit(extract, text, expected, forbidden):
     _check(_got(extract, text), expected, forbidden)
+
+
+# -- partners of a pair in a list ---------------------------------------------------------------
+PAIR_LISTS = [
+    # 与 + a list closed by 等 and the kind of partners: one pair per partner (组织 is no verb here)
+    ("中国红十字会还与联合国儿童基金会、世界卫生组织等国际组织开展了合作。",
+     {("中国红十字会", "cooperatesWith", "联合国儿童基金会"), ("中国红十字会", "cooperatesWith", "世界卫生组织")},
+     set()),
+    ("国家电网与中国银行、中国移动等企业签署合作协议。",
+     {("国家电网", "cooperatesWith", "中国银行"), ("国家电网", "cooperatesWith", "中国移动")}, set()),
+    # the subject, the preposition and the partners are one coordinated run of bodies
+    ("市科技局同山西大学、太原理工大学开展合作。",
+     {("市科技局", "cooperatesWith", "山西大学"), ("市科技局", "cooperatesWith", "太原理工大学")}, set()),
+    # partners joined by 和 after 与 are not partners of each other
+    ("北京大学与清华大学和复旦大学开展合作。",
+     {("北京大学", "cooperatesWith", "清华大学"), ("北京大学", "cooperatesWith", "复旦大学")},
+     {("清华大学", "cooperatesWith", "复旦大学")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", PAIR_LISTS, ids=[r[0][:12] for r in PAIR_LISTS])
+def test_each_partner_of_a_list_pairs_with_the_subject(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
+
+
+def test_a_long_event_name_does_not_break_the_subject_reach(extract):
+    """A name counts as one word in the subject's reach: the visit after a clause naming a long
+    event is still the traveller's."""
+    text = ("国家主席习近平乘专机离开北京，前往出席在哈萨克斯坦阿斯塔纳举行的上海合作组织成员国元首理事会第二十四次会议，"
+            "并对哈萨克斯坦、塔吉克斯坦进行国事访问。")
+    _check(_got(extract, text), {("习近平", "visited", "哈萨克斯坦"), ("习近平", "visited", "塔吉克斯坦")},
+           {("习近平", "visited", "阿斯塔纳")})
+
+
+TALKS = [
+    # 参加会见: those who take part attend the meeting named by that word
+    ("习近平在人民大会堂会见法国总统。王毅、李明参加会见。",
+     {("王毅", "attended", "会见"), ("李明", "attended", "会见")}, set()),
+    # the bare word only: a time clause of a 会见 is no object
+    ("王刚参加会见时指出，要加强合作。", set(), {("王刚", "attended", "会见")}),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", TALKS, ids=[r[0][:12] for r in TALKS])
+def test_who_joins_a_meeting_of_leaders_attends_it(extract, text, expected, forbidden):
+    _check(_got(extract, text), expected, forbidden)
