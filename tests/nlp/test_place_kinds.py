@@ -48,6 +48,13 @@ CASES = [
     # a river whose head LAC cut off the place name before it
     ("今年完成清水河河道治理。", {"清水河"}, {"清水"}),
     ("破解“化工围江”，推进治理。", set(), {"围江"}),
+    # a port or pier whose generic head LAC cut off the town before it; after a country it is a kind
+    ("货车从满洲里口岸出境。", {"满洲里口岸"}, {"满洲里"}),
+    ("船只停靠在蛇口码头。", {"蛇口码头"}, {"蛇口"}),
+    ("旅客经美国口岸入境。", {"美国"}, {"美国口岸"}),
+    # a kind of city by size or a restricted area is no place
+    ("小城镇要与大城市协调发展。", set(), {"大城市"}),
+    ("气象站建在号称“人类禁区”的冰川上。", set(), {"人类禁区"}),
     # a pass and a numbered or named road line of LAC are places
     ("民警管控了太行线紫金关路段。", {"紫金关"}, set()),
     # a park named after its road is one

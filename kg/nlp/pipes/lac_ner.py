@@ -37,7 +37,9 @@ class LacEntities:
     gazetteer knows no place of that name (米兰, 罗马 stay places: LAC's tag decides).
 
     LAC also cuts the generic head off a river or valley named after a place (清水/LOC 河/n):
-    a place word of two or more characters (not LAC's one-character slip: 化工|围|江) right before a one-character head of ``geo_heads`` (tagged n) takes it in.
+    a place word of two or more characters (not LAC's one-character slip: 化工|围|江) right before a head of
+    ``geo_heads`` (tagged n) takes it in. The same holds for a built place named after its town (拱北/LOC
+    口岸/n), but not after a country or province (美国|口岸, 香港|口岸: a kind of place there, no name).
     """
 
     def __init__(self, labels: dict[str, str], place_suffixes: str, default_place: str, known_orgs: str | None = None,
@@ -55,7 +57,8 @@ class LacEntities:
                 label = "ORG"
             if label == "PLACE":
                 end = span.end
-                if len(span.text) >= 2 and end < len(doc) and doc[end].text in self.geo_heads and doc[end].tag_ == "n":
+                if (len(span.text) >= 2 and end < len(doc) and doc[end].text in self.geo_heads and doc[end].tag_ == "n"
+                        and span.text not in known_places(0)):
                     span = Span(doc, span.start, end + 1, label=span.label_, span_id=span.id_)
                 label = self.places(span.text)
             if label:
