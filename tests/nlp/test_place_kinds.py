@@ -26,6 +26,9 @@ CASES = [
     # gazetteer entry of its own
     ("强降雨导致广东顺德多处积水。", {"广东", "顺德"}, {"广东顺德"}),
     ("旅行团抵达日本大阪后入住酒店。", {"日本", "大阪"}, {"日本大阪"}),
+    # ... also when LAC writes the two as words of their own: the city vouches for the town
+    ("他住在北京望京。", {"北京", "望京"}, set()),
+    ("项目落地杭州良渚。", {"杭州", "良渚"}, set()),
     # a place that starts a law or decree name written without 《》 is part of that name
     ("会议通过了关于澳门特别行政区维护国家安全法第二条的解释。", set(), {"澳门特别行政区"}),
     ("中华人民共和国主席令第十号", set(), {"中华人民共和国", "中国"}),
