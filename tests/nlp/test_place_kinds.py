@@ -26,6 +26,9 @@ CASES = [
     # gazetteer entry of its own
     ("强降雨导致广东顺德多处积水。", {"广东", "顺德"}, {"广东顺德"}),
     ("旅行团抵达日本大阪后入住酒店。", {"日本", "大阪"}, {"日本大阪"}),
+    # ... also when LAC writes the two as words of their own: the city vouches for the town
+    ("他住在北京望京。", {"北京", "望京"}, set()),
+    ("项目落地杭州良渚。", {"杭州", "良渚"}, set()),
     # a place that starts a law or decree name written without 《》 is part of that name
     ("会议通过了关于澳门特别行政区维护国家安全法第二条的解释。", set(), {"澳门特别行政区"}),
     ("中华人民共和国主席令第十号", set(), {"中华人民共和国", "中国"}),
@@ -48,6 +51,13 @@ CASES = [
     # a river whose head LAC cut off the place name before it
     ("今年完成清水河河道治理。", {"清水河"}, {"清水"}),
     ("破解“化工围江”，推进治理。", set(), {"围江"}),
+    # a port or pier whose generic head LAC cut off the town before it; after a country it is a kind
+    ("货车从满洲里口岸出境。", {"满洲里口岸"}, {"满洲里"}),
+    ("船只停靠在蛇口码头。", {"蛇口码头"}, {"蛇口"}),
+    ("旅客经美国口岸入境。", {"美国"}, {"美国口岸"}),
+    # a kind of city by size or a restricted area is no place
+    ("小城镇要与大城市协调发展。", set(), {"大城市"}),
+    ("气象站建在号称“人类禁区”的冰川上。", set(), {"人类禁区"}),
     # a pass and a numbered or named road line of LAC are places
     ("民警管控了太行线紫金关路段。", {"紫金关"}, set()),
     # a park named after its road is one
