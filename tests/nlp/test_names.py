@@ -32,6 +32,16 @@ CASES = [
     ("在省委书记高建和省长刘平陪同下考察。", {"高建", "刘平"}, {"高建和"}),
     # a name that ends with 和 and no second person after the title keeps it
     ("李平和书记出席会议。", {"李平和"}, {"李平"}),
+    # a country's one-character short name and 方 "side", beside that country's name
+    ("罗马尼亚总统表示，罗方愿同中方一道推进合作。", set(), {"罗方"}),
+    ("马来西亚外长说，马方重视双边关系。", set(), {"马方"}),
+    # … but with no place of that first character in the text, X方 stays a name
+    ("乡村医生雷方，三十年如一日为村民看病。", {"雷方"}, set()),
+    # 许 right after a time is "about", no surname; after a time word (当时) it is one
+    ("法官在下午3时40分许谕知双方当事人。", set(), {"许谕"}),
+    ("当时许海峰站在领奖台上。", {"许海峰"}, set()),
+    # the surnames of two people named in the text, side by side: the pair, not a third person
+    ("马英九和吴伯雄昨日会面，马吴两人达成共识。", {"马英九", "吴伯雄"}, {"马吴"}),
 ]
 
 
