@@ -42,6 +42,13 @@ CASES = [
     ("当时许海峰站在领奖台上。", {"许海峰"}, set()),
     # the surnames of two people named in the text, side by side: the pair, not a third person
     ("马英九和吴伯雄昨日会面，马吴两人达成共识。", {"马英九", "吴伯雄"}, {"马吴"}),
+    # a place the text names as the start of a longer place, or right after a place
+    ("元朗公路今晨发生车祸。警方说，元朗发生多宗交通意外。", set(), {"元朗"}),
+    ("香港元朗昨日发生车祸，三人受伤。", set(), {"元朗"}),
+    ("台湾澎湖马公昨日有轻微震感。", set(), {"马公"}),
+    # … but a name after a village is a villager, and a name after a place and a verb stays
+    ("白石镇南坪村张秀英，五十多岁，养了一群鸡。", {"张秀英"}, set()),
+    ("记者在北京见到了王小明。", {"王小明"}, set()),
 ]
 
 

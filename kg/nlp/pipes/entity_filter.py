@@ -61,6 +61,8 @@ class LabelFilter:
     approx_after: re.Pattern[str] | None = None
     surname_pairs: bool = False
     side_suffix: str = ""
+    place_labels: frozenset[str] = frozenset()
+    resident_units: tuple[str, ...] = ()
 
 
 _SPACES = re.compile(r"\s+")
@@ -176,6 +178,8 @@ class EntityFilter:
                 approx_after=re.compile(r["approx_after"]) if "approx_after" in r else None,
                 surname_pairs=bool(r.get("surname_pairs", False)),
                 side_suffix=r.get("side_suffix", ""),
+                place_labels=frozenset(r.get("place_labels", [])),
+                resident_units=tuple(r.get("resident_units", [])),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -360,6 +364,25 @@ class EntityFilter:
             return False
         return any(e.label_ in ("GPE", "LOC") and e.text[0] == text[0] for e in span.doc.ents)
 
+    @staticmethod
+    def _a_place(span: Span, labels: frozenset[str], units: tuple[str, ...]) -> bool:
+        """The text writes the span as a place (an entity of ``labels``) elsewhere, alone or as
+        the start of a longer place name (景宁 … 景宁畲族自治县, 元朗 … 元朗公路), or the span
+        follows a place right away (香港|元朗, 澎湖|马公: a place within a place). A name of a
+        person is neither, except after a place where people live (``units``: 回龙村|彭小兰 is
+        a villager) when the gazetteer does not know the name as a place."""
+        if not labels:
+            return False
+        doc = span.doc
+        places = [e for e in doc.ents if e.label_ in labels]
+        if any(e.text.startswith(span.text) for e in places):
+            return True
+        i = span.start - 1
+        before = next((e for e in places if e.end == span.start), None)
+        if i < 0 or doc[i].whitespace_ or before is None:
+            return False
+        return span.text in known_places() or not before.text.endswith(units)
+
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
         a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
@@ -425,6 +448,8 @@ class EntityFilter:
             if self._a_body(trimmed, title_edges[1]) or self._a_modifier(trimmed, text):
                 continue
             if self._approximation(trimmed, text) or (f is not None and self._a_side(trimmed, f.side_suffix)):
+                continue
+            if f is not None and not vouched and self._a_place(trimmed, f.place_labels, f.resident_units):
                 continue
             if f is not None and f.surname_pairs and not vouched and self._surname_pair(trimmed, [e for e in doc.ents if e.label_ == trimmed.label_]):
                 continue
