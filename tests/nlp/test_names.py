@@ -174,3 +174,11 @@ def test_names_lac_split_at_the_dot_are_one():
 ])
 def test_no_place_inside_a_set_phrase(nlp, text, not_a_place):
     assert not_a_place not in {e.text for e in nlp(text).ents}
+
+
+def test_a_list_of_three_character_names_extends_the_next_item():
+    """刘建明、|周文|亮|出席: the list of full names says the last item has three characters."""
+    words = [(0, "刘建明", "PER"), (3, "、", "w"), (4, "周文", "PER"), (6, "亮", "v"), (7, "出席", "v")]
+    assert (4, "周文亮", "PER") in repair_names(words)
+    alone = [(0, "周文", "PER"), (2, "亮", "v"), (3, "出席", "v")]  # no list: no repair
+    assert (0, "周文", "PER") in repair_names(alone)
