@@ -49,6 +49,9 @@ CASES = [
     # … but a name after a village is a villager, and a name after a place and a verb stays
     ("白石镇南坪村张秀英，五十多岁，养了一群鸡。", {"张秀英"}, set()),
     ("记者在北京见到了王小明。", {"王小明"}, set()),
+    # right after the particle 之 a PER starts with the noun 之 governs (之虞: the risk)
+    ("该男子因有串供灭证之虞羁押于看守所。", set(), {"虞羁押"}),
+    ("会上，公司总经理之一王建国发言。", {"王建国"}, set()),
 ]
 
 
