@@ -183,6 +183,12 @@ def _vouches(words: list[Word], j: int, rules: NameRules) -> bool:
     return text in rules.separators and j + 1 < len(words) and words[j + 1][2] == PERSON_TAG
 
 
+def _after_full_names(words: list[Word], i: int, rules: NameRules) -> bool:
+    """Word ``i`` is the next item of a list of three-character names (吴胜利、|许其|亮|出席):
+    the list says the name has three characters too."""
+    return i >= 2 and words[i - 1][1] in rules.separators and words[i - 2][2] == PERSON_TAG and len(words[i - 2][1]) == 3
+
+
 def _titled_speech(words: list[Word], i: int, rules: NameRules) -> bool:
     """A title right before word ``i`` and a verb of speaking at ``i + 2`` (副行长|宣昌|能|表示)."""
     return (i > 0 and i + 2 < len(words) and title_lexicon().kind(words[i - 1][1]) == "post"
@@ -204,7 +210,7 @@ def _extensions(words: list[Word], rules: NameRules) -> list[Word]:
         if (tag == PERSON_TAG and len(text) == 2 and _HAN.fullmatch(text) and i + 1 < len(words)
                 and len(words[i + 1][1]) == 1 and words[i + 1][1] in rules.given_chars
                 and words[i + 1][2] not in rules.not_tags
-                and (_vouches(words, i + 2, rules) or _titled_speech(words, i, rules)
+                and (_vouches(words, i + 2, rules) or _titled_speech(words, i, rules) or _after_full_names(words, i, rules)
                      or _recurs(whole, text + words[i + 1][1], rules))):
             out.append((off, text + words[i + 1][1], PERSON_TAG))
             i += 2

@@ -32,6 +32,26 @@ CASES = [
     ("在省委书记高建和省长刘平陪同下考察。", {"高建", "刘平"}, {"高建和"}),
     # a name that ends with 和 and no second person after the title keeps it
     ("李平和书记出席会议。", {"李平和"}, {"李平"}),
+    # a country's one-character short name and 方 "side", beside that country's name
+    ("罗马尼亚总统表示，罗方愿同中方一道推进合作。", set(), {"罗方"}),
+    ("马来西亚外长说，马方重视双边关系。", set(), {"马方"}),
+    # … but with no place of that first character in the text, X方 stays a name
+    ("乡村医生雷方，三十年如一日为村民看病。", {"雷方"}, set()),
+    # 许 right after a time is "about", no surname; after a time word (当时) it is one
+    ("法官在下午3时40分许谕知双方当事人。", set(), {"许谕"}),
+    ("当时许海峰站在领奖台上。", {"许海峰"}, set()),
+    # the surnames of two people named in the text, side by side: the pair, not a third person
+    ("马英九和吴伯雄昨日会面，马吴两人达成共识。", {"马英九", "吴伯雄"}, {"马吴"}),
+    # a place the text names as the start of a longer place, or right after a place
+    ("元朗公路今晨发生车祸。警方说，元朗发生多宗交通意外。", set(), {"元朗"}),
+    ("香港元朗昨日发生车祸，三人受伤。", set(), {"元朗"}),
+    ("台湾澎湖马公昨日有轻微震感。", set(), {"马公"}),
+    # … but a name after a village is a villager, and a name after a place and a verb stays
+    ("白石镇南坪村张秀英，五十多岁，养了一群鸡。", {"张秀英"}, set()),
+    ("记者在北京见到了王小明。", {"王小明"}, set()),
+    # right after the particle 之 a PER starts with the noun 之 governs (之虞: the risk)
+    ("该男子因有串供灭证之虞羁押于看守所。", set(), {"虞羁押"}),
+    ("会上，公司总经理之一王建国发言。", {"王建国"}, set()),
 ]
 
 
@@ -157,3 +177,11 @@ def test_names_lac_split_at_the_dot_are_one():
 ])
 def test_no_place_inside_a_set_phrase(nlp, text, not_a_place):
     assert not_a_place not in {e.text for e in nlp(text).ents}
+
+
+def test_a_list_of_three_character_names_extends_the_next_item():
+    """刘建明、|周文|亮|出席: the list of full names says the last item has three characters."""
+    words = [(0, "刘建明", "PER"), (3, "、", "w"), (4, "周文", "PER"), (6, "亮", "v"), (7, "出席", "v")]
+    assert (4, "周文亮", "PER") in repair_names(words)
+    alone = [(0, "周文", "PER"), (2, "亮", "v"), (3, "出席", "v")]  # no list: no repair
+    assert (0, "周文", "PER") in repair_names(alone)

@@ -56,6 +56,13 @@ class LabelFilter:
     name_inside: re.Pattern[str] | None = None
     known_names: frozenset[str] = frozenset()
     owner_ordinal: re.Pattern[str] | None = None
+    two_char_bad_endings: frozenset[str] = frozenset()
+    approx_first: frozenset[str] = frozenset()
+    approx_after: re.Pattern[str] | None = None
+    surname_pairs: bool = False
+    side_suffix: str = ""
+    place_labels: frozenset[str] = frozenset()
+    resident_units: tuple[str, ...] = ()
 
 
 _SPACES = re.compile(r"\s+")
@@ -166,6 +173,13 @@ class EntityFilter:
                 name_inside=re.compile(r["name_inside"]) if "name_inside" in r else None,
                 known_names=frozenset(list_words(r.get("known_names"))),
                 owner_ordinal=re.compile(r["owner_ordinal"]) if "owner_ordinal" in r else None,
+                two_char_bad_endings=frozenset(list_words(r.get("two_char_bad_endings"))),
+                approx_first=frozenset(r.get("approx_first", "")),
+                approx_after=re.compile(r["approx_after"]) if "approx_after" in r else None,
+                surname_pairs=bool(r.get("surname_pairs", False)),
+                side_suffix=r.get("side_suffix", ""),
+                place_labels=frozenset(r.get("place_labels", [])),
+                resident_units=tuple(r.get("resident_units", [])),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -200,6 +214,8 @@ class EntityFilter:
             return False
         if (not dotted and any(text.startswith(p) for p in f.bad_prefixes)) or any(text.endswith(s) for s in f.bad_suffixes):
             return False
+        if len(text) == 2 and text[1] in f.two_char_bad_endings:
+            return False  # a surname and a word: 罗方 (the Romanian side), 据朱称 (Zhu said)
         if f.double_surname_above and len(text) > f.double_surname_above and not foreign:
             # 4-character names have a two-character surname (欧阳, 桥本) or two surnames (刘王晨曦)
             if not any(text[:n] in f.first_in for n in (2, 3)) and not (text[0] in f.first_in and text[1] in f.first_in):
@@ -319,6 +335,54 @@ class EntityFilter:
             i += 1
         return out
 
+    def _approximation(self, span: Span, text: str) -> bool:
+        """The span starts with a word that follows a number or a time to make it approximate
+        (``approx_first`` after ``approx_after``): 12时20分|许|谕知 is "at about 12:20", no 许."""
+        f = self.filters.get(span.label_)
+        if f is None or f.approx_after is None or span.text[:1] not in f.approx_first:
+            return False
+        return bool(f.approx_after.search(text[max(0, span.start_char - 8) : span.start_char]))
+
+    @staticmethod
+    def _surname_pair(span: Span, others: list[Span]) -> bool:
+        """A two-character span whose characters are both the surnames of other, longer names
+        of its label in the text is the two people named by their surnames (马英九 … 吴伯雄 …
+        |马吴|两人), not a third person."""
+        text = span.text
+        if len(text) != 2:
+            return False
+        firsts = {o.text[0] for o in others if len(o.text) > 2 and not o.text.startswith(text)}
+        return text[0] in firsts and text[1] in firsts
+
+    @staticmethod
+    def _a_side(span: Span, suffix: str) -> bool:
+        """A two-character span of a country's one-character short name and ``suffix`` (方,
+        "side") where a place of the text starts with that character: 罗方 beside 罗马尼亚 is
+        the Romanian side; 雷方 in a text with no place 雷… stays a name."""
+        text = span.text
+        if not suffix or len(text) != 2 or not text.endswith(suffix):
+            return False
+        return any(e.label_ in ("GPE", "LOC") and e.text[0] == text[0] for e in span.doc.ents)
+
+    @staticmethod
+    def _a_place(span: Span, labels: frozenset[str], units: tuple[str, ...]) -> bool:
+        """The text writes the span as a place (an entity of ``labels``) elsewhere, alone or as
+        the start of a longer place name (景宁 … 景宁畲族自治县, 元朗 … 元朗公路), or the span
+        follows a place right away (香港|元朗, 澎湖|马公: a place within a place). A name of a
+        person is neither, except after a place where people live (``units``: 回龙村|彭小兰 is
+        a villager) when the gazetteer does not know the name as a place."""
+        if not labels:
+            return False
+        doc = span.doc
+        places = [e for e in doc.ents if e.label_ in labels]
+        if any(e.text.startswith(span.text) for e in places):
+            return True
+        i = span.start - 1
+        before = next((e for e in places if e.end == span.start), None)
+        if i < 0 or doc[i].whitespace_ or before is None:
+            return False
+        return span.text in known_places() or not before.text.endswith(units)
+
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
         a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
@@ -382,6 +446,12 @@ class EntityFilter:
             # a post holder or the company beside it in a list says it is a company (欣旺达|监事)
             titled = trimmed.end in title_edges[1] or (f is not None and f.titled_needs_no_ending and self._listed(trimmed))
             if self._a_body(trimmed, title_edges[1]) or self._a_modifier(trimmed, text):
+                continue
+            if self._approximation(trimmed, text) or (f is not None and self._a_side(trimmed, f.side_suffix)):
+                continue
+            if f is not None and not vouched and self._a_place(trimmed, f.place_labels, f.resident_units):
+                continue
+            if f is not None and f.surname_pairs and not vouched and self._surname_pair(trimmed, [e for e in doc.ents if e.label_ == trimmed.label_]):
                 continue
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched, titled) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
