@@ -63,6 +63,8 @@ class LabelFilter:
     side_suffix: str = ""
     place_labels: frozenset[str] = frozenset()
     resident_units: tuple[str, ...] = ()
+    lone_short_below: int = 0
+    lone_short_from_sentences: int = 0
 
 
 _SPACES = re.compile(r"\s+")
@@ -180,6 +182,8 @@ class EntityFilter:
                 side_suffix=r.get("side_suffix", ""),
                 place_labels=frozenset(r.get("place_labels", [])),
                 resident_units=tuple(r.get("resident_units", [])),
+                lone_short_below=int(r.get("lone_short_below", 0)),
+                lone_short_from_sentences=int(r.get("lone_short_from_sentences", 0)),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -383,6 +387,20 @@ class EntityFilter:
             return False
         return span.text in known_places() or not before.text.endswith(units)
 
+    @staticmethod
+    def _lone_short(span: Span, f: LabelFilter, text: str) -> bool:
+        """A short name (below ``lone_short_below`` chars) that a long text (``lone_short_from_sentences``
+        sentences or more) writes once and never introduces: no other entity of its label
+        holds its characters in order (北大 of 北京大学). A body the article names by its
+        short name recurs or is introduced; a short ordinary word LAC took for a name inside a
+        longer phrase (设施|联通|和民心相通, 全面|从严|治党) stands alone once."""
+        if not f.lone_short_below or len(span.text) >= f.lone_short_below or span.text in f.known_names:
+            return False
+        if sum(1 for _ in span.doc.sents) < f.lone_short_from_sentences or text.count(span.text) > 1:
+            return False
+        pattern = re.compile(".*".join(map(re.escape, span.text)))
+        return not any(e.label_ == span.label_ and len(e.text) > len(span.text) and pattern.search(e.text) for e in span.doc.ents)
+
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
         a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
@@ -452,6 +470,8 @@ class EntityFilter:
             if f is not None and not vouched and self._a_place(trimmed, f.place_labels, f.resident_units):
                 continue
             if f is not None and f.surname_pairs and not vouched and self._surname_pair(trimmed, [e for e in doc.ents if e.label_ == trimmed.label_]):
+                continue
+            if f is not None and not vouched and not titled and trimmed.id_ == SOURCE_LAC and self._lone_short(trimmed, f, text):
                 continue
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched, titled) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)

@@ -1,0 +1,32 @@
+"""A two-character ORG that a long text writes once and never introduces is a word LAC read
+as a name inside a phrase (kg_entity_filter, ``lone_short_below`` of the [ORG] filter); one the
+text repeats or introduces by its full name stays."""
+
+from __future__ import annotations
+
+import pytest
+
+#: three sentences of context, so that the text is long enough for the rule
+LEAD = "今天上午，市里召开工作会议。会议听取了有关情况汇报。会议要求各部门认真落实。"
+
+
+def orgs(doc) -> list[str]:
+    return [e.text for e in doc.ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize("sentence", ["双方要推动设施联通和贸易畅通。", "这座城市正加快联通世界的步伐。"])
+def test_a_lone_two_character_word_in_a_long_text_is_no_body(nlp, sentence):
+    assert "联通" not in orgs(nlp(LEAD + sentence))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("北京大学举行校庆活动，北大师生参加。", "北大"),  # introduced by its full name
+    ("微软发布新产品。微软表示将加大投入。", "微软"),  # written twice
+])
+def test_a_short_name_the_text_repeats_or_introduces_stays(nlp, sentence, name):
+    assert name in orgs(nlp(LEAD + sentence))
+
+
+def test_a_short_text_keeps_its_short_names(nlp):
+    """One sentence (a headline, a public NER row) says too little to judge a short name."""
+    assert "微软" in orgs(nlp("微软发布新产品。"))
