@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-#: three sentences of context, so that the text is long enough for the rule
-LEAD = "今天上午，市里召开工作会议。会议听取了有关情况汇报。会议要求各部门认真落实。"
+#: five sentences with the tested one, so that the text is long enough for the rule
+LEAD = "今天上午，市里召开工作会议。会议听取了有关情况汇报。会议要求各部门认真落实。会后进行了座谈。"
 
 
 def orgs(doc) -> list[str]:

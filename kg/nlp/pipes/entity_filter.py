@@ -398,6 +398,9 @@ class EntityFilter:
             return False
         if sum(1 for _ in span.doc.sents) < f.lone_short_from_sentences or text.count(span.text) > 1:
             return False
+        doc = span.doc
+        if (span.start > 0 and doc[span.start - 1].text == "、") or (span.end < len(doc) and doc[span.end].text == "、"):
+            return False  # an item of a list of names (淘宝、京东等平台) is named, not phrased
         pattern = re.compile(".*".join(map(re.escape, span.text)))
         return not any(e.label_ == span.label_ and len(e.text) > len(span.text) and pattern.search(e.text) for e in span.doc.ents)
 
