@@ -30,3 +30,8 @@ def test_a_short_name_the_text_repeats_or_introduces_stays(nlp, sentence, name):
 def test_a_short_text_keeps_its_short_names(nlp):
     """One sentence (a headline, a public NER row) says too little to judge a short name."""
     assert "微软" in orgs(nlp("微软发布新产品。"))
+
+
+def test_an_item_of_a_list_stays(nlp):
+    """A list of names (拼多多、京东等平台) names its items, however often."""
+    assert "京东" in orgs(nlp(LEAD + "企业通过拼多多、京东等平台销售产品。"))
