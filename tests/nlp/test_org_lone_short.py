@@ -35,3 +35,14 @@ def test_a_short_text_keeps_its_short_names(nlp):
 def test_an_item_of_a_list_stays(nlp):
     """A list of names (拼多多、京东等平台) names its items, however often."""
     assert "京东" in orgs(nlp(LEAD + "企业通过拼多多、京东等平台销售产品。"))
+
+
+@pytest.mark.parametrize("text, word", [("会议由国务委员王五主持。", "国务")])
+def test_the_head_of_a_title_is_no_body(nlp, text, word):
+    """国务|委员 is one post (国务委员), so LAC's 国务 names no body."""
+    assert word not in orgs(nlp(text))
+
+
+def test_a_short_body_before_its_own_title_stays(nlp):
+    """北大|校长: the title is the body's president; 北大校长 is no post of the lexicon."""
+    assert "北大" in orgs(nlp("北大校长钱七讲话。"))

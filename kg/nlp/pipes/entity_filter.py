@@ -404,6 +404,25 @@ class EntityFilter:
         pattern = re.compile(".*".join(map(re.escape, span.text)))
         return not any(e.label_ == span.label_ and len(e.text) > len(span.text) and pattern.search(e.text) for e in span.doc.ents)
 
+    @staticmethod
+    def _title_head(span: Span, f: LabelFilter, titles: list[Span]) -> bool:
+        """A short name (below ``lone_short_below`` chars, not a known name, not ending like a
+        body) inside a title, or making a post with the title right after it, is the head of
+        that post, not a body: 国务|委员 is 国务委员 (a State Councillor), no body 国务."""
+        if not f.lone_short_below or len(span.text) >= f.lone_short_below or span.text in f.known_names:
+            return False
+        if any(span.text.endswith(e) for e in f.endings):
+            return False
+        from kg.nlp.patterns import title_lexicon
+
+        lexicon = title_lexicon()
+        for t in titles:
+            if t.start <= span.start and span.end < t.end:
+                return True  # the title found holds the name: 国务委员
+            if t.start == span.end and lexicon.kind(span.text + t.text) == "post":
+                return True
+        return False
+
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
         a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
@@ -474,7 +493,9 @@ class EntityFilter:
                 continue
             if f is not None and f.surname_pairs and not vouched and self._surname_pair(trimmed, [e for e in doc.ents if e.label_ == trimmed.label_]):
                 continue
-            if f is not None and not vouched and not titled and trimmed.id_ == SOURCE_LAC and self._lone_short(trimmed, f, text):
+            if f is not None and trimmed.id_ == SOURCE_LAC and not vouched and not titled and self._lone_short(trimmed, f, text):
+                continue
+            if f is not None and trimmed.id_ == SOURCE_LAC and self._title_head(trimmed, f, titles):
                 continue
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched, titled) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
