@@ -63,6 +63,8 @@ class LabelFilter:
     side_suffix: str = ""
     place_labels: frozenset[str] = frozenset()
     resident_units: tuple[str, ...] = ()
+    lone_short_below: int = 0
+    lone_short_from_sentences: int = 0
 
 
 _SPACES = re.compile(r"\s+")
@@ -180,6 +182,8 @@ class EntityFilter:
                 side_suffix=r.get("side_suffix", ""),
                 place_labels=frozenset(r.get("place_labels", [])),
                 resident_units=tuple(r.get("resident_units", [])),
+                lone_short_below=int(r.get("lone_short_below", 0)),
+                lone_short_from_sentences=int(r.get("lone_short_from_sentences", 0)),
             )
 
     def ok(self, label: str, text: str, source: str = SOURCE_LAC, vouched: bool = False, titled: bool = False) -> bool:
@@ -383,6 +387,42 @@ class EntityFilter:
             return False
         return span.text in known_places() or not before.text.endswith(units)
 
+    @staticmethod
+    def _lone_short(span: Span, f: LabelFilter, text: str) -> bool:
+        """A short name (below ``lone_short_below`` chars) that a long text (``lone_short_from_sentences``
+        sentences or more) writes once and never introduces: no other entity of its label
+        holds its characters in order (北大 of 北京大学). A body the article names by its
+        short name recurs or is introduced; a short ordinary word LAC took for a name inside a
+        longer phrase (设施|联通|和民心相通, 全面|从严|治党) stands alone once."""
+        if not f.lone_short_below or len(span.text) >= f.lone_short_below or span.text in f.known_names:
+            return False
+        if sum(1 for _ in span.doc.sents) < f.lone_short_from_sentences or text.count(span.text) > 1:
+            return False
+        doc = span.doc
+        if (span.start > 0 and doc[span.start - 1].text == "、") or (span.end < len(doc) and doc[span.end].text == "、"):
+            return False  # an item of a list of names (淘宝、京东等平台) is named, not phrased
+        pattern = re.compile(".*".join(map(re.escape, span.text)))
+        return not any(e.label_ == span.label_ and len(e.text) > len(span.text) and pattern.search(e.text) for e in span.doc.ents)
+
+    @staticmethod
+    def _title_head(span: Span, f: LabelFilter, titles: list[Span]) -> bool:
+        """A short name (below ``lone_short_below`` chars, not a known name, not ending like a
+        body) inside a title, or making a post with the title right after it, is the head of
+        that post, not a body: 国务|委员 is 国务委员 (a State Councillor), no body 国务."""
+        if not f.lone_short_below or len(span.text) >= f.lone_short_below or span.text in f.known_names:
+            return False
+        if any(span.text.endswith(e) for e in f.endings):
+            return False
+        from kg.nlp.patterns import title_lexicon
+
+        lexicon = title_lexicon()
+        for t in titles:
+            if t.start <= span.start and span.end < t.end:
+                return True  # the title found holds the name: 国务委员
+            if t.start == span.end and lexicon.kind(span.text + t.text) == "post":
+                return True
+        return False
+
     def vouched(self, span: Span, title_edges: tuple[set[int], set[int]]) -> bool:
         """The context says ``span`` is a name of its label (only labels with ``vouch_after``):
         a title ends right before it or starts right after it (副市长|张一楠, 栗战书|委员长), a
@@ -452,6 +492,10 @@ class EntityFilter:
             if f is not None and not vouched and self._a_place(trimmed, f.place_labels, f.resident_units):
                 continue
             if f is not None and f.surname_pairs and not vouched and self._surname_pair(trimmed, [e for e in doc.ents if e.label_ == trimmed.label_]):
+                continue
+            if f is not None and trimmed.id_ == SOURCE_LAC and not vouched and not titled and self._lone_short(trimmed, f, text):
+                continue
+            if f is not None and trimmed.id_ == SOURCE_LAC and self._title_head(trimmed, f, titles):
                 continue
             if self.ok(trimmed.label_, trimmed.text, trimmed.id_, vouched, titled) and not self._after_kind_word(trimmed):
                 kept.append(trimmed)
