@@ -243,13 +243,13 @@ def _score_entities(result: PageScore, measure: str, predicted: dict[str, set[st
         if any(labels & names for labels in predicted.values()):
             counts.tp_gold += 1
         else:
-            name = sorted(names, key=len)[0]
+            name = _shortest(names)
             result.findings.append(Finding(measure, "miss", name, sentence_of(name)))
     for entity, labels in sorted(predicted.items()):
         if labels & all_gold:
             counts.tp_pred += 1
         else:
-            label = min(labels, key=lambda x: (len(x), x))
+            label = _shortest(labels)
             result.findings.append(Finding(measure, "false", label, next(filter(None, map(sentence_of, sorted(labels, key=len, reverse=True))), "")))
     result.counts[measure] = counts
 
@@ -331,6 +331,11 @@ def _score_relations(result: PageScore, graph: _Graph, gold: list[dict[str, str]
         result.counts[f"relation:{p}"] = counts
 
 
-def _one_label(labels: dict[str, set[str]], entity: str) -> str:
-    names = labels.get(entity) or {entity.rsplit("/", 1)[-1]}
+def _shortest(names) -> str:
+    """The shortest of ``names``, the first in code-point order among equals: the same name
+    whatever the set's iteration order (findings are compared run to run)."""
     return min(names, key=lambda x: (len(x), x))
+
+
+def _one_label(labels: dict[str, set[str]], entity: str) -> str:
+    return _shortest(labels.get(entity) or {entity.rsplit("/", 1)[-1]})

@@ -129,6 +129,7 @@ class Config:
     topic_references: tuple[str, ...] = ()
     plan_confidence: float = 0.6
     plan_not_after: tuple[str, ...] = ()
+    place_list_joiners: frozenset[str] = frozenset()  # a run of places qualifying the next name
     speakers: dict = field(default_factory=dict)
     proxy_verbs: tuple[str, ...] = ()
     pair_verbs: frozenset[str] = frozenset()
@@ -206,6 +207,7 @@ def load_config() -> Config:
     return Config(
         rules=tuple(rules),
         joiners=tuple(sorted(raw["joiners"], key=len, reverse=True)),
+        place_list_joiners=frozenset(raw["place_list_joiners"]),
         gap_words=tuple(sorted(raw["gap_words"], key=len, reverse=True)),
         clause_ends=frozenset(raw["clause_ends"]),
         agent_markers=tuple(raw["agent_markers"]),
@@ -261,6 +263,15 @@ def load_config() -> Config:
         units=_units_config(raw.get("units", {})),
         head_families={k: tuple(v) for k, v in load_toml("extract/references.toml")["head_families"].items()},
     )
+
+
+@lru_cache(maxsize=8)
+def _opened_pattern(verbs: tuple[str, ...], clause_ends: frozenset[str]) -> re.Pattern[str]:
+    """One of ``[events] opened`` verbs right before a clause end (…招聘活动全面启动。), compiled
+    once rather than for every sentence."""
+    alternatives = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    ends = "".join(map(re.escape, sorted(clause_ends)))
+    return re.compile(f"({alternatives})(?=[{ends}]|$)")
 
 
 def _co_acts(rules: Sequence[Rule], names: Sequence[str]) -> tuple[str, ...]:
@@ -561,9 +572,7 @@ class ArticleClaims:
         in it. Later sentences refer to it (此次线上招聘活动由…联合举办)."""
         if not self.cfg.opened_verbs:
             return
-        verbs = "|".join(map(re.escape, sorted(self.cfg.opened_verbs, key=len, reverse=True)))
-        ends = "".join(map(re.escape, sorted(self.cfg.clause_ends)))
-        for m in re.finditer(f"({verbs})(?=[{ends}]|$)", sent.text):
+        for m in _opened_pattern(self.cfg.opened_verbs, self.cfg.clause_ends).finditer(sent.text):
             verb = sent.start + m.start()
             clause_start = verb - len(self._clause_tail(sent.slice(sent.start, verb)))
             toks = [t for t in sent.tokens if clause_start <= t.start and t.end <= verb]
@@ -752,7 +761,7 @@ class ArticleClaims:
         if labels & PLACE_LABELS or items[j].label not in PLACE_LABELS:
             return None
         k = j
-        while k + 1 < len(items) and items[k + 1].label in PLACE_LABELS and sent.slice(items[k].end, items[k + 1].start) in ("、", "和", "及"):
+        while k + 1 < len(items) and items[k + 1].label in PLACE_LABELS and sent.slice(items[k].end, items[k + 1].start) in self.cfg.place_list_joiners:
             k += 1
         if k + 1 < len(items) and items[k + 1].label in labels and not items[k + 1].modifier and not sent.slice(items[k].end, items[k + 1].start).strip("“”「」\"'"):
             return k + 1

@@ -50,6 +50,7 @@ class CrfEntities:
         self.anchors = {cls: frozenset(tags) for cls, tags in (anchors or {}).items()}
         self.extend = dict(extend or {})
         self.max_extension = max_extension
+        self.name_tails = load_name_rules().tail_words  # words that follow names, never grown over
 
     def _read(self, doc: Doc, text: str) -> list[tuple[int, int, str, float]]:
         """The model's spans with their confidence (the lowest marginal of their characters),
@@ -120,7 +121,7 @@ class CrfEntities:
         annotated as names)."""
         out: list[Span] = []
         by_label = {ENT_LABELS[c]: c for c in self.extend}
-        tails = load_name_rules().tail_words
+        tails = self.name_tails
         for start, end, cls, confidence in spans:
             if cls not in self.extend or confidence < self.extend[cls]:
                 continue

@@ -14,6 +14,41 @@ from kg.nlp.pipes.suffix_entities import quote_end
 from kg.resources import load_list, load_toml, load_tsv
 
 
+def _holds_in_order(longer: str, short: str) -> bool:
+    """Every character of ``short`` stands in ``longer`` in the same order (北大 in 北京大学)."""
+    rest = iter(longer)
+    return all(char in rest for char in short)
+
+
+class _DocEnts:
+    """A Doc's entities read once for all the spans the filter checks: spaCy builds a new
+    tuple of Spans on every ``doc.ents`` access, which made the checks quadratic in the number
+    of names of an article (a list of 10,000 names)."""
+
+    def __init__(self, ents: tuple[Span, ...], sentences: int) -> None:
+        self.ents = ents
+        self.sentences = sentences
+        self.by_label: dict[str, list[Span]] = {}
+        for e in ents:
+            self.by_label.setdefault(e.label_, []).append(e)
+        self._long: dict[str, dict[str, list[str]]] = {}
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_DocEnts":
+        sentences = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+        return cls(doc.ents, sentences)
+
+    def long_by_first(self, label: str) -> dict[str, list[str]]:
+        """The names of ``label`` of three characters or more, by their first character."""
+        if label not in self._long:
+            out: dict[str, list[str]] = {}
+            for e in self.by_label.get(label, ()):
+                if len(e.text) > 2:
+                    out.setdefault(e.text[0], []).append(e.text)
+            self._long[label] = out
+        return self._long[label]
+
+
 @dataclass(frozen=True, slots=True)
 class LabelFilter:
     """What an entity of one label must look like (one ``[LABEL]`` table of filters.toml)."""
@@ -348,28 +383,28 @@ class EntityFilter:
         return bool(f.approx_after.search(text[max(0, span.start_char - 8) : span.start_char]))
 
     @staticmethod
-    def _surname_pair(span: Span, others: list[Span]) -> bool:
+    def _surname_pair(span: Span, long_by_first: dict[str, list[str]]) -> bool:
         """A two-character span whose characters are both the surnames of other, longer names
         of its label in the text is the two people named by their surnames (马英九 … 吴伯雄 …
-        |马吴|两人), not a third person."""
+        |马吴|两人), not a third person. ``long_by_first``: the label's names of three or more
+        characters by their first character (:class:`_DocEnts`)."""
         text = span.text
         if len(text) != 2:
             return False
-        firsts = {o.text[0] for o in others if len(o.text) > 2 and not o.text.startswith(text)}
-        return text[0] in firsts and text[1] in firsts
+        return all(any(not name.startswith(text) for name in long_by_first.get(c, ())) for c in text)
 
     @staticmethod
-    def _a_side(span: Span, suffix: str) -> bool:
+    def _a_side(span: Span, suffix: str, ents: tuple[Span, ...]) -> bool:
         """A two-character span of a country's one-character short name and ``suffix`` (方,
         "side") where a place of the text starts with that character: 罗方 beside 罗马尼亚 is
         the Romanian side; 雷方 in a text with no place 雷… stays a name."""
         text = span.text
         if not suffix or len(text) != 2 or not text.endswith(suffix):
             return False
-        return any(e.label_ in ("GPE", "LOC") and e.text[0] == text[0] for e in span.doc.ents)
+        return any(e.label_ in ("GPE", "LOC") and e.text[0] == text[0] for e in ents)
 
     @staticmethod
-    def _a_place(span: Span, labels: frozenset[str], units: tuple[str, ...]) -> bool:
+    def _a_place(span: Span, labels: frozenset[str], units: tuple[str, ...], ents: tuple[Span, ...]) -> bool:
         """The text writes the span as a place (an entity of ``labels``) elsewhere, alone or as
         the start of a longer place name (景宁 … 景宁畲族自治县, 元朗 … 元朗公路), or the span
         follows a place right away (香港|元朗, 澎湖|马公: a place within a place). A name of a
@@ -378,7 +413,7 @@ class EntityFilter:
         if not labels:
             return False
         doc = span.doc
-        places = [e for e in doc.ents if e.label_ in labels]
+        places = [e for e in ents if e.label_ in labels]
         if any(e.text.startswith(span.text) for e in places):
             return True
         i = span.start - 1
@@ -388,7 +423,7 @@ class EntityFilter:
         return span.text in known_places() or not before.text.endswith(units)
 
     @staticmethod
-    def _lone_short(span: Span, f: LabelFilter, text: str) -> bool:
+    def _lone_short(span: Span, f: LabelFilter, text: str, index: _DocEnts) -> bool:
         """A short name (below ``lone_short_below`` chars) that a long text (``lone_short_from_sentences``
         sentences or more) writes once and never introduces: no other entity of its label
         holds its characters in order (北大 of 北京大学). A body the article names by its
@@ -396,13 +431,12 @@ class EntityFilter:
         longer phrase (设施|联通|和民心相通, 全面|从严|治党) stands alone once."""
         if not f.lone_short_below or len(span.text) >= f.lone_short_below or span.text in f.known_names:
             return False
-        if sum(1 for _ in span.doc.sents) < f.lone_short_from_sentences or text.count(span.text) > 1:
+        if index.sentences < f.lone_short_from_sentences or text.count(span.text) > 1:
             return False
         doc = span.doc
         if (span.start > 0 and doc[span.start - 1].text == "、") or (span.end < len(doc) and doc[span.end].text == "、"):
             return False  # an item of a list of names (淘宝、京东等平台) is named, not phrased
-        pattern = re.compile(".*".join(map(re.escape, span.text)))
-        return not any(e.label_ == span.label_ and len(e.text) > len(span.text) and pattern.search(e.text) for e in span.doc.ents)
+        return not any(len(e.text) > len(span.text) and _holds_in_order(e.text, span.text) for e in index.by_label.get(span.label_, ()))
 
     @staticmethod
     def _title_head(span: Span, f: LabelFilter, titles: list[Span]) -> bool:
@@ -475,6 +509,7 @@ class EntityFilter:
         text = doc.text
         titles = list(doc.spans.get(TITLES_KEY, ())) + list(doc.spans.get(ROLES_KEY, ()))
         title_edges = ({t.end for t in titles}, {t.start for t in titles})
+        index = _DocEnts.of(doc)
         for span in self._owned_ordinals(doc):
             trimmed = self._trimmed(span)
             if trimmed is None:
@@ -487,13 +522,13 @@ class EntityFilter:
             titled = trimmed.end in title_edges[1] or (f is not None and f.titled_needs_no_ending and self._listed(trimmed))
             if self._a_body(trimmed, title_edges[1]) or self._a_modifier(trimmed, text):
                 continue
-            if self._approximation(trimmed, text) or (f is not None and self._a_side(trimmed, f.side_suffix)):
+            if self._approximation(trimmed, text) or (f is not None and self._a_side(trimmed, f.side_suffix, index.ents)):
                 continue
-            if f is not None and not vouched and self._a_place(trimmed, f.place_labels, f.resident_units):
+            if f is not None and not vouched and self._a_place(trimmed, f.place_labels, f.resident_units, index.ents):
                 continue
-            if f is not None and f.surname_pairs and not vouched and self._surname_pair(trimmed, [e for e in doc.ents if e.label_ == trimmed.label_]):
+            if f is not None and f.surname_pairs and not vouched and self._surname_pair(trimmed, index.long_by_first(trimmed.label_)):
                 continue
-            if f is not None and trimmed.id_ == SOURCE_LAC and not vouched and not titled and self._lone_short(trimmed, f, text):
+            if f is not None and trimmed.id_ == SOURCE_LAC and not vouched and not titled and self._lone_short(trimmed, f, text, index):
                 continue
             if f is not None and trimmed.id_ == SOURCE_LAC and self._title_head(trimmed, f, titles):
                 continue
